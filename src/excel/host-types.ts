@@ -1,0 +1,47 @@
+// The contract between the task pane (taskpane/) and the workbook (excel/): the pane calls these,
+// excel/ implements them over Office.js (and, in tests and the preview, over the fake workbook).
+// Pure types: no Office.js here.
+
+import type { Evaluation, FormKind } from "../domain/model";
+
+export interface TemplateOptions {
+  year?: number;
+  unit?: string; // 单位名称 / 主管部门
+  project?: string; // 项目名称
+  rows?: number; // indicator rows per 二级 indicator (default 2)
+  taxonomy?: 2020 | 2021; // 财预〔2020〕10号 or 财预〔2021〕101号
+}
+
+export interface SheetState {
+  sheet: string; // active worksheet name
+  /** A form the add-in made or has bound: its evaluation. */
+  evaluations: Evaluation[];
+  /** The reader found a form the add-in did not make: the pane offers to bind it. */
+  adoptable: boolean;
+  bound: boolean;
+  /** Why nothing could be read (Chinese), when so. */
+  problem?: string;
+}
+
+export interface InsertResult {
+  sheet: string;
+  address: string; // A1 range written
+}
+
+export interface Host {
+  /** Insert a template: into a new sheet, or at the selection when that area is empty. */
+  insert(kind: FormKind, options: TemplateOptions, where: "new-sheet" | "selection"): Promise<InsertResult>;
+  /** Read the active sheet, evaluate every form on it. */
+  refresh(): Promise<SheetState>;
+  /** Bind a form the add-in did not make (adds names and metadata only). */
+  adopt(): Promise<SheetState>;
+  /** Select a cell on a sheet (定位). */
+  select(sheet: string, cell: string): Promise<void>;
+  /** Put a 检查结果 summary into the workbook as its own sheet. */
+  writeSummarySheet(title: string, rows: string[][]): Promise<string>;
+  /** Called after every recompute (typing, paste, co-author change, sheet switch). Returns unsubscribe. */
+  subscribe(listener: (state: SheetState) => void): () => void;
+  /** The rule profile in use. */
+  profile: string;
+  setProfile(name: string): Promise<void>;
+}

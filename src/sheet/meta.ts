@@ -1,0 +1,22 @@
+// Where a form the add-in made keeps its identity inside the workbook, so that any copy of the file
+// (opened by the add-in, by the CLI, after rows were inserted) can be read back without guessing.
+//
+// - Every field cell or range of a form has a workbook-level defined name: `${prefix}${key}`,
+//   e.g. "JX1_FUNDS_BUDGET", "JX1_IND" (the indicator table body). Names move with inserted rows.
+// - A hidden sheet META_SHEET holds one row per form: A = sheet name, B = JSON of FormMeta.
+// - A hidden sheet LISTS_SHEET holds the data-validation lists (一级/二级 names, qualitative tiers).
+
+export const META_SHEET = "JX_META";
+export const LISTS_SHEET = "JX_LISTS";
+
+export interface FormMeta {
+  template: { id: string; kind: string; version: number };
+  /** Prefix of this form's defined names, unique in the workbook: "JX1_". */
+  prefix: string;
+  /** Field key → defined name without prefix ("funds.budget" → "FUNDS_BUDGET"). */
+  fields: Record<string, string>;
+  /** Column order of the indicator table body, as field keys ("level1", "level2", "name", "target", …). */
+  indicatorColumns?: string[];
+  /** Options the form was made with (year, unit, rows, taxonomy). */
+  options?: Record<string, unknown>;
+}

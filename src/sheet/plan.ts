@@ -1,0 +1,71 @@
+// A write plan: everything needed to put a form onto a worksheet, as data.
+// Built from a template (sheet/render), applied by excel/ (Office.js) and xlsx/ (ExcelJS).
+// Addresses are A1 on the plan's sheet, relative to the plan's origin ("A1" = top-left of the form).
+
+export interface CellStyle {
+  bold?: boolean;
+  size?: number; // font size in points
+  align?: "left" | "center" | "right";
+  valign?: "top" | "middle" | "bottom";
+  wrap?: boolean;
+  fill?: string; // "#RRGGBB"
+  color?: string; // font colour "#RRGGBB"
+  border?: boolean; // thin border on all four sides
+  numFmt?: string; // "0.00%", "0.00", "@"
+  locked?: boolean; // false for input cells
+}
+
+export interface PlanCell {
+  addr: string; // "B5"
+  /** A literal value. Strings are always text (never formulas), even when they start with = + - @. */
+  value?: string | number | null;
+  /** A formula with its leading "=", only from the template itself. */
+  formula?: string;
+  style?: CellStyle;
+}
+
+export interface PlanName {
+  name: string; // workbook-scoped defined name, e.g. "JX_P_FUNDS_BUDGET"
+  ref: string; // A1 range on the plan's sheet: "D7" or "B12:I40"
+}
+
+export interface PlanValidation {
+  ref: string; // A1 range
+  /** A list kept on the hidden lists sheet: the defined name of that list ("JX_LIST_LEVEL1"). */
+  listName: string;
+  prompt?: string;
+}
+
+export interface PlanConditionalFormat {
+  ref: string; // A1 range it applies to
+  /** A formula relative to the top-left cell of `ref`, with its leading "=". */
+  formula: string;
+  style: { fill?: string; color?: string; bold?: boolean };
+  /** What the flag means, for the pane and the README. */
+  meaning: string;
+}
+
+export interface PlanList {
+  name: string; // defined name of the list range
+  values: string[];
+}
+
+export interface WritePlan {
+  /** Template id and version, written into the file's metadata. */
+  template: { id: string; kind: string; version: number };
+  sheetName: string; // suggested sheet name ("项目支出绩效自评表")
+  cells: PlanCell[];
+  merges: string[]; // "A1:H1"
+  columnWidths: Record<string, number>; // "A" → width in characters
+  rowHeights: Record<number, number>; // 1-based row → points
+  names: PlanName[];
+  validations: PlanValidation[];
+  conditionalFormats: PlanConditionalFormat[];
+  /** Lists for validations, kept on a hidden sheet (one per workbook). */
+  lists: PlanList[];
+  print: { landscape: boolean; fitToWidth: boolean; repeatRows?: string /* "1:4" */; paper: "A4" };
+  /** Which cell is which field: the cell map kept in the file's metadata, read back without guessing. */
+  fields: Record<string, string>; // field key → A1 ("funds.budget" → "D6", "indicators" → "B12:I40")
+  /** Number of used rows/cols, so the writer can check the target area is empty. */
+  size: { rows: number; cols: number };
+}
