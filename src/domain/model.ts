@@ -111,6 +111,10 @@ export interface Form {
   name: string;
   unit?: string; // 主管部门 / 实施单位 / 填报单位
   year?: number;
+  /** 项目编码 (target tables). */
+  code?: string;
+  /** 资金用途 (target tables). */
+  purpose?: string;
   /** Where the form starts (its title or first label), for messages. */
   anchor?: string;
   funds: Funds | null;
