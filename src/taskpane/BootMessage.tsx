@@ -1,0 +1,37 @@
+// What the pane shows before it can run: loading, Office.js missing, not in Excel, Excel too old.
+import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, webLightTheme, type Theme } from "@fluentui/react-components";
+import { STRINGS } from "./i18n";
+
+export type BootProblem = "loading" | "missing" | "not-excel" | "too-old" | "failed";
+
+export function BootMessage({ problem, detail, theme = webLightTheme }: { problem: BootProblem; detail?: string; theme?: Theme }) {
+  const zh = STRINGS["zh-CN"];
+  const en = STRINGS["en-US"];
+  if (problem === "loading")
+    return (
+      <FluentProvider theme={theme} lang="zh-CN" style={{ padding: 16 }}>
+        <Spinner size="small" label={zh.loading} />
+      </FluentProvider>
+    );
+  const [title, hint, titleEn, hintEn] =
+    problem === "missing"
+      ? [zh.officeMissing, zh.officeMissingHint, en.officeMissing, en.officeMissingHint]
+      : problem === "too-old"
+        ? [zh.excelTooOld, zh.excelTooOldHint, en.excelTooOld, en.excelTooOldHint]
+        : problem === "not-excel"
+          ? [zh.notExcel, zh.notExcelHint, en.notExcel, en.notExcelHint]
+          : [zh.startFailed, detail ?? "", en.startFailed, detail ?? ""];
+  return (
+    <FluentProvider theme={theme} lang="zh-CN" style={{ padding: 12 }}>
+      <MessageBar intent={problem === "failed" ? "error" : "warning"} layout="multiline" role="alert" data-testid="boot-problem">
+        <MessageBarBody>
+          <MessageBarTitle>{title}</MessageBarTitle>
+          <p style={{ margin: "4px 0" }}>{hint}</p>
+          <p lang="en" style={{ margin: "4px 0", opacity: 0.8 }}>
+            {titleEn} {hintEn}
+          </p>
+        </MessageBarBody>
+      </MessageBar>
+    </FluentProvider>
+  );
+}

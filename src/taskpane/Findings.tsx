@@ -1,0 +1,167 @@
+// 检查: the findings grouped by severity, each with a 定位 button, a clear all-passed state, and the
+// 检查结果 summary to write into the workbook or copy as text.
+import {
+  Button,
+  Card,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import type { Severity } from "../domain/model";
+import type { Host, SheetState } from "../excel/host-types";
+import { copyText } from "./clipboard";
+import { useLocale, useStrings } from "./i18n";
+import { allFindings, groupBySeverity, messageOf, summaryRows, summaryText, type LocatedFinding } from "./summary";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "12px" },
+  bar: { display: "flex", gap: "8px", alignItems: "center", flexWrap: "wrap" },
+  group: { display: "flex", flexDirection: "column", gap: "6px" },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  info: { color: tokens.colorNeutralForeground2 },
+  list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "6px" },
+  item: {
+    display: "grid",
+    gridTemplateColumns: "1fr auto",
+    gap: "6px",
+    padding: "8px",
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderLeftWidth: "4px",
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  itemError: { borderLeftColor: tokens.colorPaletteRedBorder2 },
+  itemWarning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
+  itemInfo: { borderLeftColor: tokens.colorNeutralStroke1 },
+  chosen: { outline: `2px solid ${tokens.colorBrandStroke1}` },
+  meta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  message: { overflowWrap: "anywhere" },
+  summary: { padding: "12px", display: "flex", flexDirection: "column", gap: "8px" },
+});
+
+export interface FindingsProps {
+  host: Host;
+  state: SheetState | null;
+  busy: boolean;
+  onCheck: () => void;
+  onError: (message: string) => void;
+}
+
+const SUMMARY_SHEET_TITLE = "检查结果";
+
+export function Findings({ host, state, busy, onCheck, onError }: FindingsProps) {
+  const s = useStrings();
+  const en = useLocale() === "en-US";
+  const styles = useStyles();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [note, setNote] = useState("");
+  const findings = allFindings(state);
+  const groups = groupBySeverity(findings);
+  const hasForms = (state?.evaluations.length ?? 0) > 0;
+  const sevClass: Record<Severity, string> = { error: styles.error, warning: styles.warning, info: styles.info };
+  const itemClass: Record<Severity, string> = { error: styles.itemError, warning: styles.itemWarning, info: styles.itemInfo };
+
+  const locate = async (f: LocatedFinding, key: string) => {
+    setChosen(key);
+    if (!f.cell) return;
+    try {
+      await host.select(f.sheet, f.cell);
+    } catch (e) {
+      onError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const writeSheet = async () => {
+    try {
+      const name = await host.writeSummarySheet(SUMMARY_SHEET_TITLE, summaryRows(state, s, en));
+      setNote(s.sheetWritten(name));
+    } catch (e) {
+      onError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const copy = async () => {
+    const ok = await copyText(summaryText(state, s, en));
+    if (ok) setNote(s.copied);
+    else onError(s.failed(s.copyText));
+  };
+
+  return (
+    <section className={styles.root} aria-label={s.tabs.check} data-testid="findings">
+      <div className={styles.bar}>
+        <Button appearance="primary" onClick={onCheck} disabled={busy}>
+          {s.runCheck}
+        </Button>
+        {busy ? <Spinner size="tiny" label={s.checking} /> : null}
+      </div>
+      {!state ? (
+        <Text>{s.notChecked}</Text>
+      ) : !hasForms ? (
+        <Text>{s.noForm}</Text>
+      ) : findings.length === 0 ? (
+        <MessageBar intent="success" data-testid="all-passed">
+          <MessageBarBody>
+            <MessageBarTitle>{s.allPassed}</MessageBarTitle>
+            {s.allPassedHint}
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        groups.map((g) => (
+          <div key={g.severity} className={styles.group} data-testid={`group-${g.severity}`}>
+            <h2 className={mergeClasses(styles.heading, sevClass[g.severity])}>
+              {s.severities[g.severity]}（{g.items.length}）
+            </h2>
+            <ul className={styles.list}>
+              {g.items.map((f, i) => {
+                const key = `${g.severity}-${i}-${f.sheet}-${f.cell ?? ""}-${f.code}`;
+                return (
+                  <li
+                    key={key}
+                    className={mergeClasses(styles.item, itemClass[g.severity], chosen === key && styles.chosen)}
+                    aria-current={chosen === key ? "true" : undefined}
+                    data-testid="finding"
+                    data-code={f.code}
+                    data-cell={f.cell ?? ""}
+                  >
+                    <div>
+                      <div className={styles.message}>{messageOf(f, en)}</div>
+                      <div className={styles.meta}>
+                        {[f.cell ?? s.noCell, f.indicator].filter(Boolean).join(" · ")}
+                      </div>
+                    </div>
+                    {f.cell ? (
+                      <Button size="small" aria-label={s.locateAt(f.cell)} onClick={() => void locate(f, key)}>
+                        {s.locate}
+                      </Button>
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        ))
+      )}
+      {hasForms ? (
+        <Card className={styles.summary}>
+          <h2 className={styles.heading}>{s.summary}</h2>
+          <Text size={200}>{s.summaryHint}</Text>
+          <div className={styles.bar}>
+            <Button onClick={() => void writeSheet()}>{s.writeSheet}</Button>
+            <Button onClick={() => void copy()}>{s.copyText}</Button>
+          </div>
+        </Card>
+      ) : null}
+      <div role="status" aria-live="polite" data-testid="findings-note">
+        {note}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,181 @@
+// 插入: the six templates with a picture and a description, and the options they are made with.
+// Inserting at the selection over a non-empty area asks first (or goes to a new sheet).
+import {
+  Button,
+  Card,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  SpinButton,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { FORM_KINDS, type FormKind } from "../domain/model";
+import type { Host, InsertResult, TemplateOptions } from "../excel/host-types";
+import { useStrings } from "./i18n";
+import { TemplatePicture } from "./pictures";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "12px" },
+  options: { padding: "12px", display: "flex", flexDirection: "column", gap: "8px" },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "8px" },
+  card: { padding: "8px", display: "grid", gridTemplateColumns: "auto 1fr", columnGap: "10px", alignItems: "start" },
+  picture: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusSmall,
+    "--jx-pic-bg": tokens.colorNeutralBackground1,
+    "--jx-pic-ink": tokens.colorNeutralForeground3,
+    "--jx-pic-accent": tokens.colorBrandBackground2,
+  },
+  body: { display: "flex", flexDirection: "column", gap: "4px", minWidth: 0 },
+  name: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  desc: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  row: { display: "flex", gap: "8px", flexWrap: "wrap" },
+});
+
+export interface GalleryProps {
+  host: Host;
+  defaultYear: number;
+  onInserted: (r: InsertResult, kind: FormKind) => void;
+  onError: (message: string) => void;
+}
+
+type Pending = { kind: FormKind; options: TemplateOptions } | null;
+
+export function Gallery({ host, defaultYear, onInserted, onError }: GalleryProps) {
+  const s = useStrings();
+  const styles = useStyles();
+  const [year, setYear] = useState(defaultYear);
+  const [unit, setUnit] = useState("");
+  const [project, setProject] = useState("");
+  const [rows, setRows] = useState(2);
+  const [taxonomy, setTaxonomy] = useState<2020 | 2021>(2020);
+  const [where, setWhere] = useState<"new-sheet" | "selection">("new-sheet");
+  const [busy, setBusy] = useState<FormKind | null>(null);
+  const [pending, setPending] = useState<Pending>(null);
+
+  const doInsert = async (kind: FormKind, options: TemplateOptions, at: "new-sheet" | "selection") => {
+    setBusy(kind);
+    try {
+      const r = await host.insert(kind, options, at);
+      onInserted(r, kind);
+    } catch (e) {
+      onError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const start = async (kind: FormKind) => {
+    const options: TemplateOptions = { year, rows, taxonomy };
+    if (unit.trim()) options.unit = unit.trim();
+    if (project.trim()) options.project = project.trim();
+    if (where === "new-sheet") return doInsert(kind, options, "new-sheet");
+    let empty = false;
+    try {
+      empty = host.isSelectionAreaEmpty ? await host.isSelectionAreaEmpty(kind, options) : false;
+    } catch {
+      empty = false;
+    }
+    if (empty) return doInsert(kind, options, "selection");
+    setPending({ kind, options });
+  };
+
+  const confirm = (choice: "overwrite" | "new-sheet") => {
+    const p = pending;
+    setPending(null);
+    if (!p) return;
+    if (choice === "overwrite") void doInsert(p.kind, { ...p.options, overwrite: true }, "selection");
+    else void doInsert(p.kind, p.options, "new-sheet");
+  };
+
+  return (
+    <section className={styles.root} aria-label={s.tabs.insert} data-testid="gallery">
+      <Card className={styles.options}>
+        <h2 className={styles.heading}>{s.options}</h2>
+        <Field label={s.optYear}>
+          <SpinButton value={year} min={2000} max={2100} onChange={(_, d) => setYear(spinValue(d, year))} />
+        </Field>
+        <Field label={s.optUnit}>
+          <Input value={unit} onChange={(_, d) => setUnit(d.value)} />
+        </Field>
+        <Field label={s.optProject}>
+          <Input value={project} onChange={(_, d) => setProject(d.value)} />
+        </Field>
+        <Field label={s.optRows} hint={s.optRowsHint}>
+          <SpinButton value={rows} min={1} max={10} onChange={(_, d) => setRows(Math.min(10, Math.max(1, spinValue(d, rows))))} />
+        </Field>
+        <Field label={s.optTaxonomy}>
+          <RadioGroup value={String(taxonomy)} onChange={(_, d) => setTaxonomy(d.value === "2021" ? 2021 : 2020)}>
+            <Radio value="2020" label={s.taxonomy2020} />
+            <Radio value="2021" label={s.taxonomy2021} />
+          </RadioGroup>
+        </Field>
+        <Field label={s.optWhere}>
+          <RadioGroup value={where} onChange={(_, d) => setWhere(d.value === "selection" ? "selection" : "new-sheet")}>
+            <Radio value="new-sheet" label={s.whereNewSheet} />
+            <Radio value="selection" label={s.whereSelection} />
+          </RadioGroup>
+        </Field>
+      </Card>
+      <ul className={styles.list}>
+        {FORM_KINDS.map((kind) => (
+          <li key={kind}>
+            <Card className={styles.card} data-testid={`template-${kind}`}>
+              <TemplatePicture kind={kind} className={styles.picture} />
+              <div className={styles.body}>
+                <h3 className={styles.name}>{s.kinds[kind]}</h3>
+                <Text className={styles.desc}>{s.kindDescriptions[kind]}</Text>
+                <div className={styles.row}>
+                  <Button
+                    size="small"
+                    appearance="primary"
+                    aria-label={s.insertNamed(s.kinds[kind])}
+                    disabled={busy !== null}
+                    onClick={() => void start(kind)}
+                  >
+                    {busy === kind ? "…" : s.insert}
+                  </Button>
+                </div>
+              </div>
+            </Card>
+          </li>
+        ))}
+      </ul>
+      <Dialog open={pending !== null} onOpenChange={(_, d) => (d.open ? null : setPending(null))}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{s.confirmTitle}</DialogTitle>
+            <DialogContent>{s.confirmBody}</DialogContent>
+            <DialogActions fluid>
+              <Button appearance="primary" onClick={() => confirm("new-sheet")}>
+                {s.confirmNewSheet}
+              </Button>
+              <Button onClick={() => confirm("overwrite")}>{s.confirmOverwrite}</Button>
+              <Button appearance="subtle" onClick={() => setPending(null)}>
+                {s.cancel}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </section>
+  );
+}
+
+/** SpinButton reports a number when stepped and only displayValue when typed. */
+function spinValue(d: { value?: number | null; displayValue?: string }, fallback: number): number {
+  if (typeof d.value === "number" && Number.isFinite(d.value)) return Math.round(d.value);
+  const n = Number.parseInt(d.displayValue ?? "", 10);
+  return Number.isFinite(n) ? n : fallback;
+}

@@ -1,0 +1,122 @@
+// 概览: one card per form on the active sheet: kind, unit, year, 执行率, 总分 and grade, errors and warnings.
+import { Badge, Button, Card, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { Evaluation } from "../domain/model";
+import type { SheetState } from "../excel/host-types";
+import { useStrings } from "./i18n";
+import { countBySeverity, formatPercent, formatScore } from "./summary";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "12px" },
+  card: { padding: "12px" },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  name: { color: tokens.colorNeutralForeground2 },
+  facts: {
+    display: "grid",
+    gridTemplateColumns: "auto 1fr",
+    columnGap: "12px",
+    rowGap: "4px",
+    margin: 0,
+    alignItems: "center",
+  },
+  dt: { color: tokens.colorNeutralForeground2 },
+  dd: { margin: 0, display: "flex", gap: "6px", alignItems: "center", flexWrap: "wrap" },
+  big: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  counts: { display: "flex", gap: "8px", flexWrap: "wrap" },
+  actions: { display: "flex", gap: "8px", flexWrap: "wrap" },
+});
+
+export interface OverviewProps {
+  state: SheetState | null;
+  profileLabel: string;
+  busy: boolean;
+  onCheck: () => void;
+  onInsert: () => void;
+}
+
+export function Overview({ state, profileLabel, busy, onCheck, onInsert }: OverviewProps) {
+  const s = useStrings();
+  const styles = useStyles();
+  const evaluations = state?.evaluations ?? [];
+  return (
+    <section className={styles.root} aria-label={s.tabs.overview} data-testid="overview">
+      {evaluations.length === 0 ? (
+        <Card className={styles.card}>
+          <Text weight="semibold">{s.noForm}</Text>
+          <Text>{s.noFormHint}</Text>
+          <div className={styles.actions}>
+            <Button appearance="primary" onClick={onInsert}>
+              {s.goInsert}
+            </Button>
+          </div>
+        </Card>
+      ) : (
+        evaluations.map((ev, i) => <FormCard key={`${ev.form.sheet}-${ev.form.anchor ?? i}`} ev={ev} />)
+      )}
+      <Text size={200}>
+        {s.profileInUse}：{profileLabel}
+      </Text>
+      <div className={styles.actions}>
+        <Button appearance={evaluations.length ? "primary" : "secondary"} onClick={onCheck} disabled={busy}>
+          {busy ? s.checking : s.runCheck}
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+function FormCard({ ev }: { ev: Evaluation }) {
+  const s = useStrings();
+  const styles = useStyles();
+  const counts = countBySeverity(ev.findings);
+  const total = ev.total;
+  const rate = ev.funds?.rate;
+  return (
+    <Card className={styles.card} data-testid="form-card">
+      <h2 className={styles.title}>{s.kinds[ev.form.kind] ?? ev.form.kind}</h2>
+      {ev.form.name ? <Text className={styles.name}>{ev.form.name}</Text> : null}
+      <dl className={styles.facts}>
+        <dt className={styles.dt}>{s.unit}</dt>
+        <dd className={styles.dd}>{ev.form.unit || "—"}</dd>
+        <dt className={styles.dt}>{s.year}</dt>
+        <dd className={styles.dd}>{ev.form.year ?? "—"}</dd>
+        {ev.funds ? (
+          <>
+            <dt className={styles.dt}>{s.rate}</dt>
+            <dd className={styles.dd} data-testid="overview-rate">
+              <span className={styles.big}>{rate == null ? "—" : formatPercent(rate)}</span>
+            </dd>
+          </>
+        ) : null}
+        {total ? (
+          <>
+            <dt className={styles.dt}>{s.total}</dt>
+            <dd className={styles.dd} data-testid="overview-total">
+              <span className={styles.big}>{total.computed == null ? "—" : formatScore(total.computed)}</span>
+              {total.grade ? (
+                <Badge appearance="tint" color={gradeColor(total.grade)}>
+                  {s.grades[total.grade]}
+                </Badge>
+              ) : null}
+            </dd>
+          </>
+        ) : null}
+        <dt className={styles.dt}>{s.errors}</dt>
+        <dd className={styles.dd}>
+          <Badge appearance={counts.error ? "filled" : "outline"} color={counts.error ? "danger" : "success"} data-testid="overview-errors">
+            {counts.error}
+          </Badge>
+        </dd>
+        <dt className={styles.dt}>{s.warnings}</dt>
+        <dd className={styles.dd}>
+          <Badge appearance={counts.warning ? "filled" : "outline"} color={counts.warning ? "warning" : "success"} data-testid="overview-warnings">
+            {counts.warning}
+          </Badge>
+        </dd>
+      </dl>
+    </Card>
+  );
+}
+
+function gradeColor(g: string): "success" | "brand" | "warning" | "danger" {
+  return g === "优" ? "success" : g === "良" ? "brand" : g === "中" ? "warning" : "danger";
+}

@@ -1,0 +1,277 @@
+// The pane's strings: zh-CN (default) and en-US. Components read them through useStrings().
+import { createContext, useContext } from "react";
+import type { FormKind, Grade, Severity } from "../domain/model";
+
+export type Locale = "zh-CN" | "en-US";
+
+export interface Strings {
+  appTitle: string;
+  english: string;
+  loading: string;
+  officeMissing: string;
+  officeMissingHint: string;
+  excelTooOld: string;
+  excelTooOldHint: string;
+  startFailed: string;
+  notExcel: string;
+  notExcelHint: string;
+  tabs: { overview: string; insert: string; check: string; rules: string };
+  kinds: Record<FormKind, string>;
+  kindDescriptions: Record<FormKind, string>;
+  severities: Record<Severity, string>;
+  grades: Record<Grade, string>;
+  // overview
+  noForm: string;
+  noFormHint: string;
+  goInsert: string;
+  sheet: string;
+  unit: string;
+  year: string;
+  rate: string;
+  total: string;
+  errors: string;
+  warnings: string;
+  profileInUse: string;
+  runCheck: string;
+  checking: string;
+  // adopt / problems
+  adoptTitle: string;
+  adoptBody: string;
+  adopt: string;
+  // insert
+  options: string;
+  optYear: string;
+  optUnit: string;
+  optProject: string;
+  optRows: string;
+  optRowsHint: string;
+  optTaxonomy: string;
+  taxonomy2020: string;
+  taxonomy2021: string;
+  optWhere: string;
+  whereNewSheet: string;
+  whereSelection: string;
+  insert: string;
+  insertNamed: (kind: string) => string;
+  inserted: (sheet: string, address: string) => string;
+  confirmTitle: string;
+  confirmBody: string;
+  confirmOverwrite: string;
+  confirmNewSheet: string;
+  cancel: string;
+  // findings
+  allPassed: string;
+  allPassedHint: string;
+  notChecked: string;
+  locate: string;
+  locateAt: (cell: string) => string;
+  noCell: string;
+  summary: string;
+  summaryHint: string;
+  writeSheet: string;
+  copyText: string;
+  copied: string;
+  sheetWritten: (name: string) => string;
+  summaryTitle: string;
+  summaryColumns: [string, string, string, string, string];
+  summaryNoFindings: string;
+  // rules
+  profile: string;
+  profileChanges: string;
+  profileSameAsNational: string;
+  failed: (message: string) => string;
+}
+
+const zh: Strings = {
+  appTitle: "绩效自评助手",
+  english: "English",
+  loading: "正在加载绩效自评助手…",
+  officeMissing: "无法加载 Office.js。",
+  officeMissingHint:
+    "任务窗格需要从微软服务器加载 Office.js。请检查网络连接；如果单位网络屏蔽了 appsforoffice.microsoft.com，请联系信息中心放行，或使用世纪互联版本的加载项。",
+  excelTooOld: "此版本的 Excel 无法运行绩效自评助手。",
+  excelTooOldHint:
+    "需要 Excel 2021、Microsoft 365、网页版 Excel 或 Mac 版 Excel（ExcelApi 1.14）。请升级 Excel，或使用命令行工具 jixiao 检查文件。",
+  startFailed: "助手启动失败：",
+  notExcel: "请在 Excel 中打开绩效自评助手。",
+  notExcelHint: "这个任务窗格只能在 Excel 中运行。没有 Excel 时，可以用 npm start 打开预览页，或用命令行工具 jixiao 检查文件。",
+  tabs: { overview: "概览", insert: "插入", check: "检查", rules: "规则" },
+  kinds: {
+    project: "项目支出绩效自评表",
+    department: "部门整体支出绩效自评表",
+    "department-goals": "部门整体绩效自评表（按年度目标）",
+    "multi-project": "部门预算项目绩效自评表（多项目）",
+    report: "整体支出绩效自评报告表",
+    targets: "绩效目标表",
+  },
+  kindDescriptions: {
+    project: "财预〔2020〕10号附件1：一个项目一张表，资金、年度目标、指标与评分。",
+    department: "部门整体，按收入和支出性质分列资金，指标有分值和得分，附等级。",
+    "department-goals": "按年度目标分块列出指标，不打分，附偏差原因和改进措施。",
+    "multi-project": "一行一个项目：预算、执行率、各二级指标的指标内容与完成情况。",
+    report: "自评报告附表：资金使用情况按职能汇总，指标含权重、目标值、业绩值。",
+    targets: "年初申报：预算数（元）、资金支出计划、绩效目标与指标值确定依据。",
+  },
+  severities: { error: "错误", warning: "警告", info: "提示" },
+  grades: { 优: "优", 良: "良", 中: "中", 差: "差" },
+  noForm: "当前工作表没有找到自评表。",
+  noFormHint: "可以在“插入”中插入一张空白表，或打开财政局发来的表格。",
+  goInsert: "插入自评表",
+  sheet: "工作表",
+  unit: "单位",
+  year: "年度",
+  rate: "执行率",
+  total: "总分",
+  errors: "错误",
+  warnings: "警告",
+  profileInUse: "评分规则",
+  runCheck: "检查本表",
+  checking: "正在检查…",
+  adoptTitle: "发现一张不是由助手插入的自评表",
+  adoptBody: "绑定后助手会实时计算执行率、得分和总分，并标出缺少的偏差原因。只添加名称和元数据，不改动已填写的内容。",
+  adopt: "绑定本表",
+  options: "选项",
+  optYear: "年度",
+  optUnit: "单位名称",
+  optProject: "项目名称",
+  optRows: "每个二级指标的行数",
+  optRowsHint: "1–10 行，之后可插入行",
+  optTaxonomy: "指标体系",
+  taxonomy2020: "财预〔2020〕10号",
+  taxonomy2021: "财预〔2021〕101号",
+  optWhere: "插入位置",
+  whereNewSheet: "新工作表",
+  whereSelection: "当前选中位置",
+  insert: "插入",
+  insertNamed: (kind) => `插入${kind}`,
+  inserted: (sheet, address) => `已插入到“${sheet}”${address}。`,
+  confirmTitle: "所选区域已有内容",
+  confirmBody: "插入会覆盖所选区域中已填写的内容。可以改为插入到新工作表。",
+  confirmOverwrite: "仍然覆盖",
+  confirmNewSheet: "插入到新工作表",
+  cancel: "取消",
+  allPassed: "全部通过",
+  allPassedHint: "没有发现评审会退回的问题，可以发送了。",
+  notChecked: "尚未检查。点击“检查本表”。",
+  locate: "定位",
+  locateAt: (cell) => `定位到 ${cell}`,
+  noCell: "整表",
+  summary: "检查结果",
+  summaryHint: "发送前，可以把检查结果写入工作簿（单独一张表）或复制为文本。",
+  writeSheet: "写入工作表",
+  copyText: "复制文本",
+  copied: "已复制到剪贴板。",
+  sheetWritten: (name) => `检查结果已写入工作表“${name}”。`,
+  summaryTitle: "检查结果",
+  summaryColumns: ["工作表", "单元格", "严重程度", "指标", "说明"],
+  summaryNoFindings: "全部通过，没有发现问题。",
+  profile: "评分规则",
+  profileChanges: "与全国规则的不同",
+  profileSameAsNational: "按财政部全国规则评分，没有调整。",
+  failed: (m) => `操作失败：${m}`,
+};
+
+const en: Strings = {
+  appTitle: "Performance self-evaluation",
+  english: "English",
+  loading: "Loading…",
+  officeMissing: "Office.js could not be loaded.",
+  officeMissingHint:
+    "The pane loads Office.js from Microsoft's servers. Check the network; if appsforoffice.microsoft.com is blocked, ask IT to allow it or use the 21Vianet build of the add-in.",
+  excelTooOld: "This version of Excel cannot run the add-in.",
+  excelTooOldHint:
+    "It needs Excel 2021, Microsoft 365, Excel on the web or Excel for Mac (ExcelApi 1.14). Upgrade Excel, or check files with the jixiao command line tool.",
+  startFailed: "The add-in failed to start: ",
+  notExcel: "Open this add-in in Excel.",
+  notExcelHint: "The pane runs only inside Excel. Without Excel, use the preview (npm start) or the jixiao command line tool.",
+  tabs: { overview: "Overview", insert: "Insert", check: "Check", rules: "Rules" },
+  kinds: {
+    project: "Project self-evaluation",
+    department: "Department self-evaluation",
+    "department-goals": "Department, by annual goal",
+    "multi-project": "Projects, one per row",
+    report: "Report tables",
+    targets: "Performance targets",
+  },
+  kindDescriptions: {
+    project: "National form (2020 No. 10): one project, funds, goals, indicators and scores.",
+    department: "Whole department: funds by income and expense type, scored indicators, grade.",
+    "department-goals": "Indicators grouped by annual goal, unscored, with reasons and improvements.",
+    "multi-project": "One row per project: budget, execution rate, each indicator and its result.",
+    report: "Report tables: spending by function; indicators with weight, target and result.",
+    targets: "Before the year: budget (yuan), spending plan, goals and indicator values.",
+  },
+  severities: { error: "Errors", warning: "Warnings", info: "Notes" },
+  grades: { 优: "Excellent", 良: "Good", 中: "Fair", 差: "Poor" },
+  noForm: "No self-evaluation form on this sheet.",
+  noFormHint: "Insert a blank form under Insert, or open the workbook the finance bureau sent.",
+  goInsert: "Insert a form",
+  sheet: "Sheet",
+  unit: "Unit",
+  year: "Year",
+  rate: "Execution rate",
+  total: "Total",
+  errors: "Errors",
+  warnings: "Warnings",
+  profileInUse: "Rules",
+  runCheck: "Check this sheet",
+  checking: "Checking…",
+  adoptTitle: "Found a form the add-in did not insert",
+  adoptBody: "Bind it to get live rates, scores and totals and flags for missing reasons. Only names and metadata are added.",
+  adopt: "Bind this form",
+  options: "Options",
+  optYear: "Year",
+  optUnit: "Unit",
+  optProject: "Project",
+  optRows: "Rows per indicator group",
+  optRowsHint: "1–10; rows can be inserted later",
+  optTaxonomy: "Indicator taxonomy",
+  taxonomy2020: "2020 No. 10",
+  taxonomy2021: "2021 No. 101",
+  optWhere: "Insert into",
+  whereNewSheet: "A new sheet",
+  whereSelection: "The selection",
+  insert: "Insert",
+  insertNamed: (kind) => `Insert ${kind}`,
+  inserted: (sheet, address) => `Inserted into "${sheet}" ${address}.`,
+  confirmTitle: "The selected area is not empty",
+  confirmBody: "Inserting here would overwrite what is typed in the area. You can insert into a new sheet instead.",
+  confirmOverwrite: "Overwrite",
+  confirmNewSheet: "Use a new sheet",
+  cancel: "Cancel",
+  allPassed: "All checks passed",
+  allPassedHint: "Nothing a reviewer would reject. Ready to send.",
+  notChecked: "Not checked yet. Click Check this sheet.",
+  locate: "Go to",
+  locateAt: (cell) => `Go to ${cell}`,
+  noCell: "Sheet",
+  summary: "Check results",
+  summaryHint: "Before sending, put the results into the workbook as a sheet or copy them as text.",
+  writeSheet: "Write to a sheet",
+  copyText: "Copy text",
+  copied: "Copied to the clipboard.",
+  sheetWritten: (name) => `Results written to sheet "${name}".`,
+  summaryTitle: "Check results",
+  summaryColumns: ["Sheet", "Cell", "Severity", "Indicator", "Message"],
+  summaryNoFindings: "All checks passed.",
+  profile: "Rule profile",
+  profileChanges: "Differences from the national rules",
+  profileSameAsNational: "Scored by the national rules, unchanged.",
+  failed: (m) => `Failed: ${m}`,
+};
+
+export const STRINGS: Record<Locale, Strings> = { "zh-CN": zh, "en-US": en };
+
+export function stringsFor(locale: Locale): Strings {
+  return STRINGS[locale] ?? zh;
+}
+
+export const LocaleContext = createContext<Locale>("zh-CN");
+
+export function useStrings(): Strings {
+  return stringsFor(useContext(LocaleContext));
+}
+
+export function useLocale(): Locale {
+  return useContext(LocaleContext);
+}
