@@ -1,0 +1,98 @@
+// What the ribbon commands tell the user, in Chinese with an English line. Pure functions: no Office.js.
+import type { FormKind } from "../domain/model";
+
+export type MessageTone = "ok" | "warning" | "error";
+
+export interface CommandMessage {
+  tone: MessageTone;
+  title: string;
+  /** Chinese text, one paragraph per entry. */
+  lines: string[];
+  /** The same in English. */
+  linesEn: string[];
+}
+
+/** Template kinds as the 插入 menu names them. */
+export const KIND_LABELS: Record<FormKind, { zh: string; en: string }> = {
+  project: { zh: "项目支出绩效自评表", en: "project expenditure self-evaluation form" },
+  department: { zh: "部门整体支出绩效自评表", en: "department overall expenditure self-evaluation form" },
+  "department-goals": { zh: "部门整体绩效自评表（按年度目标）", en: "department self-evaluation form by annual goals" },
+  "multi-project": { zh: "多项目绩效自评汇总表", en: "multi-project self-evaluation summary" },
+  report: { zh: "整体支出绩效自评报告表", en: "overall expenditure self-evaluation report" },
+  targets: { zh: "项目绩效目标表", en: "project performance targets table" },
+};
+
+export interface CheckSummary {
+  errors: number;
+  warnings: number;
+  first?: { sheet: string; cell: string; message: string };
+}
+
+/** Sheet names with spaces or punctuation are quoted the way Excel writes them: '1 月'!B3. */
+export function cellRef(sheet: string, cell: string): string {
+  const plain = /^[\p{L}\p{N}_.]+$/u.test(sheet) && !/^\d/.test(sheet);
+  return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${cell}`;
+}
+
+export function checkMessage(r: CheckSummary): CommandMessage {
+  const title = "检查本表 / Check Sheet";
+  if (r.errors === 0 && r.warnings === 0) {
+    return {
+      tone: "ok",
+      title,
+      lines: ["检查通过：本表没有发现问题。"],
+      linesEn: ["No problems found on this sheet."],
+    };
+  }
+  const lines = [`发现 ${r.errors} 个错误、${r.warnings} 个提醒。`];
+  const linesEn = [`Found ${r.errors} error(s) and ${r.warnings} warning(s).`];
+  if (r.first) {
+    const at = cellRef(r.first.sheet, r.first.cell);
+    lines.push(`第一处 ${at}：${r.first.message}`, "已选中该单元格。打开“任务窗格”可逐条查看全部问题。");
+    linesEn.push(`First: ${at} (${r.first.message})`, "That cell is selected. Open the Task Pane to review every finding.");
+  }
+  return { tone: r.errors > 0 ? "error" : "warning", title, lines, linesEn };
+}
+
+/** Why an action failed, for the user. Office errors carry a code; our own errors carry a Chinese message. */
+export function errorMessage(err: unknown, action: string, actionEn: string): CommandMessage {
+  const e = err as { message?: unknown; code?: unknown } | null | undefined;
+  const detail = typeof e?.message === "string" && e.message.trim() ? e.message.trim() : String(err);
+  const code = typeof e?.code === "string" ? e.code : undefined;
+  const lines = [`${action}没有完成，工作表未作改动。`, `原因：${detail}`];
+  const linesEn = [`${actionEn} did not complete; the sheet was left as it was.`, `Reason: ${detail}`];
+  if (code === "AccessDenied" || code === "InvalidOperationInCellEditMode") {
+    lines.push("请先结束单元格编辑（按 Enter 或 Esc），再试一次。");
+    linesEn.push("Finish editing the cell (press Enter or Esc) and try again.");
+  } else if (code) {
+    lines.push(`Office 错误代码：${code}`);
+    linesEn.push(`Office error code: ${code}`);
+  }
+  return { tone: "error", title: "绩效自评助手 / Self-Evaluation", lines, linesEn };
+}
+
+export function insertAction(kind: FormKind): { zh: string; en: string } {
+  const label = KIND_LABELS[kind];
+  return { zh: `插入${label.zh}`, en: `Inserting the ${label.en}` };
+}
+
+/** The dialog page reads its text from the query string (see dialog.ts). */
+export function toQuery(m: CommandMessage): string {
+  const q = new URLSearchParams();
+  q.set("tone", m.tone);
+  q.set("title", m.title);
+  for (const l of m.lines) q.append("zh", l);
+  for (const l of m.linesEn) q.append("en", l);
+  return q.toString();
+}
+
+export function fromQuery(search: string): CommandMessage {
+  const q = new URLSearchParams(search);
+  const tone = q.get("tone");
+  return {
+    tone: tone === "ok" || tone === "warning" ? tone : "error",
+    title: q.get("title") ?? "绩效自评助手",
+    lines: q.getAll("zh"),
+    linesEn: q.getAll("en"),
+  };
+}
