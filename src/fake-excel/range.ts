@@ -1,0 +1,380 @@
+// Fake Excel.Range and Excel.RangeAreas over the document state.
+
+import type { Rect } from "../sheet/grid";
+import { ErrorCodes, FakeOfficeError } from "./errors";
+import { ClientObj, type FakeContextCore } from "./proxy";
+import { CfCollection, DataValidationObj, RangeFormatObj } from "./range-format";
+import {
+  cellAt,
+  ensureCell,
+  intersects,
+  quoteSheet,
+  rectA1,
+  type Scalar,
+  type SheetData,
+  usedRect,
+  valueType,
+  writeInput,
+} from "./state";
+import { displayText } from "./text";
+
+export interface Resolved {
+  sheet: SheetData;
+  rect: Rect;
+}
+
+/** Creates a worksheet proxy (workbook.ts registers it; avoids an import cycle). */
+export const factories: { worksheet: (ctx: FakeContextCore, resolve: () => SheetData | null) => unknown } = {
+  worksheet: () => undefined,
+};
+
+const SCALARS = [
+  "address",
+  "addressLocal",
+  "rowIndex",
+  "columnIndex",
+  "rowCount",
+  "columnCount",
+  "cellCount",
+  "values",
+  "formulas",
+  "numberFormat",
+  "text",
+  "valueTypes",
+];
+
+type Matrix = (Scalar | null | undefined)[][];
+
+export class FakeRange extends ClientObj {
+  readonly _type = "Range";
+  private res: Resolved | null | undefined;
+  private readonly resolver: () => Resolved | null;
+  private fmt?: RangeFormatObj;
+  private dv?: DataValidationObj;
+  private cfs?: CfCollection;
+
+  constructor(ctx: FakeContextCore, resolver: () => Resolved | null) {
+    super(ctx);
+    this.resolver = resolver;
+  }
+
+  /** The sheet and rectangle this proxy stands for, fixed at its first use during a sync. */
+  resolve(): Resolved | null {
+    if (this.res === undefined) this.res = this.resolver();
+    return this.res;
+  }
+  protected override _exists(): boolean {
+    return this.resolve() !== null;
+  }
+  private r(): Resolved {
+    const x = this.resolve();
+    if (!x) throw new FakeOfficeError(ErrorCodes.invalidOperation, "The range is a null object");
+    return x;
+  }
+
+  protected _scalars(): string[] {
+    return SCALARS;
+  }
+  protected override _nav(name: string): ClientObj | undefined {
+    if (name === "format") return this.format;
+    if (name === "dataValidation") return this.dataValidation;
+    if (name === "conditionalFormats") return this.conditionalFormats;
+    return undefined;
+  }
+
+  protected _read(prop: string): unknown {
+    const { sheet, rect } = this.r();
+    const map = (f: (r: number, c: number) => unknown): unknown[][] => {
+      const out: unknown[][] = [];
+      for (let r = rect.r0; r <= rect.r1; r++) {
+        const row: unknown[] = [];
+        for (let c = rect.c0; c <= rect.c1; c++) row.push(f(r, c));
+        out.push(row);
+      }
+      return out;
+    };
+    switch (prop) {
+      case "address":
+      case "addressLocal":
+        return `${quoteSheet(sheet.name)}!${rectA1(rect)}`;
+      case "rowIndex":
+        return rect.r0;
+      case "columnIndex":
+        return rect.c0;
+      case "rowCount":
+        return rect.r1 - rect.r0 + 1;
+      case "columnCount":
+        return rect.c1 - rect.c0 + 1;
+      case "cellCount":
+        return (rect.r1 - rect.r0 + 1) * (rect.c1 - rect.c0 + 1);
+      case "values":
+        return map((r, c) => cellAt(sheet, r, c)?.value ?? "");
+      case "formulas":
+        return map((r, c) => {
+          const cell = cellAt(sheet, r, c);
+          return cell?.formula ?? cell?.value ?? "";
+        });
+      case "numberFormat":
+        return map((r, c) => cellAt(sheet, r, c)?.numFmt ?? "General");
+      case "text":
+        return map((r, c) => displayText(cellAt(sheet, r, c)));
+      case "valueTypes":
+        return map((r, c) => valueType(cellAt(sheet, r, c)?.value ?? ""));
+      default:
+        throw new FakeOfficeError(ErrorCodes.invalidArgument, `Range has no property ${prop}`);
+    }
+  }
+
+  get address(): string {
+    return this._get("address");
+  }
+  get addressLocal(): string {
+    return this._get("addressLocal");
+  }
+  get rowIndex(): number {
+    return this._get("rowIndex");
+  }
+  get columnIndex(): number {
+    return this._get("columnIndex");
+  }
+  get rowCount(): number {
+    return this._get("rowCount");
+  }
+  get columnCount(): number {
+    return this._get("columnCount");
+  }
+  get cellCount(): number {
+    return this._get("cellCount");
+  }
+  get text(): string[][] {
+    return this._get("text");
+  }
+  get valueTypes(): string[][] {
+    return this._get("valueTypes");
+  }
+  get values(): Scalar[][] {
+    return this._get("values");
+  }
+  set values(v: Matrix | Scalar) {
+    this.context.enqueue(() => this.writeContent(v));
+  }
+  get formulas(): Scalar[][] {
+    return this._get("formulas");
+  }
+  set formulas(v: Matrix | Scalar) {
+    this.context.enqueue(() => this.writeContent(v));
+  }
+  get numberFormat(): string[][] {
+    return this._get("numberFormat");
+  }
+  set numberFormat(v: Matrix | string) {
+    this.context.enqueue(() => {
+      const { sheet, rect } = this.r();
+      const m = this.matrix(v, rect);
+      m.forEach((row, i) =>
+        row.forEach((x, j) => {
+          if (x === null || x === undefined) return;
+          const cell = ensureCell(sheet, rect.r0 + i, rect.c0 + j);
+          if (x === "" || x === "General") delete cell.numFmt;
+          else cell.numFmt = String(x);
+        }),
+      );
+    });
+  }
+
+  get format(): RangeFormatObj {
+    this.fmt ??= new RangeFormatObj(this.context, () => this.r());
+    return this.fmt;
+  }
+  get dataValidation(): DataValidationObj {
+    this.dv ??= new DataValidationObj(this.context, () => this.r());
+    return this.dv;
+  }
+  get conditionalFormats(): CfCollection {
+    this.cfs ??= new CfCollection(this.context, () => this.r());
+    return this.cfs;
+  }
+  get worksheet(): unknown {
+    return factories.worksheet(this.context, () => this.resolve()?.sheet ?? null);
+  }
+
+  private matrix(v: Matrix | Scalar, rect: Rect): Matrix {
+    const rows = rect.r1 - rect.r0 + 1;
+    const cols = rect.c1 - rect.c0 + 1;
+    if (!Array.isArray(v)) return Array.from({ length: rows }, () => Array.from({ length: cols }, () => v));
+    if (v.length !== rows || v.some((row) => !Array.isArray(row) || row.length !== cols)) {
+      throw new FakeOfficeError(
+        ErrorCodes.invalidArgument,
+        "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+      );
+    }
+    return v;
+  }
+
+  private writeContent(v: Matrix | Scalar): void {
+    const { sheet, rect } = this.r();
+    const m = this.matrix(v, rect);
+    const single = rect.r0 === rect.r1 && rect.c0 === rect.c1;
+    const before = cellAt(sheet, rect.r0, rect.c0)?.value ?? "";
+    m.forEach((row, i) =>
+      row.forEach((x, j) => {
+        if (x === null || x === undefined) return;
+        writeInput(ensureCell(sheet, rect.r0 + i, rect.c0 + j), x);
+      }),
+    );
+    this.changed(sheet, rect, single ? before : undefined);
+  }
+
+  private changed(sheet: SheetData, rect: Rect, before?: Scalar): void {
+    const book = this.context.book;
+    book.dirty = true;
+    let details;
+    if (before !== undefined) {
+      book.dirty = false;
+      book.recalc();
+      const after = cellAt(sheet, rect.r0, rect.c0)?.value ?? "";
+      details = { valueBefore: before, valueAfter: after, valueTypeBefore: valueType(before), valueTypeAfter: valueType(after) };
+    }
+    book.emit({ kind: "changed", sheetId: sheet.id, rect, ...this.context.options, details });
+  }
+
+  private derive(f: (rect: Rect, sheet: SheetData) => Rect | null): FakeRange {
+    return new FakeRange(this.context, () => {
+      const p = this.resolve();
+      if (!p) return null;
+      const rect = f(p.rect, p.sheet);
+      return rect ? { sheet: p.sheet, rect } : null;
+    });
+  }
+
+  getCell(row: number, col: number): FakeRange {
+    return this.derive((r) => ({ r0: r.r0 + row, c0: r.c0 + col, r1: r.r0 + row, c1: r.c0 + col }));
+  }
+  getOffsetRange(dr: number, dc: number): FakeRange {
+    return this.derive((r) => ({ r0: r.r0 + dr, c0: r.c0 + dc, r1: r.r1 + dr, c1: r.c1 + dc }));
+  }
+  getResizedRange(dr: number, dc: number): FakeRange {
+    return this.derive((r) => ({ r0: r.r0, c0: r.c0, r1: r.r1 + dr, c1: r.c1 + dc }));
+  }
+  getRow(i: number): FakeRange {
+    return this.derive((r) => ({ r0: r.r0 + i, c0: r.c0, r1: r.r0 + i, c1: r.c1 }));
+  }
+  getColumn(i: number): FakeRange {
+    return this.derive((r) => ({ r0: r.r0, c0: r.c0 + i, r1: r.r1, c1: r.c0 + i }));
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return this.derive((r, sheet) => {
+      const u = usedRect(sheet, valuesOnly);
+      if (!u || !intersects(u, r)) return null;
+      return { r0: Math.max(u.r0, r.r0), c0: Math.max(u.c0, r.c0), r1: Math.min(u.r1, r.r1), c1: Math.min(u.c1, r.c1) };
+    });
+  }
+  getUsedRange(valuesOnly = false): FakeRange {
+    return this.derive((r, sheet) => {
+      const u = usedRect(sheet, valuesOnly);
+      if (!u || !intersects(u, r)) return { r0: r.r0, c0: r.c0, r1: r.r0, c1: r.c0 };
+      return { r0: Math.max(u.r0, r.r0), c0: Math.max(u.c0, r.c0), r1: Math.min(u.r1, r.r1), c1: Math.min(u.c1, r.c1) };
+    });
+  }
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, () => {
+      const p = this.resolve();
+      if (!p) return null;
+      const areas = p.sheet.merges.filter((m) => intersects(m, p.rect));
+      return areas.length ? { sheet: p.sheet, rects: areas } : null;
+    });
+  }
+
+  merge(across = false): void {
+    this.context.enqueue(() => {
+      const { sheet, rect } = this.r();
+      const rects = across
+        ? Array.from({ length: rect.r1 - rect.r0 + 1 }, (_, i) => ({ ...rect, r0: rect.r0 + i, r1: rect.r0 + i }))
+        : [rect];
+      for (const m of rects) {
+        if (m.r0 === m.r1 && m.c0 === m.c1) continue;
+        sheet.merges = sheet.merges.filter((x) => !intersects(x, m));
+        sheet.merges.push(m);
+        for (let r = m.r0; r <= m.r1; r++)
+          for (let c = m.c0; c <= m.c1; c++) {
+            const cell = cellAt(sheet, r, c);
+            if (cell && (r !== m.r0 || c !== m.c0)) {
+              cell.value = "";
+              delete cell.formula;
+            }
+          }
+      }
+    });
+  }
+  unmerge(): void {
+    this.context.enqueue(() => {
+      const { sheet, rect } = this.r();
+      sheet.merges = sheet.merges.filter((x) => !intersects(x, rect));
+    });
+  }
+  select(): void {
+    this.context.enqueue(() => {
+      const { sheet, rect } = this.r();
+      const book = this.context.book;
+      if (book.activeSheetId !== sheet.id) {
+        book.activeSheetId = sheet.id;
+        book.emit({ kind: "activated", sheetId: sheet.id });
+      }
+      book.selection = { sheetId: sheet.id, rect };
+    });
+  }
+  clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {
+    this.context.enqueue(() => {
+      const { sheet, rect } = this.r();
+      for (let r = rect.r0; r <= rect.r1; r++)
+        for (let c = rect.c0; c <= rect.c1; c++) {
+          const cell = cellAt(sheet, r, c);
+          if (!cell) continue;
+          if (applyTo !== "Formats") {
+            cell.value = "";
+            delete cell.formula;
+            delete cell.quoted;
+          }
+          if (applyTo !== "Contents") {
+            delete cell.style;
+            delete cell.numFmt;
+          }
+        }
+      if (applyTo !== "Formats") this.changed(sheet, rect);
+    });
+  }
+}
+
+/** Fake Excel.RangeAreas (what getMergedAreasOrNullObject returns). */
+export class FakeRangeAreas extends ClientObj {
+  readonly _type = "RangeAreas";
+  private res: { sheet: SheetData; rects: Rect[] } | null | undefined;
+  private readonly resolver: () => { sheet: SheetData; rects: Rect[] } | null;
+  constructor(ctx: FakeContextCore, resolver: () => { sheet: SheetData; rects: Rect[] } | null) {
+    super(ctx);
+    this.resolver = resolver;
+  }
+  private resolve(): { sheet: SheetData; rects: Rect[] } | null {
+    if (this.res === undefined) this.res = this.resolver();
+    return this.res;
+  }
+  protected override _exists(): boolean {
+    return this.resolve() !== null;
+  }
+  protected _scalars(): string[] {
+    return ["address", "areaCount", "cellCount"];
+  }
+  protected _read(prop: string): unknown {
+    const p = this.resolve();
+    if (!p) return undefined;
+    if (prop === "areaCount") return p.rects.length;
+    if (prop === "cellCount") return p.rects.reduce((n, r) => n + (r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1), 0);
+    return p.rects.map((r) => `${quoteSheet(p.sheet.name)}!${rectA1(r)}`).join(", ");
+  }
+  get address(): string {
+    return this._get("address");
+  }
+  get areaCount(): number {
+    return this._get("areaCount");
+  }
+}

@@ -1,0 +1,350 @@
+// Fake Excel.Workbook, worksheets, names, settings, application, runtime and the RequestContext.
+
+import { ErrorCodes, FakeOfficeError } from "./errors";
+import { ClientObj, type ContextOptions, FakeContextCore, KeyedObj, type LoadOption, loadPaths } from "./proxy";
+import { factories, FakeRange } from "./range";
+import { type BookState, COLS, type EventKind, MAX_ROWS, quoteSheet, rectA1, type SheetData, usedRect } from "./state";
+
+abstract class Coll<T extends ClientObj> extends ClientObj {
+  protected abstract _list(): T[];
+  protected _scalars(): string[] {
+    return ["count"];
+  }
+  protected _read(): unknown {
+    return this._list().length;
+  }
+  override load(opt?: LoadOption): this {
+    const paths = loadPaths(opt) ?? ["items"];
+    const itemPaths = paths.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
+    this.context.enqueue(() => {
+      const items = this._list();
+      for (const it of items) it.load(itemPaths.length ? itemPaths : undefined);
+      this._loaded.set("items", items);
+    });
+    return this;
+  }
+  get items(): T[] {
+    return this._get("items");
+  }
+  getCount(): { value: number } {
+    const out = { value: NaN };
+    this.context.enqueue(() => {
+      out.value = this._list().length;
+    });
+    return out;
+  }
+}
+
+let handlerSeq = 0;
+
+function eventSlot(ctx: FakeContextCore, kind: EventKind, sheet: () => SheetData | null) {
+  return {
+    add(fn: (args: unknown) => unknown) {
+      const book = ctx.book;
+      const id = ++handlerSeq;
+      ctx.enqueue(() => book.handlers.push({ id, kind, sheetId: sheet()?.id ?? null, fn }));
+      return {
+        context: ctx,
+        remove: () => ctx.enqueue(() => (book.handlers = book.handlers.filter((h) => h.id !== id))),
+      };
+    },
+  };
+}
+
+export class WorksheetObj extends ClientObj {
+  readonly _type = "Worksheet";
+  private res: SheetData | null | undefined;
+  private readonly resolver: () => SheetData | null;
+  private readonly nullable: boolean;
+  readonly onChanged;
+  readonly onActivated;
+  readonly onSelectionChanged;
+  readonly freezePanes;
+  private layout?: KeyedObj;
+
+  constructor(ctx: FakeContextCore, resolver: () => SheetData | null, nullable = false) {
+    super(ctx);
+    this.resolver = resolver;
+    this.nullable = nullable;
+    this.onChanged = eventSlot(ctx, "changed", () => this.sheet());
+    this.onActivated = eventSlot(ctx, "activated", () => this.sheet());
+    this.onSelectionChanged = eventSlot(ctx, "selectionChanged", () => this.sheet());
+    this.freezePanes = {
+      freezeRows: (n: number) => ctx.enqueue(() => (this.sheet().frozenRows = n)),
+      unfreeze: () => ctx.enqueue(() => (this.sheet().frozenRows = 0)),
+    };
+  }
+  resolve(): SheetData | null {
+    if (this.res === undefined) {
+      this.res = this.resolver();
+      if (!this.res && !this.nullable) throw new FakeOfficeError(ErrorCodes.itemNotFound, "The worksheet does not exist");
+    }
+    return this.res;
+  }
+  protected override _exists(): boolean {
+    return this.resolve() !== null;
+  }
+  private sheet(): SheetData {
+    const s = this.resolve();
+    if (!s) throw new FakeOfficeError(ErrorCodes.invalidOperation, "The worksheet is a null object");
+    return s;
+  }
+  protected _scalars(): string[] {
+    return ["name", "id", "position", "visibility", "tabColor"];
+  }
+  protected _read(prop: string): unknown {
+    const s = this.sheet();
+    if (prop === "position") return this.context.book.sheets.indexOf(s);
+    if (prop === "tabColor") return "";
+    return (s as unknown as Record<string, unknown>)[prop];
+  }
+  get name(): string {
+    return this._get("name");
+  }
+  set name(v: string) {
+    this.context.enqueue(() => {
+      const other = this.context.book.findSheet(v);
+      if (other && other !== this.sheet()) throw new FakeOfficeError(ErrorCodes.itemAlreadyExists, `Sheet ${v} exists`);
+      this.sheet().name = v;
+    });
+  }
+  get id(): string {
+    return this._get("id");
+  }
+  get position(): number {
+    return this._get("position");
+  }
+  get visibility(): string {
+    return this._get("visibility");
+  }
+  set visibility(v: string) {
+    this.context.enqueue(() => (this.sheet().visibility = v as SheetData["visibility"]));
+  }
+  get pageLayout(): KeyedObj {
+    this.layout ??= new KeyedObj(
+      this.context,
+      "PageLayout",
+      ["orientation", "paperSize", "printGridlines", "centerHorizontally", "zoom"],
+      (k) => this.sheet().pageLayout[k],
+      (k, v) => (this.sheet().pageLayout[k] = v),
+    );
+    return this.layout;
+  }
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.context, () => {
+      const s = this.resolve();
+      if (!s) return null;
+      if (!address) return { sheet: s, rect: { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: COLS - 1 } };
+      return this.context.book.resolveAddress(address, s);
+    });
+  }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    return new FakeRange(this.context, () => {
+      const s = this.resolve();
+      return s ? { sheet: s, rect: { r0: row, c0: col, r1: row + rows - 1, c1: col + cols - 1 } } : null;
+    });
+  }
+  getUsedRange(valuesOnly = false): FakeRange {
+    return new FakeRange(this.context, () => {
+      const s = this.sheet();
+      return { sheet: s, rect: usedRect(s, valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 } };
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(this.context, () => {
+      const s = this.resolve();
+      const rect = s && usedRect(s, valuesOnly);
+      return s && rect ? { sheet: s, rect } : null;
+    });
+  }
+  activate(): void {
+    this.context.enqueue(() => {
+      const book = this.context.book;
+      const s = this.sheet();
+      if (book.activeSheetId === s.id) return;
+      book.activeSheetId = s.id;
+      book.selection = { sheetId: s.id, rect: { r0: 0, c0: 0, r1: 0, c1: 0 } };
+      book.emit({ kind: "activated", sheetId: s.id });
+    });
+  }
+  delete(): void {
+    this.context.enqueue(() => {
+      const book = this.context.book;
+      const s = this.sheet();
+      book.sheets = book.sheets.filter((x) => x !== s);
+      if (book.activeSheetId === s.id) book.activeSheetId = book.sheets.find((x) => x.visibility === "Visible")?.id ?? "";
+    });
+  }
+}
+factories.worksheet = (ctx, resolve) => new WorksheetObj(ctx, resolve, true);
+
+export class WorksheetCollectionObj extends Coll<WorksheetObj> {
+  readonly _type = "WorksheetCollection";
+  readonly onChanged;
+  readonly onActivated;
+  constructor(ctx: FakeContextCore) {
+    super(ctx);
+    this.onChanged = eventSlot(ctx, "changed", () => null);
+    this.onActivated = eventSlot(ctx, "activated", () => null);
+  }
+  protected _list(): WorksheetObj[] {
+    return this.context.book.sheets.map((s) => new WorksheetObj(this.context, () => s));
+  }
+  add(name?: string): WorksheetObj {
+    let created: SheetData | undefined;
+    this.context.enqueue(() => {
+      const book = this.context.book;
+      let n = name;
+      for (let i = book.sheets.length + 1; !n || (!name && book.findSheet(n)); i++) n = `Sheet${i}`;
+      created = book.addSheet(n);
+    });
+    return new WorksheetObj(this.context, () => created ?? null);
+  }
+  getItem(key: string): WorksheetObj {
+    return new WorksheetObj(this.context, () => this.context.book.findSheet(key) ?? null);
+  }
+  getItemOrNullObject(key: string): WorksheetObj {
+    return new WorksheetObj(this.context, () => this.context.book.findSheet(key) ?? null, true);
+  }
+  getActiveWorksheet(): WorksheetObj {
+    return new WorksheetObj(this.context, () => this.context.book.findSheet(this.context.book.activeSheetId) ?? null);
+  }
+}
+
+export class NamedItemObj extends ClientObj {
+  readonly _type = "NamedItem";
+  private readonly key: () => string;
+  private readonly nullable: boolean;
+  constructor(ctx: FakeContextCore, key: () => string, nullable = false) {
+    super(ctx);
+    this.key = key;
+    this.nullable = nullable;
+  }
+  protected override _exists(): boolean {
+    const ok = this.context.book.names.has(this.key().toUpperCase());
+    if (!ok && !this.nullable) throw new FakeOfficeError(ErrorCodes.itemNotFound, `No name ${this.key()}`);
+    return ok;
+  }
+  private data() {
+    const d = this.context.book.names.get(this.key().toUpperCase());
+    if (!d) throw new FakeOfficeError(ErrorCodes.itemNotFound, `No name ${this.key()}`);
+    return d;
+  }
+  protected _scalars(): string[] {
+    return ["name", "formula", "type", "value", "visible", "comment"];
+  }
+  protected _read(prop: string): unknown {
+    const d = this.data();
+    if (prop === "type") return /^=('[^']+'|[^!]+)!\$?[A-Z]+\$?\d+/.test(d.formula) ? "Range" : "String";
+    if (prop === "value") return d.formula.replace(/^=/, "");
+    return (d as unknown as Record<string, unknown>)[prop];
+  }
+  get name(): string {
+    return this._get("name");
+  }
+  get formula(): string {
+    return this._get("formula");
+  }
+  get type(): string {
+    return this._get("type");
+  }
+  get value(): unknown {
+    return this._get("value");
+  }
+  get visible(): boolean {
+    return this._get("visible");
+  }
+  getRange(): FakeRange {
+    return new FakeRange(this.context, () => this.context.book.resolveAddress(this.data().formula.replace(/^=/, "")));
+  }
+  delete(): void {
+    this.context.enqueue(() => this.context.book.names.delete(this.key().toUpperCase()));
+  }
+}
+
+const NAME_RE = /^[A-Za-z_\\\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*$/;
+
+export class NamedItemCollectionObj extends Coll<NamedItemObj> {
+  readonly _type = "NamedItemCollection";
+  protected _list(): NamedItemObj[] {
+    return [...this.context.book.names.values()].map((d) => new NamedItemObj(this.context, () => d.name));
+  }
+  add(name: string, reference: FakeRange | string, comment = ""): NamedItemObj {
+    this.context.enqueue(() => {
+      const book = this.context.book;
+      if (!NAME_RE.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^R\d*C\d*$/i.test(name)) {
+        throw new FakeOfficeError(ErrorCodes.invalidArgument, `Bad name ${name}`);
+      }
+      if (book.names.has(name.toUpperCase())) throw new FakeOfficeError(ErrorCodes.itemAlreadyExists, `Name ${name} exists`);
+      let formula: string;
+      if (typeof reference === "string") formula = reference.startsWith("=") ? reference : `=${reference}`;
+      else {
+        const r = reference.resolve();
+        if (!r) throw new FakeOfficeError(ErrorCodes.invalidReference, "Null range");
+        formula = `=${quoteSheet(r.sheet.name)}!${rectA1(r.rect, true)}`;
+      }
+      book.names.set(name.toUpperCase(), { name, formula, comment, visible: true });
+    });
+    return new NamedItemObj(this.context, () => name);
+  }
+  getItem(name: string): NamedItemObj {
+    return new NamedItemObj(this.context, () => name);
+  }
+  getItemOrNullObject(name: string): NamedItemObj {
+    return new NamedItemObj(this.context, () => name, true);
+  }
+}
+
+export class FakeRequestContext extends FakeContextCore {
+  readonly workbook;
+  readonly runtime: KeyedObj;
+  constructor(book: BookState, options: ContextOptions) {
+    super(book, options);
+    const ctx = this as FakeContextCore;
+    this.runtime = new KeyedObj(
+      ctx,
+      "Runtime",
+      ["enableEvents"],
+      () => book.enableEvents,
+      (_k, v) => (book.enableEvents = Boolean(v)),
+    );
+    const application = Object.assign(
+      new KeyedObj(ctx, "Application", ["calculationMode"], () => "Automatic", () => undefined),
+      {
+        suspendApiCalculationUntilNextSync: () =>
+          ctx.enqueue(() => {
+            ctx.calcSuspended = true;
+            book.calcSuspendCount++;
+          }),
+        calculate: () => ctx.enqueue(() => book.recalc()),
+      },
+    );
+    const settings = {
+      add: (k: string, v: unknown) => ctx.enqueue(() => book.settings.set(k, v)),
+      getItemOrNullObject: (k: string) => {
+        const s = new KeyedObj(ctx, "Setting", ["key", "value"], (p) => (p === "key" ? k : book.settings.get(k)), () => undefined);
+        (s as unknown as { _exists: () => boolean })._exists = () => book.settings.has(k);
+        return s;
+      },
+    };
+    this.workbook = {
+      worksheets: new WorksheetCollectionObj(ctx),
+      names: new NamedItemCollectionObj(ctx),
+      application,
+      settings,
+      getSelectedRange: () =>
+        new FakeRange(ctx, () => {
+          const sel = book.selection;
+          const sheet = book.findSheet(sel?.sheetId ?? book.activeSheetId);
+          if (!sheet) throw new FakeOfficeError(ErrorCodes.invalidOperation, "No selection");
+          return { sheet, rect: sel?.sheetId === sheet.id ? sel.rect : { r0: 0, c0: 0, r1: 0, c1: 0 } };
+        }),
+      getActiveCell: () =>
+        new FakeRange(ctx, () => {
+          const sheet = book.active();
+          const r = book.selection?.sheetId === sheet.id ? book.selection.rect : { r0: 0, c0: 0, r1: 0, c1: 0 };
+          return { sheet, rect: { r0: r.r0, c0: r.c0, r1: r.r0, c1: r.c0 } };
+        }),
+    };
+  }
+}
