@@ -1,0 +1,109 @@
+// evaluateForm: statuses, rule scores, funds rate and score, totals, grade and every finding of one form.
+import type { Evaluation, Finding, Form, FundsResult, IndicatorResult, NumField, Status } from "./model";
+import { checkFunds } from "./checks/funds";
+import { checkResult } from "./checks/results";
+import { checkTarget } from "./checks/targets";
+import { checkSpendingPlan, checkTotal, checkWeights } from "./checks/totals";
+import type { CheckContext } from "./checks/context";
+import { gradeFor } from "./grade";
+import { NATIONAL_PROFILE, type Profile } from "./profiles";
+import { compare, executionScore, type Outcome } from "./score";
+import { isBlank, isEmptyReason, mentions, round } from "./text";
+import { parseActual, parseTarget } from "./value";
+
+const REASON_STATUSES: Status[] = ["missed", "partial", "exceeded"];
+
+/** A fraction from a rate field: "97.42%" stored as 0.9742 or as 97.42 both give 0.9742. */
+export function rateOf(f: NumField | null | undefined): number | null {
+  if (!f || f.value == null) return null;
+  if (/[%％]/.test(f.raw) && Math.abs(f.value) > 1.5) return f.value / 100;
+  return f.value;
+}
+
+export function evaluateForm(form: Form, profile: Profile = NATIONAL_PROFILE): Evaluation {
+  const targetsOnly = form.kind === "targets";
+  const blank = new Set<string>();
+  const outcomes = new Map<string, Outcome>();
+  const results: IndicatorResult[] = form.indicators.map((ind) => {
+    const ctx = { name: ind.name, level1: ind.level1, level2: ind.level2, unit: ind.unit, nature: ind.nature };
+    const target = parseTarget(ind.adjustedTarget && !isBlank(ind.adjustedTarget) ? ind.adjustedTarget : ind.target, ctx);
+    const actual = parseActual(ind.actual, ctx);
+    const isBlankRow = isBlank(ind.name) && isBlank(ind.target) && isBlank(ind.actual) && ind.weight == null && ind.enteredScore == null;
+    if (isBlankRow) blank.add(ind.id);
+    const outcome: Outcome = targetsOnly || isBlankRow
+      ? { status: isBlankRow ? "not-applicable" : "unknown", score: null, ratio: null, mode: "none", unitIssue: "none" }
+      : compare(target, actual, null, profile);
+    outcomes.set(ind.id, outcome);
+    return { id: ind.id, indicator: ind, target, actual, status: outcome.status, score: null, effectiveWeight: ind.weight, needsReason: false, reasonRequired: false };
+  });
+
+  // 不适用: leave those out and rescale the others so that the form still adds up to 100.
+  const fundsWeight = form.funds?.weight?.value ?? null;
+  const active = results.filter((r) => r.status !== "not-applicable" && r.indicator.weight != null);
+  const naWeight = results.filter((r) => r.status === "not-applicable" && !blank.has(r.id)).reduce((s, r) => s + (r.indicator.weight ?? 0), 0);
+  const activeWeight = active.reduce((s, r) => s + (r.indicator.weight ?? 0), 0);
+  const factor = naWeight > 0 && activeWeight > 0 ? (activeWeight + naWeight) / activeWeight : 1;
+
+  const shared = form.sharedReason?.value ?? "";
+  const extras = new Map<string, { mode: string; unitIssue: string; ratio: number | null; sharedOnly: boolean }>();
+  for (const r of results) {
+    const ind = r.indicator;
+    if (r.status === "not-applicable") r.effectiveWeight = blank.has(r.id) ? null : 0;
+    else if (ind.weight != null) r.effectiveWeight = round(ind.weight * factor, 4);
+    let o = outcomes.get(r.id)!;
+    if (!targetsOnly && !blank.has(r.id) && r.effectiveWeight != null && r.effectiveWeight > 0 && form.scored)
+      o = compare(r.target, r.actual, r.effectiveWeight, profile);
+    r.score = o.score;
+    if (o.band) r.band = o.band;
+    r.reasonRequired = REASON_STATUSES.includes(r.status);
+    const own = !isEmptyReason(ind.reason);
+    const sharedNames = !isEmptyReason(shared) && (mentions(shared, ind.name) || (ind.name.trim() === "" && mentions(shared, ind.level2)));
+    r.needsReason = r.reasonRequired && !own && !sharedNames;
+    extras.set(r.id, { mode: o.mode, unitIssue: o.unitIssue, ratio: o.ratio, sharedOnly: !own && !isEmptyReason(shared) });
+  }
+
+  const funds = fundsResult(form, profile, fundsWeight);
+  const scoredRows = results.filter((r) => !blank.has(r.id) && r.effectiveWeight != null);
+  let total: Evaluation["total"] = null;
+  if (form.scored) {
+    const computed = scoredRows.length || funds?.score != null
+      ? round((funds?.score ?? 0) + scoredRows.reduce((s, r) => s + (r.score ?? r.indicator.enteredScore ?? 0), 0), profile.rounding)
+      : null;
+    total = {
+      entered: form.enteredTotal?.value ?? null,
+      computed,
+      grade: computed != null ? gradeFor(computed, profile) : null,
+      enteredGrade: form.enteredGrade?.value?.trim() || null,
+    };
+  }
+
+  const ctx: CheckContext = { form, profile, results, blank, funds };
+  const findings: Finding[] = [];
+  for (const ri of form.readIssues)
+    findings.push({ code: "read-problem", severity: "warning", sheet: form.sheet, cell: ri.cell, message: ri.message, messageEn: ri.messageEn ?? ri.message });
+  findings.push(...checkFunds(ctx));
+  for (const r of results) {
+    if (blank.has(r.id)) continue;
+    findings.push(...checkTarget(ctx, r));
+    if (!targetsOnly) findings.push(...checkResult(ctx, r, extras.get(r.id)!));
+  }
+  findings.push(...checkWeights(ctx), ...checkTotal(ctx, total?.computed ?? null), ...checkSpendingPlan(ctx));
+  return { form, profile: profile.id, funds, indicators: results, total, findings };
+}
+
+function fundsResult(form: Form, profile: Profile, weight: number | null): FundsResult | null {
+  const f = form.funds;
+  if (!f) return null;
+  const budget = f.budget.value;
+  const spent = f.spent.value;
+  const rate = budget != null && budget !== 0 && spent != null ? spent / budget : null;
+  return {
+    budget,
+    spent,
+    rate,
+    weight,
+    score: rate != null && weight != null ? executionScore(rate, weight, profile) : null,
+    enteredRate: rateOf(f.enteredRate),
+    enteredScore: f.enteredScore?.value ?? null,
+  };
+}

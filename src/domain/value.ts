@@ -1,0 +1,182 @@
+// The value parser (DOMAIN §3): a target or an actual as written → a ParsedValue. Never throws.
+import type { Comparator, ParsedValue, Tier } from "./model";
+import { fold } from "./text";
+import { UNIT_WORDS, normaliseUnit, toWan } from "./units";
+import { inferComparator } from "./direction";
+
+export interface ValueContext {
+  name?: string;
+  level1?: string;
+  level2?: string;
+  /** A separate 计量单位 column. */
+  unit?: string;
+  /** A separate 指标性质 column: a sign ("≥") or 定量/定性. */
+  nature?: string;
+}
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+const UNIT_RE = UNIT_WORDS.map(esc).join("|");
+
+// Symbols after NFKC folding (＞ → >, ＝ → =); ≥ ≤ ≧ ≦ survive folding.
+const SYMBOLS: [RegExp, Comparator][] = [
+  [/^(>=|=>|≥|≧|⩾)/, ">="],
+  [/^(<=|=<|≤|≦|⩽)/, "<="],
+  [/^>/, ">"],
+  [/^</, "<"],
+  [/^(==|=)/, "="],
+];
+const PREFIX_WORDS: [string, Comparator][] = [
+  ["大于等于", ">="], ["大于或等于", ">="], ["不低于", ">="], ["不少于", ">="], ["不小于", ">="], ["至少", ">="],
+  ["最少", ">="], ["达到", ">="], ["达", ">="], ["高于", ">"], ["多于", ">"], ["大于", ">"], ["超过", ">"], ["超", ">"],
+  ["小于等于", "<="], ["小于或等于", "<="], ["不高于", "<="], ["不超过", "<="], ["不超出", "<="], ["不多于", "<="],
+  ["不大于", "<="], ["控制在", "<="], ["最多", "<="], ["低于", "<"], ["少于", "<"], ["小于", "<"], ["等于", "="],
+];
+PREFIX_WORDS.sort((a, b) => b[0].length - a[0].length);
+const PREFIX_RE = PREFIX_WORDS.map((p) => esc(p[0])).join("|");
+const SUFFIX: Record<string, Comparator> = {
+  以上: ">=", 及以上: ">=", 或以上: ">=", 之上: ">=", 以下: "<=", 及以下: "<=", 或以下: "<=", 以内: "<=", 之内: "<=",
+};
+const SUFFIX_RE = Object.keys(SUFFIX).sort((a, b) => b.length - a.length).join("|");
+
+const NUM = String.raw`[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
+// [prefix text][word or symbol comparator][number][unit][以上/以下/以内][完成/左右/…]
+const NUMERIC = new RegExp(
+  String.raw`^(.*?)(${PREFIX_RE})?\s*(>=|=>|<=|=<|≥|≧|≤|≦|⩾|⩽|==|>|<|=)?\s*(${PREFIX_RE})?\s*(百分之)?\s*(${NUM})\s*(${UNIT_RE})?\s*(${SUFFIX_RE})?\s*(完成|左右|及时完成|达标)?[。.]?$`,
+);
+const PLACEHOLDER = new RegExp(
+  String.raw`^(>=|<=|≥|≤|>|<|=|${PREFIX_RE})?\s*([*xX×＊?？_]+)?\s*(${UNIT_RE})?\s*(${SUFFIX_RE})?$`,
+);
+const TIME_RE =
+  /全年|年内|年底|年末|年初|季度|上半年|下半年|月底|月末|月中|月初|每个?自然?(月|年|周|季)|每季|按月|按季|按年|^\d{4}[-/.年]\d{1,2}([-/.月]\d{1,2}日?)?(前|之前|以前|底前)?$|^\d{1,2}月\d{1,2}日(前|之前)?$|^\d{1,2}月(份)?(底|末)?(前|之前|以前)(完成)?$|^\d{4}年(前|之前|以前|底前)?$/;
+
+const NA_WORDS = new Set(["不适用", "不涉及", "无此项", "本项目不涉及", "不适用。"]);
+const EMPTY_WORDS = new Set(["", "/", "-", "—", "——", "--", "无数据"]);
+
+const TIER_LONG: [RegExp, Tier][] = [
+  [/^(未达成|未达到|未完成|没有完成|未实现)/, "未达成"],
+  [/^(部分达成|部分达到|部分完成|基本达成|基本完成|部分实现|基本实现)/, "部分达成"],
+  [/^(达成|已达成|达到|已达到)(年度|预期)?(指标|目标)?/, "达成"],
+];
+const ACHIEVED = new Set([
+  "是", "已完成", "完成", "全部完成", "已全部完成", "圆满完成", "按时完成", "如期完成", "已落实", "已实现", "实现",
+  "达成预期指标", "达成年度指标", "达标", "已达标", "合格", "100%完成", "完成100%", "已完成100%",
+]);
+const NOT_ACHIEVED = new Set(["否", "未完成", "没有完成", "不达标", "不合格", "未实现"]);
+
+/** Parses a 年度指标值 / 目标值. */
+export function parseTarget(raw: string, ctx: ValueContext = {}): ParsedValue {
+  return parse(raw, ctx, "target");
+}
+
+/** Parses a 实际完成值 / 业绩值 / 完成情况. */
+export function parseActual(raw: string, ctx: ValueContext = {}): ParsedValue {
+  return parse(raw, ctx, "actual");
+}
+
+function parse(input: unknown, ctx: ValueContext, role: "target" | "actual"): ParsedValue {
+  const raw = typeof input === "string" ? input : input == null ? "" : String(input);
+  try {
+    return parseInner(raw, ctx, role);
+  } catch {
+    return { kind: "text", text: raw.trim(), raw };
+  }
+}
+
+function parseInner(raw: string, ctx: ValueContext, role: "target" | "actual"): ParsedValue {
+  const s = fold(raw);
+  if (EMPTY_WORDS.has(s)) return { kind: "empty", raw };
+  if (NA_WORDS.has(s)) return { kind: "na", raw };
+  const nature = fold(ctx.nature ?? "");
+  if (/定性/.test(nature)) return textOrTier(s, raw, role);
+
+  if (role === "actual") {
+    const t = tierOf(s);
+    if (t && !/\d/.test(s.replace(/^100%完成$|^完成100%$/, ""))) return { kind: "tier", tier: t, raw };
+  }
+  const num = numeric(s, raw, ctx);
+  if (num) return num;
+  if (TIME_RE.test(s)) return { kind: "time", text: s, raw };
+  const ph = PLACEHOLDER.exec(s);
+  if (ph && !/[\u4e00-\u9fff]/.test(s.replace(new RegExp(UNIT_RE, "g"), "").replace(new RegExp(PREFIX_RE + "|" + SUFFIX_RE, "g"), ""))) {
+    const unit = normaliseUnit(ph[3]);
+    return unit ? { kind: "placeholder", raw, unit } : { kind: "placeholder", raw };
+  }
+  return textOrTier(s, raw, role);
+}
+
+function textOrTier(s: string, raw: string, role: "target" | "actual"): ParsedValue {
+  if (role === "actual") {
+    const t = tierOf(s);
+    if (t) return { kind: "tier", tier: t, raw };
+  }
+  return { kind: "text", text: s, raw };
+}
+
+/** The tier an actual states: the official three (long and short) and the usual synonyms. */
+export function tierOf(s: string): Tier | null {
+  const t = s.replace(/\s/g, "").replace(/[。.!！]$/, "");
+  if (ACHIEVED.has(t)) return "达成";
+  if (NOT_ACHIEVED.has(t)) return "未达成";
+  for (const [re, tier] of TIER_LONG) if (re.test(t)) return tier;
+  return null;
+}
+
+function numeric(s: string, raw: string, ctx: ValueContext): ParsedValue | null {
+  const m = NUMERIC.exec(s);
+  if (!m) return null;
+  const [, prefix, word1, sym, word2, baifen, numText, unitText, suffix] = m;
+  const pre = prefix.trim();
+  const hasComparator = Boolean(word1 || sym || word2 || suffix);
+  let unit = normaliseUnit(unitText);
+  if (baifen) unit = "%";
+  // Text before the number is accepted only when the number is clearly the value ("满意度≥95%", "画册233本").
+  if (pre) {
+    if (!hasComparator && !unit) return null;
+    if (/\d$/.test(pre) || /[~～至到-]$/.test(pre)) return null; // ranges and dates
+    if (!hasComparator && /[，,；;、]/.test(pre)) return null;
+  }
+  const value = Number(numText.replace(/,/g, ""));
+  if (!Number.isFinite(value)) return null;
+  if (!unit && ctx.unit) unit = normaliseUnit(ctx.unit) || fold(ctx.unit);
+  let op: Comparator | undefined;
+  for (const w of [word1, word2]) if (w) op = PREFIX_WORDS.find((p) => p[0] === w)?.[1];
+  if (sym) op = SYMBOLS.find(([re]) => re.test(sym))?.[1];
+  if (!op && suffix) op = SUFFIX[suffix];
+  if (!op) {
+    const n = SYMBOLS.find(([re]) => re.test(fold(ctx.nature ?? "")));
+    if (n) op = n[1];
+  }
+  const inferred = !op;
+  const v: ParsedValue = { kind: "number", op: op ?? inferComparator(ctx), inferred, value, unit, raw };
+  const wan = toWan(value, unit);
+  if (wan !== undefined) v.wan = wan;
+  return v;
+}
+
+const OP_TEXT: Record<Comparator, string> = { ">=": "≥", "<=": "≤", ">": "＞", "<": "＜", "=": "＝" };
+
+/** Prints a parsed value the way a form writes it ("≥95%", "≤198万元", "全年"). Parsing it again gives the same value. */
+export function formatTarget(v: ParsedValue): string {
+  switch (v.kind) {
+    case "number": {
+      const sign = v.inferred ? "" : OP_TEXT[v.op];
+      return `${sign}${formatNumber(v.value)}${v.unit}`;
+    }
+    case "tier":
+      return v.tier;
+    case "text":
+    case "time":
+      return v.text;
+    case "na":
+      return "不适用";
+    case "placeholder":
+      return v.raw;
+    case "empty":
+      return "";
+  }
+}
+
+function formatNumber(x: number): string {
+  if (Number.isInteger(x)) return String(x);
+  return String(Number(x.toPrecision(12)));
+}
