@@ -119,7 +119,9 @@ export class Recalculator {
     const bySheet = new Map<string, Cell[]>();
     for (const c of cells) {
       const k = c.sheet.toLowerCase();
-      bySheet.set(k, [...(bySheet.get(k) ?? []), c]);
+      const list = bySheet.get(k);
+      if (list) list.push(c);
+      else bySheet.set(k, [c]);
     }
     const deps = new Map<Cell, Cell[]>();
     for (const c of cells) {
