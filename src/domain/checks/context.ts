@@ -19,10 +19,11 @@ export function finding(
   code: FindingCode,
   key: string,
   params: Params,
-  where: { cell?: string; indicator?: Indicator; severity?: Finding["severity"] } = {},
+  where: { cell?: string; indicator?: Indicator; name?: string; severity?: Finding["severity"] } = {},
 ): Finding {
   const f: Finding = { code, severity: where.severity ?? SEVERITY[code], sheet: ctx.form.sheet, ...text(key, params) };
   if (where.cell) f.cell = where.cell;
+  if (where.name) f.indicator = where.name;
   if (where.indicator) {
     f.indicator = where.indicator.name.trim() || where.indicator.level2.trim() || null;
     f.indicatorId = where.indicator.id;

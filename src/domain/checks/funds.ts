@@ -17,9 +17,9 @@ export function checkFunds(ctx: CheckContext): Finding[] {
     out.push(finding(ctx, "execution-rate-mismatch", "execution-rate-mismatch", { entered: funds.enteredRate?.raw.trim(), rate: r.rate }, { cell: funds.enteredRate?.cell }));
   if (r.weight != null && r.enteredScore != null) {
     if (r.enteredScore > r.weight + 1e-9)
-      out.push(finding(ctx, "score-exceeds-weight", "execution-score-exceeds", { score: fmt(r.enteredScore), weight: fmt(r.weight) }, { cell: funds.enteredScore?.cell }));
+      out.push(finding(ctx, "score-exceeds-weight", "execution-score-exceeds", { score: fmt(r.enteredScore), weight: fmt(r.weight) }, { cell: funds.enteredScore?.cell, name: "预算执行率" }));
     else if (r.score != null && Math.abs(r.enteredScore - r.score) > ctx.profile.scoreTolerance + 1e-9)
-      out.push(finding(ctx, "score-differs-from-rule", "score-differs-from-rule", { name: "预算执行率", entered: fmt(r.enteredScore), rule: fmt(r.score), diff: fmt(Math.abs(r.enteredScore - r.score)) }, { cell: funds.enteredScore?.cell }));
+      out.push(finding(ctx, "score-differs-from-rule", "score-differs-from-rule", { name: "预算执行率", entered: fmt(r.enteredScore), rule: fmt(r.score), diff: fmt(Math.abs(r.enteredScore - r.score)) }, { cell: funds.enteredScore?.cell, name: "预算执行率" }));
   }
   if (!targets && r.rate != null && r.rate < ctx.profile.executionThreshold - 1e-9 && !executionExplained(ctx))
     out.push(finding(ctx, "deviation-reason-missing", "deviation-reason-execution", { rate: r.rate, threshold: ctx.profile.executionThreshold }, { cell: ctx.form.sharedReason?.cell ?? funds.enteredRate?.cell ?? funds.spent.cell }));
