@@ -26,5 +26,5 @@ export function evaluateFormula(formula: string | Ast, ctx: FormulaContext, at?:
   const ev = new Evaluator(ctx, at);
   const v = ev.eval(ast, at?.array === true);
   const s = isRange(v) || isArray(v) ? ev.scalar(v) : v;
-  return s === null ? 0 : s;
+  return s === null || s === 0 ? 0 : s; // no blank and no -0 in a cell
 }

@@ -12,6 +12,8 @@
 //                                change); returns formula cells whose value changed; cycles → #REF!
 //                                (or kept with onCycle: "keep"), listed in `cycles`
 //   recalcAll(cells, names?)                 → the same over a Map "Sheet!r,c" → { formula?, value }
+//   loadGrids(grids, rc?)                    → a Recalculator holding Grid-shaped sheets and names
+//   toCellValue / fromCellValue              → FError ⇄ "#DIV/0!" as Office.js and Grid hold errors
 //
 // Semantics follow Excel 2016 / LibreOffice: outside SUMPRODUCT and INDEX's first argument a
 // multi-cell range used as one value is implicitly intersected with the formula's cell (pass `at`);
@@ -25,6 +27,8 @@ import { FValue, NameResolver, SheetRect } from "./types";
 
 export { cellA1, colIndex, colLetters, parseCellAddress, quoteSheet } from "./a1";
 export { FUNCTIONS } from "./functions";
+export { fromCellValue, loadGrids, parseRangeRef, toCellValue } from "./grid";
+export type { CellValueLike, GridLike } from "./grid";
 export type { CellChange, RecalcOptions } from "./recalc";
 export type { EvalPosition } from "./evaluateFormula";
 export type { Ast, ErrorCode, FError, FormulaContext, FValue, NameResolver, SheetRect } from "./types";

@@ -46,10 +46,16 @@ export class Recalculator {
 
   constructor(private readonly options: RecalcOptions = {}) {}
 
+  private readonly exact = new Map<string, Map<number, Cell>>();
+
+  /** The cells of a sheet; names match case-insensitively, as in Excel. */
   private sheetMap(sheet: string, create: boolean): Map<number, Cell> | undefined {
+    let m = this.exact.get(sheet);
+    if (m) return m;
     const key = sheet.toLowerCase();
-    let m = this.sheets.get(key);
+    m = this.sheets.get(key);
     if (!m && create) this.sheets.set(key, (m = new Map()));
+    if (m) this.exact.set(sheet, m);
     return m;
   }
 

@@ -59,7 +59,7 @@ export function roundTo(x: number, digits: number, mode: "half" | "up" | "down" 
   const a = Number(Math.abs(x).toPrecision(15));
   const s = shiftDecimal(a, digits);
   const r = mode === "half" ? Math.floor(s + 0.5) : mode === "up" ? Math.ceil(s) : Math.floor(s);
-  return Math.sign(x) * shiftDecimal(r, -digits);
+  return Math.sign(x) * shiftDecimal(r, -digits) || 0;
 }
 
 /** Excel wildcards (* ? and ~ escapes) as an anchored, case-insensitive RegExp. */
