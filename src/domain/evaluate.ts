@@ -59,7 +59,7 @@ export function evaluateForm(form: Form, profile: Profile = NATIONAL_PROFILE): E
     const own = !isEmptyReason(ind.reason);
     const sharedNames = !isEmptyReason(shared) && (mentions(shared, ind.name) || (ind.name.trim() === "" && mentions(shared, ind.level2)));
     r.needsReason = r.reasonRequired && !own && !sharedNames;
-    extras.set(r.id, { mode: o.mode, unitIssue: o.unitIssue, ratio: o.ratio, sharedOnly: !own && !isEmptyReason(shared) });
+    extras.set(r.id, { mode: o.mode, unitIssue: o.unitIssue, ratio: o.ratio, sharedOnly: !own && !isEmptyReason(shared) && !ind.cells.reason });
   }
 
   const funds = fundsResult(form, profile, fundsWeight);
