@@ -4,6 +4,9 @@ import type { NumField, ReadIssue } from "../../domain/model";
 import type { SheetView } from "./view";
 import { parseLooseNumber } from "./text";
 
+const EN: Record<string, string> = { 分值: "Weight", 得分: "Score", 资金: "Amount", 执行率: "Rate", 总分: "Total", 执行率分值: "Rate weight", 资金支出计划: "Spending plan" };
+const en = (what: string): string => EN[what] ?? "Number";
+
 /** A number from a cell. Text where a number should be → ReadIssue, value null. */
 export function numAt(view: SheetView, r: number, c: number, what: string, issues: ReadIssue[]): NumField {
   const raw = view.text(r, c);
@@ -16,11 +19,11 @@ export function numAt(view: SheetView, r: number, c: number, what: string, issue
     issues.push({
       cell,
       message: `${what}单元格 ${cell} 的内容「${raw.slice(0, 30)}」不是数字，已按空白处理，请填写数字。`,
-      messageEn: `${what} cell ${cell} holds "${raw.slice(0, 30)}", not a number; it was read as blank.`,
+      messageEn: `${en(what)} cell ${cell} holds "${raw.slice(0, 30)}", not a number; it was read as blank.`,
     });
     return { value: null, raw, cell };
   }
-  return { value: p.percent ? p.value / 100 : p.value, raw, cell };
+  return { value: p.percent ? Math.round((p.value / 100) * 1e12) / 1e12 : p.value, raw, cell };
 }
 
 /** A score/weight of one indicator row: a merge spanning several indicator rows cannot be assigned to one. */
@@ -38,7 +41,7 @@ export function rowNumAt(
       issues.push({
         cell,
         message: `${what}单元格 ${cell} 与下方单元格合并，跨越多个指标行，无法对应到单个指标，请拆分合并单元格并逐行填写。`,
-        messageEn: `${what} cell ${cell} is merged across several indicator rows; unmerge it and fill each row.`,
+        messageEn: `${en(what)} cell ${cell} is merged across several indicator rows; unmerge it and fill each row.`,
       });
     }
     return { value: null, raw: view.text(r, c), cell, merged: true };

@@ -5,7 +5,7 @@ import type { Funds, MoneyUnit, NumField, ReadIssue, SumGroup } from "../../doma
 import type { SheetView } from "./view";
 import { fundsRole, type FundsRole } from "./labels";
 import { numAt, rateAt } from "./cells";
-import { normLabel, parseLooseNumber } from "./text";
+import { normLabel, parseLooseNumber, trimText } from "./text";
 
 type Labeled = NumField & { label: string };
 
@@ -43,7 +43,7 @@ const INCOME =
 const EXPENSE = /^(其中[:：])?(基本支出|项目支出|人员经费|公用经费)(总额)?$/;
 
 function partLabel(t: string): string {
-  return normLabel(t).replace(/^其中[:：]/, "").replace(/总额$/, "");
+  return trimText(t).replace(/^其中[:：]\s*/, "").replace(/总额$/, "");
 }
 
 export function detectMoneyUnit(view: SheetView, r0: number, r1: number): MoneyUnit {
@@ -59,13 +59,19 @@ export function detectMoneyUnit(view: SheetView, r0: number, r1: number): MoneyU
 
 /** Label of a funds data row: the first text left of the amounts that is not a label merged down from the header. */
 function rowLabel(view: SheetView, r: number, h: FundsHeader): string {
+  let fallback = "";
   for (let c = 0; c < h.firstCol; c++) {
     const m = view.mergeAt(r, c);
-    if (m && m.r0 <= h.row) continue;
+    if (m && (m.r0 <= h.row || m.c0 !== c)) continue;
     const t = view.text(r, c);
-    if (t && !(m && m.c0 !== c)) return t;
+    if (!t) continue;
+    if (m && m.r1 > m.r0) {
+      fallback ||= t; // a label merged down over several rows (职责职能): use it only when nothing else is there
+      continue;
+    }
+    return t;
   }
-  return "";
+  return fallback;
 }
 
 function hasAmount(view: SheetView, r: number, h: FundsHeader): boolean {
@@ -165,7 +171,7 @@ export function readFunds(view: SheetView, r0: number, r1: number, skip: Set<num
       } else if (nextIsValue) {
         continue; // a label followed by text: not a funds pair
       } else {
-        const blankCol = c + 1 < view.cols ? c + 1 : c;
+        const blankCol = Math.min(view.cols - 1, (view.mergeAt(r, c)?.c1 ?? c) + 1);
         field = { value: null, raw: "", cell: view.a1(r, blankCol) };
       }
       used.add(r);

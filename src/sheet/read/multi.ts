@@ -17,11 +17,11 @@ interface MultiHeader {
 export function findMultiHeader(view: SheetView, r: number): MultiHeader | null {
   const cells = view.rowCells(r, 0, view.cols - 1, true);
   const nameCol = cells.find(([, t]) => normLabel(t) === "项目名称");
-  if (!nameCol) return null;
+  if (!nameCol || cells.length < 5) return null;
   let pairs = 0;
   let last = r;
   for (let q = r; q <= Math.min(view.rows - 1, r + 4); q++) {
-    const n = view.rowCells(q).filter(([, t]) => /^年度指标(内容|值)$/.test(normLabel(t))).length;
+    const n = view.rowCells(q).filter(([, t]) => /^年度指标内容$/.test(normLabel(t))).length;
     if (n > 0) {
       pairs += n;
       last = q;
@@ -64,7 +64,7 @@ export function readMulti(
   const moneyUnit = detectMoneyUnit(view, 0, h.row);
   const pairs: { target: number; actual: number; level1: string; level2: string }[] = [];
   h.paths.forEach((p, c) => {
-    if (!/^年度指标(内容|值)$/.test(p[p.length - 1] ?? "")) return;
+    if (!/^年度指标内容$/.test(p[p.length - 1] ?? "")) return;
     const next = h.paths[c + 1] ?? [];
     const actual = /完成(情况|值)$/.test(next[next.length - 1] ?? "") ? c + 1 : -1;
     pairs.push({ target: c, actual, level1: level1Name(p[0] ?? ""), level2: p.length >= 3 ? p[p.length - 2] : "" });

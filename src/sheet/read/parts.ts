@@ -122,12 +122,13 @@ export function readHeader(view: SheetView, r0: number, r1: number): Header {
 export function readGoals(view: SheetView, r0: number, r1: number, skip: Set<number>): { goals: Goal[]; goalRows: Map<number, number> } {
   const goals: Goal[] = [];
   const goalRows = new Map<number, number>();
+  const consumed = new Set<number>();
   for (let r = r0; r <= r1; r++) {
-    if (skip.has(r)) continue;
+    if (skip.has(r) || consumed.has(r)) continue;
     for (const [c, t] of view.rowCells(r, 0, view.cols - 1, true)) {
       const g = parseGoalLabel(t);
       const k = normLabel(t);
-      if (g && /^(年度)?(绩效)?目标\d/.test(k) && c <= 3) {
+      if (g && /^年度(绩效)?目标\d/.test(k) && c <= 3) {
         goals.push({ index: g.index, text: g.text, cell: view.a1(r, c) });
         goalRows.set(r, g.index);
         break;
@@ -144,6 +145,8 @@ export function readGoals(view: SheetView, r0: number, r1: number, skip: Set<num
           const exp = cells[0];
           const act = cells.find(([, x]) => /完成情况|实际/.test(x));
           const text = view.text(r + 1, exp[0]);
+          const em = view.mergeAt(r + 1, exp[0]);
+          for (let q = r + 1; q <= (em ? em.r1 : r + 1); q++) consumed.add(q);
           goals.push({
             index: goals.length + 1,
             text,
