@@ -70,3 +70,23 @@ describe("CHOOSE, ROWS, COLUMNS, ROW, COLUMN", () => {
     expect(ev(rc, "=ROW()", "S", "E12")).toBe(12);
   });
 });
+
+describe("VLOOKUP, HLOOKUP, LOOKUP", () => {
+  test.each([
+    ["=VLOOKUP(85,A1:B4,2)", "良"],
+    ["=VLOOKUP(85,A1:B4,2,TRUE)", "良"],
+    ["=VLOOKUP(90,A1:B4,2,FALSE)", "优"],
+    ['=HLOOKUP(2,G1:I1,1,0)', 2],
+    ['=LOOKUP(72,A1:A4,B1:B4)', "中"],
+    ['=LOOKUP(95,{0,60,80,90},{"差","中","良","优"})', "优"],
+    ["=LOOKUP(65,A1:B4)", "中"],
+  ])("%s → %p", (f, want) => {
+    expect(ev(rc, f)).toBe(want);
+  });
+  test("errors", () => {
+    expect(ev(rc, "=VLOOKUP(85,A1:B4,2,FALSE)")).toEqual(err("#N/A"));
+    expect(ev(rc, "=VLOOKUP(85,A1:B4,3)")).toEqual(err("#REF!"));
+    expect(ev(rc, "=VLOOKUP(85,A1:B4,0)")).toEqual(err("#VALUE!"));
+    expect(ev(rc, "=LOOKUP(-5,A1:A4,B1:B4)")).toEqual(err("#N/A"));
+  });
+});
