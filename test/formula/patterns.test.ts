@@ -1,11 +1,11 @@
-// Formula shapes the templates use to read targets written as text ("≥95%", "6篇以上", "　198万").
+// Formula shapes the templates use to read targets written as text ("≥95%", "6篇以上", "<full-width space>198万").
 import { book, ev } from "./helpers";
 
 const K = `{${Array.from({ length: 40 }, (_, i) => i + 1).join(",")}}`;
 const leadLength = (cell: string): string =>
   `=SUMPRODUCT(MIN(${K}+99*ISNUMBER(FIND(MID(${cell},${K},1),"0123456789."))*(${K}<=LEN(${cell}))))-1`;
 const fold = (cell: string): string =>
-  [["０", "0"], ["９", "9"], ["％", "%"], ["＞", ">"], [">=", "≥"], ["　", ""], [" ", ""]].reduce(
+  [["０", "0"], ["９", "9"], ["％", "%"], ["＞", ">"], [">=", "≥"], ["\u3000", ""], [" ", ""]].reduce(
     (acc, [a, b]) => `SUBSTITUTE(${acc},"${a}","${b}")`,
     `TRIM(${cell}&"")`,
   );
@@ -24,7 +24,7 @@ describe("template formula patterns", () => {
   });
 
   test("folding full-width text and reading the number and unit", () => {
-    const rc = book({ S: { A1: "　＞=９０％ ", B1: { f: `=${fold("A1")}` } } });
+    const rc = book({ S: { A1: "\u3000＞=９０％ ", B1: { f: `=${fold("A1")}` } } });
     rc.recalc();
     expect(rc.get("S", 0, 1)).toBe("≥90%");
     expect(ev(rc, '=VALUE(LEFT(SUBSTITUTE(B1,"≥",""),2))')).toBe(90);
@@ -40,10 +40,10 @@ describe("template formula patterns", () => {
   });
 
   test("a unit looked up in a list on another (hidden) sheet, empty reasons", () => {
-    const rc = book({ S: { A1: "万元", A2: "公里", C1: "　无 " }, JX_LISTS: { A1: "%", A2: "万元", A3: "个" } });
+    const rc = book({ S: { A1: "万元", A2: "公里", C1: "\u3000无 " }, JX_LISTS: { A1: "%", A2: "万元", A3: "个" } });
     expect(ev(rc, "=ISNUMBER(MATCH(A1,JX_LISTS!$A$1:$A$3,0))")).toBe(true);
     expect(ev(rc, "=ISNUMBER(MATCH(A2,JX_LISTS!$A$1:$A$3,0))")).toBe(false);
-    const t = 'SUBSTITUTE(TRIM(C1&""),"　","")';
+    const t = 'SUBSTITUTE(TRIM(C1&""),"\u3000","")';
     expect(ev(rc, `=OR(LEN(${t})=0,${t}="无",${t}="暂无")`)).toBe(true);
   });
 
