@@ -23,43 +23,45 @@ export function rateOf(f: NumField | null | undefined): number | null {
 export function evaluateForm(form: Form, profile: Profile = NATIONAL_PROFILE): Evaluation {
   const targetsOnly = form.kind === "targets";
   const blank = new Set<string>();
-  const outcomes = new Map<string, Outcome>();
   const results: IndicatorResult[] = form.indicators.map((ind) => {
     const ctx = { name: ind.name, level1: ind.level1, level2: ind.level2, unit: ind.unit, nature: ind.nature };
     const target = parseTarget(ind.adjustedTarget && !isBlank(ind.adjustedTarget) ? ind.adjustedTarget : ind.target, ctx);
     const actual = parseActual(ind.actual, ctx);
     const isBlankRow = isBlank(ind.name) && isBlank(ind.target) && isBlank(ind.actual) && ind.weight == null && ind.enteredScore == null;
     if (isBlankRow) blank.add(ind.id);
-    const outcome: Outcome = targetsOnly || isBlankRow
-      ? { status: isBlankRow ? "not-applicable" : "unknown", score: null, ratio: null, mode: "none", unitIssue: "none" }
-      : compare(target, actual, null, profile);
-    outcomes.set(ind.id, outcome);
-    return { id: ind.id, indicator: ind, target, actual, status: outcome.status, score: null, effectiveWeight: ind.weight, needsReason: false, reasonRequired: false };
+    const na = isBlankRow || target.kind === "na" || actual.kind === "na";
+    const status: Status = na ? "not-applicable" : "unknown";
+    return { id: ind.id, indicator: ind, target, actual, status, score: null, effectiveWeight: ind.weight, needsReason: false, reasonRequired: false };
   });
 
   // 不适用: leave those out and rescale the others so that the form still adds up to 100.
   const fundsWeight = form.funds?.weight?.value ?? null;
-  const active = results.filter((r) => r.status !== "not-applicable" && r.indicator.weight != null);
-  const naWeight = results.filter((r) => r.status === "not-applicable" && !blank.has(r.id)).reduce((s, r) => s + (r.indicator.weight ?? 0), 0);
-  const activeWeight = active.reduce((s, r) => s + (r.indicator.weight ?? 0), 0);
+  let naWeight = 0;
+  let activeWeight = 0;
+  for (const r of results) {
+    if (r.status === "not-applicable") naWeight += blank.has(r.id) ? 0 : (r.indicator.weight ?? 0);
+    else activeWeight += r.indicator.weight ?? 0;
+  }
   const factor = naWeight > 0 && activeWeight > 0 ? (activeWeight + naWeight) / activeWeight : 1;
 
   const shared = form.sharedReason?.value ?? "";
+  const hasShared = !isEmptyReason(shared);
   const extras = new Map<string, { mode: string; unitIssue: string; ratio: number | null; sharedOnly: boolean }>();
   for (const r of results) {
     const ind = r.indicator;
     if (r.status === "not-applicable") r.effectiveWeight = blank.has(r.id) ? null : 0;
     else if (ind.weight != null) r.effectiveWeight = round(ind.weight * factor, 4);
-    let o = outcomes.get(r.id)!;
-    if (!targetsOnly && !blank.has(r.id) && r.effectiveWeight != null && r.effectiveWeight > 0 && form.scored)
-      o = compare(r.target, r.actual, r.effectiveWeight, profile);
+    if (r.status === "not-applicable" || targetsOnly) continue;
+    const w = form.scored && r.effectiveWeight != null && r.effectiveWeight > 0 ? r.effectiveWeight : null;
+    const o: Outcome = compare(r.target, r.actual, w, profile);
+    r.status = o.status;
     r.score = o.score;
     if (o.band) r.band = o.band;
     r.reasonRequired = REASON_STATUSES.includes(r.status);
-    const own = !isEmptyReason(ind.reason);
-    const sharedNames = !isEmptyReason(shared) && (mentions(shared, ind.name) || (ind.name.trim() === "" && mentions(shared, ind.level2)));
+    const own = r.reasonRequired && !isEmptyReason(ind.reason);
+    const sharedNames = r.reasonRequired && hasShared && (mentions(shared, ind.name) || (isBlank(ind.name) && mentions(shared, ind.level2)));
     r.needsReason = r.reasonRequired && !own && !sharedNames;
-    extras.set(r.id, { mode: o.mode, unitIssue: o.unitIssue, ratio: o.ratio, sharedOnly: !own && !isEmptyReason(shared) && !ind.cells.reason });
+    extras.set(r.id, { mode: o.mode, unitIssue: o.unitIssue, ratio: o.ratio, sharedOnly: !own && hasShared && !ind.cells.reason });
   }
 
   const funds = fundsResult(form, profile, fundsWeight);
@@ -85,7 +87,8 @@ export function evaluateForm(form: Form, profile: Profile = NATIONAL_PROFILE): E
   for (const r of results) {
     if (blank.has(r.id)) continue;
     findings.push(...checkTarget(ctx, r));
-    if (!targetsOnly) findings.push(...checkResult(ctx, r, extras.get(r.id)!));
+    const extra = extras.get(r.id);
+    if (extra) findings.push(...checkResult(ctx, r, extra));
   }
   findings.push(...checkWeights(ctx), ...checkTotal(ctx, total?.computed ?? null), ...checkSpendingPlan(ctx));
   return { form, profile: profile.id, funds, indicators: results, total, findings };

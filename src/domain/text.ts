@@ -2,18 +2,32 @@
 
 /** Folds full-width digits, letters and signs to half-width (NFKC) and turns every kind of space into one. */
 export function fold(s: string): string {
-  return s.normalize("NFKC").replace(/[\s\u3000\u00a0]+/g, " ").trim();
+  // Fast path: ASCII, CJK ideographs and CJK punctuation that NFKC leaves alone.
+  const t = PLAIN.test(s) ? s : s.normalize("NFKC");
+  return SPACE.test(t) ? t.replace(SPACES, " ").trim() : t;
 }
+const PLAIN = /^[\x21-\x7e\u4e00-\u9fff\u3001\u3002\u3008-\u3011\u201c\u201d\u2018\u2019\u00b7\u2014\u2265\u2264]*$/;
+const SPACE = /[\s\u3000\u00a0]/;
+const SPACES = /[\s\u3000\u00a0]+/g;
 
 /** Folded, with all spaces removed: for matching labels. */
 export function compact(s: string): string {
-  return fold(s).replace(/ /g, "");
+  let c = CACHE.get(s);
+  if (c === undefined) {
+    c = fold(s).replace(/ /g, "");
+    if (CACHE.size > 20000) CACHE.clear();
+    CACHE.set(s, c);
+  }
+  return c;
 }
+/** Names and labels repeat across rows and forms: a bounded memo of compact(). */
+const CACHE = new Map<string, string>();
 
 /** True when the cell holds nothing readable (blank, spaces, full-width spaces). */
 export function isBlank(s: string | null | undefined): boolean {
-  return s == null || compact(String(s)) === "";
+  return s == null || !NON_SPACE.test(String(s));
 }
+const NON_SPACE = /[^\s\u3000\u00a0]/;
 
 const EMPTY_REASONS = new Set(["无", "暂无", "没有", "/", "／", "—", "——", "-", "--", "不适用", "无。", "无偏差", "n/a", "na"]);
 
@@ -30,8 +44,15 @@ export function cleanName(s: string): string {
 }
 
 /** Whether a shared 偏差 text names an indicator: its full name, or a run of 4 of its characters (2 for short names). */
+let lastText = "";
+let lastCompact = "";
+
 export function mentions(text: string, name: string): boolean {
-  const t = compact(text);
+  if (text !== lastText) {
+    lastText = text;
+    lastCompact = compact(text);
+  }
+  const t = lastCompact;
   const n = compact(name).replace(/[“”"'《》()（）%]/g, "");
   if (!n || !t) return false;
   if (t.includes(n)) return true;
