@@ -3,6 +3,7 @@
 // LibreOffice do); inside SUMPRODUCT and INDEX's first argument, operators and scalar functions
 // work elementwise on ranges and arrays.
 import { compareValues, toNumber, toText } from "./coerce";
+import { MAX_COLS, MAX_ROWS } from "./a1";
 import { broadcast, isMulti } from "./broadcast";
 import { Env, FnDef, inList } from "./fn";
 import { FUNCTIONS } from "./functions";
@@ -147,9 +148,15 @@ export class Evaluator implements Env {
     if (isArray(v)) return v.data;
     if (!isRange(v)) return [[v]];
     const out: FValue[][] = [];
-    for (let r = v.r0; r <= v.r1; r++) {
+    let { r1, c1 } = v;
+    if ((r1 === MAX_ROWS - 1 || c1 === MAX_COLS - 1) && this.ctx.usedRange) {
+      const used = this.ctx.usedRange(v.sheet);
+      r1 = Math.max(v.r0, Math.min(r1, used.rows - 1));
+      c1 = Math.max(v.c0, Math.min(c1, used.cols - 1));
+    }
+    for (let r = v.r0; r <= r1; r++) {
       const row: FValue[] = [];
-      for (let c = v.c0; c <= v.c1; c++) row.push(this.ctx.getValue(v.sheet, r, c));
+      for (let c = v.c0; c <= c1; c++) row.push(this.ctx.getValue(v.sheet, r, c));
       out.push(row);
     }
     return out;

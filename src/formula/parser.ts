@@ -1,6 +1,6 @@
 // Pratt parser: Excel formula text → Ast. Precedence (low → high): comparisons, &, + -, * /, ^,
 // unary - +, %, range ":". Like Excel, -2^2 is 4 and 2^3^2 is 64.
-import { parseCellAddress } from "./a1";
+import { colIndex, MAX_COLS, MAX_ROWS, parseCellAddress } from "./a1";
 import { tokenize, Token } from "./lexer";
 import { Ast, BinaryOp, ErrorCode, FormulaSyntaxError, RefNode } from "./types";
 
@@ -75,7 +75,7 @@ class Parser {
     const tok = this.next();
     switch (tok.t) {
       case "num":
-        return { type: "num", value: Number(tok.v) };
+        return this.lineRange(tok.v, undefined) ?? { type: "num", value: Number(tok.v) };
       case "str":
         return { type: "str", value: tok.v };
       case "err":
@@ -106,7 +106,7 @@ class Parser {
     }
     const upper = tok.v.toUpperCase();
     if (upper === "TRUE" || upper === "FALSE") return { type: "bool", value: upper === "TRUE" };
-    const ref = this.ref(tok.v, undefined);
+    const ref = this.ref(tok.v, undefined) ?? this.lineRange(tok.v, undefined);
     if (ref) return ref;
     if (tok.v.includes("$")) this.fail("bad reference", tok);
     return { type: "name", name: tok.v };
@@ -115,11 +115,36 @@ class Parser {
   private afterSheet(sheet: string): Ast {
     const tok = this.next();
     if (tok.t === "err" && tok.v === "#REF!") return { type: "err", error: "#REF!" };
+    if (tok.t === "num") return this.lineRange(tok.v, sheet) ?? this.fail("expected a reference after !", tok);
     if (tok.t !== "ident") return this.fail("expected a reference after !", tok);
-    const ref = this.ref(tok.v, sheet);
+    const ref = this.ref(tok.v, sheet) ?? this.lineRange(tok.v, sheet);
     if (ref) return ref;
     if (tok.v.includes("$")) this.fail("bad reference", tok);
     return { type: "name", name: tok.v, sheet };
+  }
+
+  /** Whole columns (A:C, $B:$B) or whole rows (1:1, $2:$5) when `text` and the next tokens form one. */
+  private lineRange(text: string, sheet: string | undefined): RefNode | null {
+    const colon = this.peek();
+    const second = this.peek(1);
+    if (colon.t !== "op" || colon.v !== ":" || (second.t !== "ident" && second.t !== "num")) return null;
+    const col = /^(\$?)([A-Za-z]{1,3})$/;
+    const row = /^(\$?)(\d{1,7})$/;
+    const [a, b] = [col.exec(text), col.exec(second.v)];
+    if (a && b && this.peek(2).t !== "(" && this.peek(2).t !== "!") {
+      const [c0, c1] = [colIndex(a[2]), colIndex(b[2])];
+      if (c0 < 0 || c1 < 0 || Math.max(c0, c1) >= MAX_COLS) return null;
+      this.i += 2;
+      return { type: "ref", sheet, r0: 0, r1: MAX_ROWS - 1, c0: Math.min(c0, c1), c1: Math.max(c0, c1), abs: [true, a[1] === "$", true, b[1] === "$"] };
+    }
+    const [p, q] = [row.exec(text), row.exec(second.v)];
+    if (p && q) {
+      const [r0, r1] = [Number(p[2]) - 1, Number(q[2]) - 1];
+      if (Math.min(r0, r1) < 0 || Math.max(r0, r1) >= MAX_ROWS) return null;
+      this.i += 2;
+      return { type: "ref", sheet, r0: Math.min(r0, r1), r1: Math.max(r0, r1), c0: 0, c1: MAX_COLS - 1, abs: [p[1] === "$", true, q[1] === "$", true] };
+    }
+    return null;
   }
 
   /** A cell reference, merged with a following ":B3" into one range. */

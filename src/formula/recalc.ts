@@ -47,6 +47,7 @@ export class Recalculator {
   constructor(private readonly options: RecalcOptions = {}) {}
 
   private readonly exact = new Map<string, Map<number, Cell>>();
+  private readonly used = new Map<string, { rows: number; cols: number }>();
 
   /** The cells of a sheet; names match case-insensitively, as in Excel. */
   private sheetMap(sheet: string, create: boolean): Map<number, Cell> | undefined {
@@ -67,6 +68,9 @@ export class Recalculator {
     const hadFormula = old?.formula !== undefined;
     const formula = cell.formula === null ? undefined : (cell.formula ?? (cell.value === undefined ? old?.formula : undefined));
     const value = cell.value !== undefined ? cell.value : (old?.value ?? null);
+    const key = sheet.toLowerCase();
+    const used = this.used.get(key) ?? { rows: 0, cols: 0 };
+    this.used.set(key, { rows: Math.max(used.rows, row + 1), cols: Math.max(used.cols, col + 1) });
     if (formula === undefined && value === null) m.delete(k);
     else m.set(k, { sheet, row, col, value, formula, ast: formula === old?.formula ? old?.ast : undefined });
     if (hadFormula || formula !== undefined) this.order = null;
@@ -97,9 +101,17 @@ export class Recalculator {
     return this.sheetMap(sheet, false)?.get(row * COLS + col)?.formula;
   }
 
+  /** Rows and columns ever set on a sheet (what whole-column references read). */
+  usedRange = (sheet: string): { rows: number; cols: number } => this.used.get(sheet.toLowerCase()) ?? { rows: 0, cols: 0 };
+
+  /** Forget the cached calculation order (call after changing what an overridden resolveName returns). */
+  invalidate(): void {
+    this.order = null;
+  }
+
   /** A FormulaContext over this workbook for a formula on `sheet`. */
   context(sheet: string): FormulaContext {
-    return { sheet, getValue: (s, r, c) => this.get(s, r, c), resolveName: this.resolveName };
+    return { sheet, getValue: (s, r, c) => this.get(s, r, c), resolveName: this.resolveName, usedRange: this.usedRange };
   }
 
   private formulaCells(): Cell[] {

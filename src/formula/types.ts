@@ -40,6 +40,11 @@ export interface FormulaContext {
   getValue(sheet: string, row: number, col: number): FValue;
   /** Workbook-level defined names → the rectangle they refer to, or null when unknown. */
   resolveName(name: string): SheetRect | null;
+  /**
+   * Optional: rows and columns in use on a sheet. Whole-column and whole-row references (A:A, 1:1)
+   * are read only that far; without it they are read in full (slow).
+   */
+  usedRange?(sheet: string): { rows: number; cols: number };
 }
 
 export type NameResolver = (name: string) => SheetRect | null;

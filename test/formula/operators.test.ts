@@ -117,3 +117,24 @@ describe("implicit intersection outside array formulas", () => {
     expect(show(rc, "=SUM(Sheet2!A1:S!A2)")).toBe("#REF!");
   });
 });
+
+describe("whole-column and whole-row references", () => {
+  const rc = book({ S: { A1: 1, A2: 2, A5: 3, B2: 10, C2: "x" }, T: { B1: 7, B9: 8 } });
+
+  test("parse with sheets and $", () => {
+    expect(ev(rc, "=SUM(A:A)")).toBe(6);
+    expect(ev(rc, "=SUM($A:$B)")).toBe(16);
+    expect(ev(rc, "=SUM(2:2)")).toBe(12);
+    expect(ev(rc, "=SUM($1:$2)")).toBe(13);
+    expect(ev(rc, "=SUM(T!B:B)")).toBe(15);
+    expect(ev(rc, "=COUNTIF(2:2,\"x\")")).toBe(1);
+    expect(ev(rc, "=ROWS(A:A)")).toBe(1048576);
+  });
+
+  test("implicit intersection and dependency ordering", () => {
+    expect(ev(rc, "=A:A*2", "S", "D5")).toBe(6);
+    const b = book({ S: { A1: 1, A2: { f: "=A1+1" }, B1: { f: "=SUM(A:A)" } } });
+    b.recalc();
+    expect(b.get("S", 0, 1)).toBe(3);
+  });
+});

@@ -27,6 +27,8 @@ describe("parseFormula", () => {
     expect(parseFormula("='项目 支出''表'!$D$14")).toMatchObject({ type: "ref", sheet: "项目 支出'表", r0: 13, c0: 3 });
     expect(parseFormula("=汇总!A1")).toMatchObject({ type: "ref", sheet: "汇总" });
     expect(parseFormula("=XFD1048576")).toMatchObject({ type: "ref", r0: 1048575, c0: 16383 });
+    expect(parseFormula("=Sheet1!$C:A")).toMatchObject({ type: "ref", sheet: "Sheet1", r0: 0, c0: 0, r1: 1048575, c1: 2 });
+    expect(parseFormula("=3:2")).toMatchObject({ type: "ref", r0: 1, c0: 0, r1: 2, c1: 16383 });
   });
 
   test("names, including ones that look like cells but are not", () => {

@@ -79,6 +79,7 @@ describe("TEXT", () => {
     ['=TEXT(-5,"0;(0)")', "(5)"],
     ['=TEXT("0.25","0%")', "25%"],
     ['=TEXT("abc","0.00")', "abc"],
+    ['=TEXT(TRUE,"0")', "TRUE"],
     ['=TEXT(1/3,"General")', "0.333333333333333"],
   ])("%s → %p", (f, want) => {
     expect(calc(f.replace(/\\"/g, '""'))).toBe(want);

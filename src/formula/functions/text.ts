@@ -108,6 +108,7 @@ export const TEXT_FNS: FnTable = {
     fn: ([v, f]) => {
       const fmt = toText(f as FValue);
       if (isError(fmt)) return fmt;
+      if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
       const n = typeof v === "string" ? parseNumericText(v) : toNumber(v as FValue);
       if (n === null) return v as string;
       if (isError(n)) return n;
