@@ -101,7 +101,8 @@ export function readMulti(
         id: `i${i + 1}`,
         level1: p.level1,
         level2: p.level2,
-        name: split && split[1] ? split[1] : content,
+        // a content that is not "name + comparator + value" is the target itself; the 二级 names the indicator
+        name: split && split[1] ? split[1] : p.level2 || content,
         target: split && split[1] ? split[2] : content,
         actual: p.actual >= 0 ? view.text(r, p.actual) : "",
         weight: null,

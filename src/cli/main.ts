@@ -1,0 +1,92 @@
+// jixiao: the command line. `jixiao new …` makes a blank form (src/cli/new.ts), `jixiao check …` checks filled ones.
+
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { runCheck, CHECK_USAGE } from "./check";
+import { processIo, type Io } from "./io";
+
+const USAGE = [
+  "jixiao —— 预算绩效自评表助手（命令行）",
+  "",
+  "用法：",
+  "  jixiao new …                       生成空白绩效自评表（jixiao new --help 查看参数）",
+  "  jixiao check <文件或文件夹>...      检查填好的自评表",
+  "  jixiao --version                   显示版本",
+  "  jixiao --help                      显示本说明",
+  "",
+  CHECK_USAGE,
+].join("\n");
+
+function version(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    const p = path.join(dir, "package.json");
+    if (fs.existsSync(p)) {
+      try {
+        const pkg = JSON.parse(fs.readFileSync(p, "utf8")) as { name?: string; version?: string };
+        if (pkg.name === "jixiao-ziping" && pkg.version) return pkg.version;
+      } catch {
+        // keep looking
+      }
+    }
+    dir = path.dirname(dir);
+  }
+  return "0.0.0";
+}
+
+type RunNew = (args: string[], io?: Io) => Promise<number> | number;
+
+/** src/cli/new.ts is written by another part of the team; load it when it is there. */
+function loadRunNew(): RunNew | null {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require("./new") as { runNew?: RunNew };
+    return typeof mod.runNew === "function" ? mod.runNew : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [cmd, ...rest] = argv;
+  switch (cmd) {
+    case "check":
+      return runCheck(rest, io);
+    case "new": {
+      const runNew = loadRunNew();
+      if (!runNew) {
+        io.err("jixiao new：此版本没有包含生成空白表的功能。");
+        return 2;
+      }
+      const code = await runNew(rest, io);
+      return typeof code === "number" ? code : 0;
+    }
+    case "--version":
+    case "-v":
+    case "version":
+      io.out(version());
+      return 0;
+    case undefined:
+    case "--help":
+    case "-h":
+    case "help":
+      io.out(USAGE);
+      return 0;
+    default:
+      io.err(`jixiao：不认识的命令「${cmd}」。`);
+      io.err(USAGE);
+      return 2;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`jixiao：出错了——${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

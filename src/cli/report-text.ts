@@ -1,0 +1,72 @@
+// The default, human report in Chinese: per file and form, kind and name, 执行率, 总分 entered and computed, 等级,
+// then the findings sorted by severity, each with its cell and message.
+
+import type { FormKind, Severity } from "../domain/model";
+import type { CheckedForm, FileResult } from "./check";
+import { sortFindings } from "./report-json";
+
+export const KIND_LABEL: Record<FormKind, string> = {
+  project: "项目支出绩效自评表",
+  department: "部门整体支出绩效自评表",
+  "department-goals": "部门整体绩效自评表（按年度目标）",
+  "multi-project": "部门预算项目绩效自评表（每行一个项目）",
+  report: "整体支出绩效自评报告",
+  targets: "绩效目标表",
+};
+
+const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
+
+function pct(x: number | null | undefined): string {
+  return x == null ? "—" : `${(Math.round(x * 10000) / 100).toString()}%`;
+}
+
+function num(x: number | null | undefined): string {
+  return x == null ? "—" : String(Math.round(x * 100) / 100);
+}
+
+function formLines({ form, evaluation: ev }: CheckedForm): string[] {
+  const lines: string[] = [];
+  const where = form.projectRow !== undefined ? `第 ${form.projectRow} 行 ` : "";
+  lines.push(`  [${form.sheet}] ${KIND_LABEL[form.kind]}：${where}${form.name || "（未写名称）"}`);
+  if (ev.funds && ev.funds.spent == null && ev.funds.enteredRate == null && ev.funds.budget != null) {
+    lines.push(`    预算数 ${num(ev.funds.budget)} ${form.funds?.moneyUnit ?? "万元"}`);
+  } else if (ev.funds && (ev.funds.budget != null || ev.funds.spent != null)) {
+    const parts = [`执行率 ${pct(ev.funds.rate)}`];
+    if (ev.funds.enteredRate != null) parts.push(`（填写 ${pct(ev.funds.enteredRate)}）`);
+    if (ev.funds.score != null || ev.funds.enteredScore != null) {
+      parts.push(`；执行率得分 ${num(ev.funds.score)}${ev.funds.enteredScore != null ? `（填写 ${num(ev.funds.enteredScore)}）` : ""}`);
+    }
+    lines.push(`    ${parts.join("")}`);
+  }
+  if (ev.total) {
+    const grade = ev.total.grade ? `；等级 ${ev.total.grade}` : "";
+    const eg = ev.total.enteredGrade ? `（填写 ${ev.total.enteredGrade}）` : "";
+    lines.push(`    总分 填写 ${num(ev.total.entered)}，计算 ${num(ev.total.computed)}${grade}${eg}`);
+  }
+  const fs = sortFindings(ev.findings);
+  if (fs.length === 0) {
+    lines.push("    没有发现问题。");
+    return lines;
+  }
+  const count = (s: Severity): number => fs.filter((f) => f.severity === s).length;
+  lines.push(`    发现 ${fs.length} 个问题：错误 ${count("error")}，警告 ${count("warning")}，提示 ${count("info")}`);
+  for (const f of fs) {
+    const cell = f.cell ? `${f.cell}` : "—";
+    lines.push(`      ${SEVERITY_LABEL[f.severity]}  ${cell.padEnd(5)} ${f.message}`);
+  }
+  return lines;
+}
+
+export function textReport(r: FileResult): string[] {
+  if (r.error) return [`✗ ${r.file}：无法检查——${r.error}`];
+  return [`■ ${r.file}`, ...r.forms.flatMap(formLines), ""];
+}
+
+export function summaryLine(results: FileResult[]): string {
+  const forms = results.flatMap((r) => r.forms);
+  const findings = forms.flatMap((f) => f.evaluation.findings);
+  const bad = results.filter((r) => r.error).length;
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const warnings = findings.filter((f) => f.severity === "warning").length;
+  return `共检查 ${results.length} 个文件、${forms.length} 张表：错误 ${errors} 个，警告 ${warnings} 个${bad ? `；${bad} 个文件无法读取` : ""}。`;
+}
