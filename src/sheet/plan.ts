@@ -34,6 +34,8 @@ export interface PlanValidation {
   /** A list kept on the hidden lists sheet: the defined name of that list ("JX_LIST_LEVEL1"). */
   listName: string;
   prompt?: string;
+  /** Offer the list but accept other entries (an information-style alert instead of a stop). */
+  allowOther?: boolean;
 }
 
 export interface PlanConditionalFormat {
@@ -68,4 +70,10 @@ export interface WritePlan {
   fields: Record<string, string>; // field key → A1 ("funds.budget" → "D6", "indicators" → "B12:I40")
   /** Number of used rows/cols, so the writer can check the target area is empty. */
   size: { rows: number; cols: number };
+  /** Helper columns holding formulas the officer never sees ("M", "N", …): hidden, never printed. */
+  hiddenColumns?: string[];
+  /** What goes into the form's FormMeta besides fields (see meta.ts). */
+  meta?: { indicatorColumns?: string[]; options?: Record<string, unknown> };
+  /** Print area (A1 range of the visible form); the writer may default to the used range. */
+  printArea?: string;
 }

@@ -1,0 +1,84 @@
+// buildPlan: a template definition (domain/templates) + options (+ a Form to fill in) → a WritePlan that
+// the Excel writer and the .xlsx writer apply. Pure: no Office.js, no ExcelJS.
+import type { Form, FormKind } from "../domain/model";
+import type { TemplateOptions } from "../excel/host-types";
+import { listNames, taxonomyFor, TIERS, UNITS } from "../domain/templates/categories";
+import { templateFor } from "../domain/templates";
+import type { IndicatorSection, Section } from "../domain/templates/types";
+import type { PlanList, WritePlan } from "./plan";
+import { keyToName, PlanBuilder } from "./render/builder";
+import { fitRowHeights } from "./render/heights";
+import { renderSections } from "./render/sections";
+
+export { keyToName };
+
+export function buildPlan(kind: FormKind, options: TemplateOptions = {}, fill?: Form | Form[]): WritePlan {
+  const opts = normalise(options);
+  const def = templateFor(kind, opts);
+  const names = listNames(opts.taxonomy);
+  const b = new PlanBuilder(def.helperCol, { units: names.units, tiers: names.tiers });
+  const forms = fill ? (Array.isArray(fill) ? fill : [fill]) : null;
+  const first = forms?.[0];
+  const year = opts.year ?? first?.year ?? new Date().getFullYear() - 1;
+  const unit = opts.unit ?? first?.unit ?? "";
+  const project = opts.project ?? (kind === "project" || kind === "targets" ? first?.name : undefined) ?? "";
+  renderSections(b, def.sections, {
+    opts,
+    forms,
+    texts: { year: String(year), unit, project: project || (kind === "targets" ? "项目" : "") },
+    lists: names,
+    defaults: { unit: unit || null, implementer: unit || null, name: project || null },
+  });
+  for (const f of def.flags ?? []) b.flag(b.fields[f.field] ?? f.field, f.when, {}, f.style ?? "error", f.meaning);
+  const done = b.finish();
+  const tax = taxonomyFor(opts.taxonomy);
+  const lists: PlanList[] = [
+    { name: names.level1, values: tax.map((l) => l.name) },
+    { name: names.level2, values: tax.flatMap((l) => l.level2.map((x) => x.name)) },
+    { name: names.tiers, values: TIERS },
+    { name: names.units, values: UNITS },
+  ];
+  const visible = Object.keys(def.widths).sort((a, c) => a.length - c.length || a.localeCompare(c));
+  const lastVisible = visible[visible.length - 1];
+  const columnWidths: Record<string, number> = { ...def.widths };
+  for (const c of done.hiddenColumns) columnWidths[c] = 10;
+  return {
+    template: { id: def.id, kind: def.kind, version: def.version },
+    sheetName: def.sheetName,
+    cells: done.cells,
+    merges: b.merges,
+    columnWidths,
+    rowHeights: fitRowHeights(done.cells, b.merges, def.widths, b.rowHeights),
+    names: Object.entries(b.fields).map(([key, ref]) => ({ name: keyToName(key), ref })),
+    validations: b.validations,
+    conditionalFormats: done.conditionalFormats,
+    lists,
+    print: { landscape: def.landscape, fitToWidth: true, paper: "A4", ...(def.repeatRows ? { repeatRows: def.repeatRows } : {}) },
+    fields: { ...b.fields },
+    size: done.size,
+    hiddenColumns: done.hiddenColumns,
+    printArea: `A1:${lastVisible}${done.size.rows}`,
+    meta: {
+      indicatorColumns: firstIndicatorSection(def.sections)?.columns.map((c) => c.key),
+      options: { year, unit, project, rows: opts.rows ?? 2, taxonomy: opts.taxonomy ?? 2020 },
+    },
+  };
+}
+
+function normalise(o: TemplateOptions): TemplateOptions {
+  const out: TemplateOptions = { ...o };
+  if (out.rows !== undefined) out.rows = Math.max(1, Math.min(20, Math.floor(out.rows) || 2));
+  if (out.taxonomy !== 2021) out.taxonomy = 2020;
+  return out;
+}
+
+function firstIndicatorSection(sections: Section[]): IndicatorSection | undefined {
+  for (const s of sections) {
+    if (s.kind === "indicators") return s;
+    if (s.kind === "repeat") {
+      const inner = firstIndicatorSection(s.sections);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,181 @@
+// Accumulates a WritePlan while the sections of a template are laid out top to bottom. Formulas are kept
+// with their tokens and the row context they were written in, and resolved once every field has its cell.
+import { colToLetters, lettersToCol } from "../address";
+import type { CellStyle, PlanCell, PlanConditionalFormat, PlanValidation, WritePlan } from "../plan";
+import type { CellDef, StyleKey } from "../../domain/templates/types";
+import { FLAG_STYLE, STYLES } from "./styles";
+
+/** Where a formula was written: the row, and the columns of the table it belongs to. */
+export interface Ctx {
+  row?: number;
+  cols?: Record<string, string>; // column key → letter
+  top?: Record<string, number>; // column key → top row of the current group
+  g1?: [number, number]; // rows of the current 一级 group
+}
+
+export const K_CONST = `{${Array.from({ length: 40 }, (_, i) => i + 1).join(",")}}`;
+
+/** Field key → defined name without prefix: "funds.budget" → "FUNDS_BUDGET" (meta.ts). */
+export function keyToName(key: string): string {
+  return key
+    .replace(/([a-z])([A-Z])/g, "$1_$2")
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
+}
+
+const TOKEN = /\{([*A-Za-z][\w.:*-]*)\}/g;
+
+export class PlanBuilder {
+  row = 1;
+  private cells = new Map<string, PlanCell>();
+  private pending: { addr: string; formula: string; ctx: Ctx }[] = [];
+  private cfs: { ref: string; formula: string; ctx: Ctx; style: "error" | "warning"; meaning: string }[] = [];
+  readonly merges: string[] = [];
+  readonly fields: Record<string, string> = {};
+  readonly validations: PlanValidation[] = [];
+  readonly rowHeights: Record<number, number> = {};
+  private helpers = new Map<string, string>();
+  private nextHelper: number;
+  private maxCol = 0;
+
+  constructor(
+    readonly helperCol: string,
+    readonly lists: Record<string, string>,
+  ) {
+    this.nextHelper = lettersToCol(helperCol);
+  }
+
+  /** The hidden column of a helper key (allocated on first use, shared by every block). */
+  helper(key: string): string {
+    let c = this.helpers.get(key);
+    if (!c) {
+      c = colToLetters(this.nextHelper++);
+      this.helpers.set(key, c);
+    }
+    return c;
+  }
+
+  /** Resolve "@key" columns to helper columns. */
+  col(letter: string): string {
+    return letter.startsWith("@") ? this.helper(letter.slice(1)) : letter;
+  }
+
+  put(addr: string, cell: Omit<PlanCell, "addr">, ctx: Ctx = {}): void {
+    const m = /^([A-Z]+)(\d+)$/.exec(addr);
+    if (m) this.maxCol = Math.max(this.maxCol, lettersToCol(m[1]));
+    const { formula, ...rest } = cell;
+    this.cells.set(addr, { addr, ...rest });
+    if (formula) this.pending.push({ addr, formula, ctx });
+  }
+
+  /** Lay out one template cell at `row`: merge, style, value or formula, field name. */
+  cell(def: CellDef, row: number, value: string | number | null | undefined, ctx: Ctx = {}, texts: Record<string, string> = {}): string {
+    const c0 = this.col(def.col);
+    const addr = `${c0}${row}`;
+    const style = styleOf(def.style);
+    const down = def.down ?? 1;
+    const to = def.to ? this.col(def.to) : c0;
+    if (to !== c0 || down > 1) {
+      this.merges.push(`${addr}:${to}${row + down - 1}`);
+      // Borders on every cell of a merge, so the whole box is outlined in every engine.
+      for (let r = row; r < row + down; r++)
+        for (let c = lettersToCol(c0); c <= lettersToCol(to); c++) {
+          const a = `${colToLetters(c)}${r}`;
+          if (a !== addr) this.put(a, { style: { border: style.border } });
+        }
+    }
+    const text = def.text !== undefined ? expand(def.text, texts) : undefined;
+    if (def.formula) this.put(addr, { formula: def.formula, style }, { ...ctx, row });
+    else this.put(addr, { value: value ?? text ?? def.value ?? null, style });
+    if (def.field) this.field(def.field, addr);
+    return addr;
+  }
+
+  /** Register a field (a cell, merged cells by their top-left, or a column range of a table body). */
+  field(key: string, ref: string): void {
+    this.fields[key] = ref;
+  }
+
+  flag(ref: string, formula: string, ctx: Ctx, style: "error" | "warning", meaning: string): void {
+    this.cfs.push({ ref, formula, ctx, style, meaning });
+  }
+
+  validate(ref: string, listName: string, allowOther: boolean, prompt?: string): void {
+    this.validations.push(prompt ? { ref, listName, allowOther, prompt } : { ref, listName, allowOther });
+  }
+
+  resolve(formula: string, ctx: Ctx): string {
+    return formula.replace(TOKEN, (_m, tok: string) => this.token(tok, ctx));
+  }
+
+  private token(tok: string, ctx: Ctx): string {
+    if (tok === "K") return K_CONST;
+    const i = tok.indexOf(":");
+    if (i > 0) {
+      const kind = tok.slice(0, i);
+      const key = tok.slice(i + 1);
+      if (kind === "list") return this.lists[key] ?? fail(tok);
+      if (kind === "h") return `${this.helper(key)}${ctx.row ?? fail(tok)}`;
+      const col = ctx.cols?.[key] ?? fail(tok);
+      if (kind === "r") return `${col}${ctx.row ?? fail(tok)}`;
+      if (kind === "top") return `${col}${ctx.top?.[key] ?? ctx.row ?? fail(tok)}`;
+      if (kind === "g1") return ctx.g1 ? `${col}${ctx.g1[0]}:${col}${ctx.g1[1]}` : fail(tok);
+      return fail(tok);
+    }
+    if (tok.startsWith("*")) {
+      const [prefix, col] = splitLast(tok.slice(1));
+      const re = new RegExp(`^${prefix.replace(/\./g, "\\.")}\\d*\\.${col}$`);
+      const refs = Object.keys(this.fields)
+        .filter((k) => re.test(k))
+        .map((k) => this.fields[k]);
+      return refs.length ? refs.join(",") : fail(tok);
+    }
+    return this.fields[tok] ?? fail(tok);
+  }
+
+  /** The finished plan parts (formulas and conditional formats resolved). */
+  finish(): Pick<WritePlan, "cells" | "conditionalFormats" | "size"> & { hiddenColumns: string[] } {
+    for (const p of this.pending) {
+      const cell = this.cells.get(p.addr);
+      if (cell) cell.formula = this.resolve(p.formula, p.ctx);
+    }
+    const conditionalFormats: PlanConditionalFormat[] = this.cfs.map((c) => ({
+      ref: c.ref,
+      formula: absoluteColumns(this.resolve(c.formula, c.ctx)),
+      style: { ...FLAG_STYLE[c.style] },
+      meaning: c.meaning,
+    }));
+    const first = lettersToCol(this.helperCol);
+    const hiddenColumns: string[] = [];
+    for (let c = first; c <= this.maxCol; c++) hiddenColumns.push(colToLetters(c));
+    return {
+      cells: [...this.cells.values()],
+      conditionalFormats,
+      size: { rows: this.row - 1, cols: this.maxCol + 1 },
+      hiddenColumns,
+    };
+  }
+}
+
+export function styleOf(key: StyleKey): CellStyle {
+  return { ...STYLES[key] };
+}
+
+function expand(text: string, texts: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in texts ? texts[k] : m));
+}
+
+/** "H13" → "$H13": a conditional format's formula keeps its columns while its rows follow the range. */
+function absoluteColumns(f: string): string {
+  return f.replace(/(?<![A-Za-z$"])([A-Z]{1,3})(\d+)(?![\d(])/g, "$$$1$2");
+}
+
+function splitLast(s: string): [string, string] {
+  const i = s.lastIndexOf(".");
+  return [s.slice(0, i), s.slice(i + 1)];
+}
+
+function fail(tok: string): never {
+  throw new Error(`template token {${tok}} has no cell`);
+}

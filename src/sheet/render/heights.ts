@@ -1,0 +1,52 @@
+// Row heights that fit wrapped text: spreadsheets do not grow a row for wrapped text when a file is opened,
+// so a long 三级 name or 年度目标 would be cut off. Estimated from the text and the column widths (a CJK
+// character takes about two width units at 10 pt).
+import { lettersToCol, parseRange } from "../address";
+import type { PlanCell } from "../plan";
+
+const LINE = 13.5; // points per line at 10 pt
+const MIN = 20;
+
+function textUnits(s: string): number {
+  let n = 0;
+  for (const ch of s) n += /[\u2e80-\uffff]/.test(ch) ? 1.9 : 1;
+  return n;
+}
+
+export function fitRowHeights(
+  cells: PlanCell[],
+  merges: string[],
+  widths: Record<string, number>,
+  heights: Record<number, number>,
+): Record<number, number> {
+  const span = new Map<string, { cols: number[]; rows: number }>();
+  for (const m of merges) {
+    const r = parseRange(m);
+    if (!r) continue;
+    const top = m.split(":")[0];
+    const cols: number[] = [];
+    for (let c = r.c0; c <= r.c1; c++) cols.push(c);
+    span.set(top, { cols, rows: r.r1 - r.r0 + 1 });
+  }
+  const widthOf = (c: number): number => {
+    const letter = Object.keys(widths).find((l) => lettersToCol(l) === c);
+    return letter ? widths[letter] : 8.43;
+  };
+  const out = { ...heights };
+  for (const cell of cells) {
+    if (typeof cell.value !== "string" || !cell.value || !cell.style?.wrap) continue;
+    const m = /^([A-Z]+)(\d+)$/.exec(cell.addr);
+    if (!m) continue;
+    const row = Number(m[2]);
+    const s = span.get(cell.addr) ?? { cols: [lettersToCol(m[1])], rows: 1 };
+    const width = Math.max(1, s.cols.reduce((a, c) => a + widthOf(c), 0) - 1.5);
+    const size = cell.style.size ?? 10;
+    const lines = cell.value
+      .split("\n")
+      .reduce((a, line) => a + Math.max(1, Math.ceil((textUnits(line) * size) / 10 / width)), 0);
+    const need = Math.ceil((lines * LINE * size) / 10 + 6);
+    const per = Math.ceil(need / s.rows);
+    for (let r = row; r < row + s.rows; r++) if ((out[r] ?? MIN) < per) out[r] = Math.max(per, MIN);
+  }
+  return out;
+}

@@ -1,0 +1,168 @@
+// Lays out an indicator table: header row, one body row per 三级 indicator grouped (merged) by 一级 and
+// 二级, the hidden helper columns that score each row, names, lists and flags.
+import type { Indicator } from "../../domain/model";
+import type { TemplateOptions } from "../../excel/host-types";
+import { level1KeyOf, taxonomyFor, type Level1Def } from "../../domain/templates/categories";
+import { helperFormulas, LEVEL1_CHECK, LEVEL1_DECLARED, SCORE_DEFAULT } from "../../domain/templates/formulas";
+import type { IndColumnKey, IndicatorSection } from "../../domain/templates/types";
+import type { Ctx, PlanBuilder } from "./builder";
+
+interface BodyRow {
+  level1: string; // as shown in the 一级 cell
+  level2: string;
+  ind?: Indicator;
+}
+
+/** The rows of a block: a Form's indicators when filling, else the taxonomy's 一级/二级 × rows. */
+export function bodyRows(sec: IndicatorSection, opts: TemplateOptions, fill: Indicator[] | null): BodyRow[] {
+  const tax = taxonomyFor(opts.taxonomy).filter((l1) => !sec.level1 || sec.level1.includes(l1.key));
+  if (fill) {
+    const nameOf = (i: Indicator) => i.level1 || (tax.find((l) => l.key === level1KeyOf(i.level1, i.level2))?.name ?? "");
+    const rows = fill.map((ind) => ({ level1: level1Label(sec, nameOf(ind), ind.level1Weight), level2: ind.level2, ind }));
+    return rows.length ? rows : [{ level1: "", level2: "" }];
+  }
+  const per = Math.max(1, Math.min(20, Math.floor(opts.rows ?? sec.rowsPer ?? 2)));
+  if (sec.freeRows) return Array.from({ length: sec.freeRows * per }, () => ({ level1: "", level2: "" }));
+  const out: BodyRow[] = [];
+  for (const l1 of tax)
+    for (const l2 of l1.level2.filter((x) => !sec.level2Codes || sec.level2Codes.includes(x.code)))
+      for (let i = 0; i < per; i++)
+        out.push({ level1: level1Label(sec, l1.name, weightOf(sec, l1)), level2: sec.shortLevel2 ? l2.short : l2.name });
+  return out;
+}
+
+const weightOf = (sec: IndicatorSection, l1: Level1Def): number | null => (sec.level1Weights ? l1.weight : null);
+
+function level1Label(sec: IndicatorSection, name: string, weight: number | null | undefined): string {
+  if (!sec.level1Weights || weight == null || !name) return name;
+  return `${name}（${weight}分）`;
+}
+
+/** Indicators of a Form that belong in this block. */
+export function blockIndicators(sec: IndicatorSection, inds: Indicator[], goal?: number): Indicator[] {
+  return inds.filter(
+    (i) => (goal === undefined || i.goal === goal) && (!sec.level1 || sec.level1.includes(level1KeyOf(i.level1, i.level2))),
+  );
+}
+
+const MEANING = {
+  reason: "偏差原因未填写：该指标未达成目标、部分达成或远超目标，请写明原因和改进措施",
+  over: "得分超过分值",
+  rule: "填写的得分与按规则计算的得分相差超过0.1",
+  level1: "三级指标分值之和与一级指标所标分值不一致",
+  target: "指标值不规范：缺少数值、方向或单位可疑（如成本用“≥”、次数用“%”）",
+};
+
+export function renderIndicators(b: PlanBuilder, sec: IndicatorSection, opts: TemplateOptions, rows: BodyRow[], lists: { level1: string; level2: string; tiers: string }): void {
+  const head = b.row;
+  const first = head + 1;
+  const last = first + rows.length - 1;
+  const cols: Record<string, string> = {};
+  for (const c of sec.columns) cols[c.key] = c.col;
+  if (sec.side) b.cell({ col: sec.side.col, down: rows.length + 1, text: sec.side.text, style: "label" }, head, null);
+  for (const c of sec.columns) b.cell({ col: c.col, to: c.to, text: c.header, style: "header" }, head, null);
+
+  const helpers = helperFormulas(sec.mode, sec.reason);
+  const g1Start: number[] = [];
+  rows.forEach((r, k) => {
+    const row = first + k;
+    const newL1 = k === 0 || r.level1 !== rows[k - 1].level1 || r.level1 === "";
+    const newL2 = newL1 || r.level2 !== rows[k - 1].level2 || r.level2 === "";
+    if (newL1) g1Start.push(row);
+    const l1Top = g1Start[g1Start.length - 1];
+    let l1End = row;
+    while (l1End - first + 1 < rows.length && !startsL1(rows, l1End - first + 1)) l1End++;
+    let l2End = row;
+    while (l2End - first + 1 < rows.length && !startsL2(rows, l2End - first + 1)) l2End++;
+    const l2Top = newL2 ? row : topOf(rows, k, first);
+    const ctx: Ctx = { row, cols, top: { level1: l1Top, level2: l2Top }, g1: [l1Top, l1End] };
+    for (const c of sec.columns) {
+      const key = c.key as IndColumnKey;
+      if (key === "level1" || key === "level2") {
+        const isNew = key === "level1" ? newL1 : newL2;
+        const end = key === "level1" ? l1End : l2End;
+        if (!isNew) continue;
+        b.cell({ col: c.col, to: c.to, down: end - row + 1, style: c.style }, row, key === "level1" ? r.level1 : r.level2);
+        continue;
+      }
+      const v = r.ind ? valueOf(r.ind, key) : null;
+      if (key === "score" && sec.mode === "scored" && v === null)
+        b.cell({ col: c.col, to: c.to, formula: SCORE_DEFAULT, style: c.style }, row, null, ctx);
+      else b.cell({ col: c.col, to: c.to, style: c.style }, row, v);
+    }
+    for (const [key, f] of helpers) b.put(`${b.helper(key)}${row}`, { formula: f, style: { numFmt: "General" } }, ctx);
+    if (sec.level1Weights && newL1) {
+      b.put(`${b.helper("l1d")}${row}`, { formula: LEVEL1_DECLARED }, ctx);
+      b.put(`${b.helper("l1c")}${row}`, { formula: LEVEL1_CHECK }, ctx);
+    }
+  });
+  b.row = last + 1;
+
+  // Fields: the body, each column, and the helpers a reader may want.
+  const lastCol = sec.columns[sec.columns.length - 1];
+  b.field(sec.block, `${sec.columns[0].col}${first}:${lastCol.to ?? lastCol.col}${last}`);
+  for (const c of sec.columns) b.field(`${sec.block}.${c.key}`, `${c.col}${first}:${c.col}${last}`);
+  for (const h of ["rule", "need", "flag"].filter((k) => helpers.some(([x]) => x === k)))
+    b.field(`${sec.block}.${h}`, `${b.helper(h)}${first}:${b.helper(h)}${last}`);
+
+  const range = (key: IndColumnKey) => {
+    const c = sec.columns.find((x) => x.key === key);
+    return c ? `${c.col}${first}:${c.to ?? c.col}${last}` : null;
+  };
+  const ctx0: Ctx = { row: first, cols };
+  const l1 = range("level1");
+  const l2 = range("level2");
+  if (l1) b.validate(l1, lists.level1, true, "选择一级指标，或按本地口径填写");
+  if (l2) b.validate(l2, lists.level2, true, "选择二级指标，或按本地口径填写");
+  const actual = range("actual");
+  if (actual && sec.mode !== "targets")
+    b.validate(actual, lists.tiers, true, "定量指标填数值（如 96%）；定性指标可选择达成档次");
+  if (sec.mode === "targets") {
+    const t = range("target");
+    if (t) b.flag(t, "=OR({h:bad}=1,{h:dir}=1)", ctx0, "warning", MEANING.target);
+    return;
+  }
+  const paint = "column" in sec.reason ? range("reason") : actual;
+  if (paint) b.flag(paint, "={h:flag}=1", ctx0, "error", MEANING.reason);
+  const score = range("score");
+  if (score && sec.mode === "scored") {
+    b.flag(score, "=AND(ISNUMBER({r:score}),ISNUMBER({r:weight}),{r:score}>{r:weight}+0.0001)", ctx0, "error", MEANING.over);
+    b.flag(score, "=AND(ISNUMBER({r:score}),ISNUMBER({h:rule}),ABS({r:score}-{h:rule})>0.1)", ctx0, "warning", MEANING.rule);
+  }
+  if (l1 && sec.level1Weights) b.flag(l1, "={h:l1c}=1", ctx0, "error", MEANING.level1);
+}
+
+function startsL1(rows: BodyRow[], k: number): boolean {
+  return rows[k].level1 !== rows[k - 1].level1 || rows[k].level1 === "";
+}
+function startsL2(rows: BodyRow[], k: number): boolean {
+  return startsL1(rows, k) || rows[k].level2 !== rows[k - 1].level2 || rows[k].level2 === "";
+}
+function topOf(rows: BodyRow[], k: number, first: number): number {
+  let i = k;
+  while (i > 0 && !startsL2(rows, i)) i--;
+  return first + i;
+}
+
+function valueOf(ind: Indicator, key: IndColumnKey): string | number | null {
+  switch (key) {
+    case "name":
+      return ind.name;
+    case "target":
+      return ind.target;
+    case "actual":
+      return ind.actual;
+    case "weight":
+      return ind.weight;
+    case "score":
+      return ind.enteredScore;
+    case "reason":
+      return ind.reason;
+    case "description":
+      return ind.description ?? null;
+    case "basis":
+      return ind.basis ?? null;
+    default:
+      return null;
+  }
+}

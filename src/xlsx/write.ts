@@ -1,0 +1,104 @@
+// The .xlsx writer: applies write plans with ExcelJS. Plan k (1-based) gets defined names `JX<k>_<NAME>`
+// for every field, a row in the hidden JX_META sheet, and shares the hidden JX_LISTS sheet; literal strings
+// are written as text (never formulas), formulas only come from the template.
+import ExcelJS from "exceljs";
+import type { WritePlan } from "../sheet/plan";
+import { addListsSheet, addMetaSheet, formMeta } from "./write/hidden";
+import { excelStyle, flagStyle } from "./write/style";
+import type { FormMeta } from "../sheet/meta";
+
+export async function writeWorkbook(plans: WritePlan[]): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "绩效自评助手";
+  wb.created = new Date(0);
+  wb.calcProperties = { fullCalcOnLoad: true };
+  const used = new Set<string>();
+  const metas: [string, FormMeta][] = [];
+  plans.forEach((plan, i) => {
+    const name = uniqueSheetName(plan.sheetName, used);
+    writeSheet(wb, plan, name, i + 1);
+    metas.push([name, formMeta(plan, i + 1)]);
+  });
+  addListsSheet(wb, plans.flatMap((p) => p.lists));
+  addMetaSheet(wb, metas);
+  return wb;
+}
+
+export async function writeXlsxBuffer(plans: WritePlan[]): Promise<Buffer> {
+  const wb = await writeWorkbook(plans);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export async function writeXlsxFile(plans: WritePlan[], path: string): Promise<void> {
+  const wb = await writeWorkbook(plans);
+  await wb.xlsx.writeFile(path);
+}
+
+function writeSheet(wb: ExcelJS.Workbook, plan: WritePlan, name: string, k: number): void {
+  const ws = wb.addWorksheet(name, { views: [{ showGridLines: false }] });
+  for (const [col, w] of Object.entries(plan.columnWidths)) ws.getColumn(col).width = w;
+  for (const col of plan.hiddenColumns ?? []) ws.getColumn(col).hidden = true;
+  for (const [row, h] of Object.entries(plan.rowHeights)) ws.getRow(Number(row)).height = h;
+  for (const pc of plan.cells) {
+    const cell = ws.getCell(pc.addr);
+    if (pc.formula) cell.value = { formula: pc.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+    else if (typeof pc.value === "number") cell.value = pc.value;
+    else if (typeof pc.value === "string" && pc.value !== "") cell.value = textValue(pc.value);
+    cell.style = excelStyle(pc.style);
+  }
+  for (const m of plan.merges) ws.mergeCells(m);
+  const sheetRef = `'${name.replace(/'/g, "''")}'`;
+  for (const n of plan.names) wb.definedNames.add(`${sheetRef}!${absolute(n.ref)}`, `JX${k}_${n.name}`);
+  // ExcelJS has worksheet.dataValidations (ranges allowed) but its typings leave it out.
+  const dv = (ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  for (const v of plan.validations) {
+    dv.add(v.ref, {
+      type: "list",
+      allowBlank: true,
+      formulae: [v.listName],
+      showErrorMessage: !v.allowOther,
+      errorStyle: "stop",
+      ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}),
+    });
+  }
+  plan.conditionalFormats.forEach((cf, i) =>
+    ws.addConditionalFormatting({
+      ref: cf.ref,
+      rules: [{ type: "expression", priority: i + 1, formulae: [cf.formula.replace(/^=/, "")], style: flagStyle(cf.style) }],
+    }),
+  );
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4
+    orientation: plan.print.landscape ? "landscape" : "portrait",
+    fitToPage: plan.print.fitToWidth,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    ...(plan.printArea ? { printArea: plan.printArea } : {}),
+    ...(plan.print.repeatRows ? { printTitlesRow: plan.print.repeatRows } : {}),
+  };
+  ws.headerFooter.oddFooter = "&C第 &P 页，共 &N 页";
+}
+
+/** Text that Excel must not read as anything else. ExcelJS writes strings as shared strings (type "s"), so
+ *  "=SUM(A1)" stays the text it is; this function is where that promise lives. */
+export function textValue(s: string): string {
+  return s;
+}
+
+function absolute(ref: string): string {
+  return ref
+    .split(":")
+    .map((a) => a.replace(/^\$?([A-Z]+)\$?(\d+)$/, "$$$1$$$2"))
+    .join(":");
+}
+
+function uniqueSheetName(wanted: string, used: Set<string>): string {
+  const base = (wanted.replace(/[[\]:*?/\\]/g, "").slice(0, 28) || "Sheet").trim();
+  let name = base;
+  for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base}(${i})`;
+  used.add(name.toLowerCase());
+  return name;
+}

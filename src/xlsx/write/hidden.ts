@@ -1,0 +1,37 @@
+// The two hidden sheets of meta.ts: JX_LISTS (validation lists, each a named column) and JX_META (one row
+// per form: A = sheet name, B = JSON of FormMeta).
+import type ExcelJS from "exceljs";
+import { LISTS_SHEET, META_SHEET, type FormMeta } from "../../sheet/meta";
+import type { PlanList, WritePlan } from "../../sheet/plan";
+import { keyToName } from "../../sheet/render/builder";
+
+export function addListsSheet(wb: ExcelJS.Workbook, lists: PlanList[]): void {
+  const ws = wb.addWorksheet(LISTS_SHEET, { state: "hidden" });
+  const seen = new Set<string>();
+  let col = 0;
+  for (const list of lists) {
+    if (seen.has(list.name)) continue;
+    seen.add(list.name);
+    col++;
+    list.values.forEach((v, i) => (ws.getCell(i + 1, col).value = v));
+    const letter = ws.getColumn(col).letter;
+    wb.definedNames.add(`'${LISTS_SHEET}'!$${letter}$1:$${letter}$${Math.max(1, list.values.length)}`, list.name);
+  }
+}
+
+export function formMeta(plan: WritePlan, k: number): FormMeta {
+  const fields: Record<string, string> = {};
+  for (const key of Object.keys(plan.fields)) fields[key] = keyToName(key);
+  const meta: FormMeta = { template: plan.template, prefix: `JX${k}_`, fields };
+  if (plan.meta?.indicatorColumns) meta.indicatorColumns = plan.meta.indicatorColumns;
+  if (plan.meta?.options) meta.options = plan.meta.options;
+  return meta;
+}
+
+export function addMetaSheet(wb: ExcelJS.Workbook, rows: [sheet: string, meta: FormMeta][]): void {
+  const ws = wb.addWorksheet(META_SHEET, { state: "hidden" });
+  rows.forEach(([sheet, meta], i) => {
+    ws.getCell(i + 1, 1).value = sheet;
+    ws.getCell(i + 1, 2).value = JSON.stringify(meta);
+  });
+}
