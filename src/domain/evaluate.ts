@@ -1,5 +1,5 @@
 // evaluateForm: statuses, rule scores, funds rate and score, totals, grade and every finding of one form.
-import type { Evaluation, Finding, Form, FundsResult, IndicatorResult, NumField, Status } from "./model";
+import type { Evaluation, Finding, Form, FundsResult, IndicatorResult, NumField, Status, SumGroup } from "./model";
 import { checkFunds } from "./checks/funds";
 import { checkResult } from "./checks/results";
 import { checkTarget } from "./checks/targets";
@@ -97,7 +97,8 @@ export function evaluateForm(form: Form, profile: Profile = NATIONAL_PROFILE): E
 function fundsResult(form: Form, profile: Profile, weight: number | null): FundsResult | null {
   const f = form.funds;
   if (!f) return null;
-  const budget = f.budget.value;
+  // DOMAIN §1.1: when the total row is blank, it is the sum of its parts (当年财政拨款 + 上年结转 + 其他资金).
+  const budget = f.budget.value ?? sumOfParts(f.sums.find((g) => g.total.value == null && (g.total.cell === f.budget.cell || /预算/.test(g.label))));
   const spent = f.spent.value;
   const rate = budget != null && budget !== 0 && spent != null ? spent / budget : null;
   return {
@@ -109,4 +110,9 @@ function fundsResult(form: Form, profile: Profile, weight: number | null): Funds
     enteredRate: rateOf(f.enteredRate),
     enteredScore: f.enteredScore?.value ?? null,
   };
+}
+
+function sumOfParts(g: SumGroup | undefined): number | null {
+  const parts = g?.parts.filter((p) => p.value != null) ?? [];
+  return parts.length ? round(parts.reduce((s, p) => s + (p.value ?? 0), 0), 6) : null;
 }

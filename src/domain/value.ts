@@ -46,6 +46,8 @@ const NUMERIC = new RegExp(
 const PLACEHOLDER = new RegExp(
   String.raw`^(>=|<=|≥|≤|>|<|=|${PREFIX_RE})?\s*([*xX×＊?？_]+)?\s*(${UNIT_RE})?\s*(${SUFFIX_RE})?$`,
 );
+const UNIT_ALL = new RegExp(UNIT_RE, "g");
+const WORDS_ALL = new RegExp(`${PREFIX_RE}|${SUFFIX_RE}`, "g");
 const TIME_RE =
   /全年|年内|年底|年末|年初|季度|上半年|下半年|月底|月末|月中|月初|每个?自然?(月|年|周|季)|每季|按月|按季|按年|^\d{4}[-/.年]\d{1,2}([-/.月]\d{1,2}日?)?(前|之前|以前|底前)?$|^\d{1,2}月\d{1,2}日(前|之前)?$|^\d{1,2}月(份)?(底|末)?(前|之前|以前)(完成)?$|^\d{4}年(前|之前|以前|底前)?$/;
 
@@ -97,7 +99,7 @@ function parseInner(raw: string, ctx: ValueContext, role: "target" | "actual"): 
   if (num) return num;
   if (TIME_RE.test(s)) return { kind: "time", text: s, raw };
   const ph = PLACEHOLDER.exec(s);
-  if (ph && !/[\u4e00-\u9fff]/.test(s.replace(new RegExp(UNIT_RE, "g"), "").replace(new RegExp(PREFIX_RE + "|" + SUFFIX_RE, "g"), ""))) {
+  if (ph && !/[\u4e00-\u9fff]/.test(s.replace(UNIT_ALL, "").replace(WORDS_ALL, ""))) {
     const unit = normaliseUnit(ph[3]);
     return unit ? { kind: "placeholder", raw, unit } : { kind: "placeholder", raw };
   }

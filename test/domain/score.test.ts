@@ -113,3 +113,13 @@ describe("grades and profiles", () => {
     expect(prov).toEqual([]);
   });
 });
+
+it("a blank 年度资金总额 is the sum of its parts", () => {
+  const f = form({
+    scored: false,
+    funds: funds(null, 90, {
+      sums: [{ label: "项目资金（预算）", total: { value: null, raw: "", label: "年度资金总额" }, parts: [{ value: 80, raw: "80", label: "当年财政拨款" }, { value: 20, raw: "20", label: "上年结转资金" }] }],
+    }),
+  });
+  expect(evaluateForm(f).funds!.rate).toBeCloseTo(0.9, 6);
+});
