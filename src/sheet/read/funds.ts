@@ -103,13 +103,17 @@ export function readFunds(view: SheetView, r0: number, r1: number, skip: Set<num
     for (let q = r + 1; q <= r1 && !skip.has(q); q++) {
       const label = normLabel(rowLabel(view, q, h));
       if (/性质分/.test(label) || view.rowCells(q).filter(([, t]) => INCOME.test(normLabel(t)) || EXPENSE.test(normLabel(t))).length > 1) break;
-      if (hasAmount(view, q, h)) data.push(q);
-      else if (!(label && INCOME.test(label))) break;
+      if (hasAmount(view, q, h) || (label && INCOME.test(label)) || (q === r + 1 && /总额|合计|总计/.test(label))) data.push(q);
+      else break;
       used.add(q);
     }
-    if (data.length === 0) continue;
+    const withAmount = data.filter((q) => hasAmount(view, q, h));
+    if (withAmount.length === 0) continue;
     const totalIdx = data.findIndex((q) => /^(金额)?合计$|^总计$/.test(normLabel(rowLabel(view, q, h))));
-    const totalRow = totalIdx >= 0 ? data[totalIdx] : data[0];
+    // the total line: a 合计 row, else the first row when it is not a part (年度资金总额 may be left blank)
+    const first = data[0];
+    const firstIsPart = INCOME.test(normLabel(rowLabel(view, first, h)));
+    const totalRow = totalIdx >= 0 ? data[totalIdx] : firstIsPart ? withAmount[0] : first;
     const parts = data.filter((q) => q !== totalRow);
     const at = (role: FundsRole): NumField | null => {
       const c = h.cols[role];
