@@ -28,6 +28,10 @@ export interface SheetState {
 export interface InsertResult {
   sheet: string;
   address: string; // A1 range written
+  /** Set when nothing was written: the target area holds something (the pane asks, e.g. offers a new sheet). */
+  refused?: "not-empty";
+  /** Why it was refused (Chinese), for the question the pane shows. */
+  message?: string;
 }
 
 export interface Host {

@@ -45,6 +45,8 @@ export interface SheetSnapshot {
   validations: { ref: string; rule: Record<string, unknown> }[];
   conditionalFormats: { ref: string; formula: string; format: Record<string, unknown> }[];
   columnWidths: Record<number, number>;
+  hiddenColumns: number[];
+  pageLayout: Record<string, unknown>;
 }
 
 export type FakeExcel = ReturnType<typeof createFakeExcel>;
@@ -76,7 +78,9 @@ export function createFakeExcel(options: FakeOptions = {}) {
 
   async function run<T>(a: unknown, b?: unknown): Promise<T> {
     const cb = (typeof a === "function" ? a : b) as (ctx: FakeRequestContext) => Promise<T>;
-    const ctx = new FakeRequestContext(book, { source: "Local", triggerSource: "ThisLocalAddin" });
+    // Excel.run(object, batch) continues the object's context (how event handlers are removed).
+    const given = a instanceof FakeRequestContext ? a : (a as { context?: unknown } | undefined)?.context;
+    const ctx = given instanceof FakeRequestContext ? given : new FakeRequestContext(book, { source: "Local", triggerSource: "ThisLocalAddin" });
     const out = await cb(ctx);
     if (ctx.pending > 0) await ctx.sync(); // Excel.run flushes what is still queued
     return out;
@@ -137,6 +141,8 @@ export function createFakeExcel(options: FakeOptions = {}) {
       validations: s.validations.map((v) => ({ ref: rectA1(v.rect), rule: v.rule })),
       conditionalFormats: s.conditionalFormats.map((c) => ({ ref: rectA1(c.rect), formula: c.formula, format: c.format })),
       columnWidths: Object.fromEntries(s.columnWidths),
+      hiddenColumns: [...s.hiddenColumns],
+      pageLayout: { ...s.pageLayout },
     };
   }
 

@@ -145,6 +145,7 @@ export abstract class ClientObj {
 
 /** A plain object with loadable/settable scalar keys (fonts, fills, protection, page layout …). */
 export class KeyedObj extends ClientObj {
+  [key: string]: unknown;
   readonly _type: string;
   private readonly keys: string[];
   private readonly reader: (k: string) => unknown;

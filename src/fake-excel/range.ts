@@ -41,6 +41,7 @@ const SCALARS = [
   "numberFormat",
   "text",
   "valueTypes",
+  "columnHidden",
 ];
 
 type Matrix = (Scalar | null | undefined)[][];
@@ -118,6 +119,8 @@ export class FakeRange extends ClientObj {
         return map((r, c) => cellAt(sheet, r, c)?.numFmt ?? "General");
       case "text":
         return map((r, c) => displayText(cellAt(sheet, r, c)));
+      case "columnHidden":
+        return sheet.hiddenColumns.has(rect.c0);
       case "valueTypes":
         return map((r, c) => valueType(cellAt(sheet, r, c)?.value ?? ""));
       default:
@@ -180,6 +183,19 @@ export class FakeRange extends ClientObj {
         }),
       );
     });
+  }
+
+  set columnHidden(v: boolean) {
+    this.context.enqueue(() => {
+      const { sheet, rect } = this.r();
+      for (let c = rect.c0; c <= rect.c1; c++) {
+        if (v) sheet.hiddenColumns.add(c);
+        else sheet.hiddenColumns.delete(c);
+      }
+    });
+  }
+  get columnHidden(): boolean {
+    return this._get("columnHidden");
   }
 
   get format(): RangeFormatObj {

@@ -40,6 +40,7 @@ export interface SheetData {
   columnWidths: Map<number, number>; // points
   rowHeights: Map<number, number>; // points
   frozenRows: number;
+  hiddenColumns: Set<number>;
   pageLayout: Record<string, unknown>;
 }
 
@@ -156,6 +157,7 @@ export class BookState {
       columnWidths: new Map(),
       rowHeights: new Map(),
       frozenRows: 0,
+      hiddenColumns: new Set(),
       pageLayout: {},
     };
     this.sheets.push(sheet);

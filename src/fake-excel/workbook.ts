@@ -121,13 +121,18 @@ export class WorksheetObj extends ClientObj {
     this.context.enqueue(() => (this.sheet().visibility = v as SheetData["visibility"]));
   }
   get pageLayout(): KeyedObj {
-    this.layout ??= new KeyedObj(
-      this.context,
-      "PageLayout",
-      ["orientation", "paperSize", "printGridlines", "centerHorizontally", "zoom"],
-      (k) => this.sheet().pageLayout[k],
-      (k, v) => (this.sheet().pageLayout[k] = v),
-    );
+    if (!this.layout) {
+      const layout = new KeyedObj(
+        this.context,
+        "PageLayout",
+        ["orientation", "paperSize", "printGridlines", "centerHorizontally", "zoom"],
+        (k) => this.sheet().pageLayout[k],
+        (k, v) => (this.sheet().pageLayout[k] = v),
+      );
+      const record = (k: string) => (v: unknown) =>
+        this.context.enqueue(() => (this.sheet().pageLayout[k] = v instanceof FakeRange ? rectA1(v.resolve()?.rect ?? { r0: 0, c0: 0, r1: 0, c1: 0 }) : v));
+      this.layout = Object.assign(layout, { setPrintArea: record("printArea"), setPrintTitleRows: record("printTitleRows") });
+    }
     return this.layout;
   }
   getRange(address?: string): FakeRange {

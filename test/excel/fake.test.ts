@@ -98,7 +98,8 @@ describe("fake Excel", () => {
     const fake = createFakeExcel();
     const seen: { address: string; source: string; triggerSource: string; details?: unknown }[] = [];
     await fake.Excel.run(async (context: Ctx) => {
-      context.workbook.worksheets.getItem("Sheet1").onChanged.add(async (e: Record<string, unknown>) => {
+      context.workbook.worksheets.getItem("Sheet1").onChanged.add(async (arg: unknown) => {
+        const e = arg as Record<string, unknown>;
         let details: unknown;
         try {
           details = e.details;

@@ -1,0 +1,116 @@
+// Insert a template: one Excel.run, two syncs (look, then write everything with events off and calculation
+// suspended). At the selection it first checks that the whole target area is empty, and refuses otherwise.
+
+import { readForms } from "../sheet/read";
+import { formatRange, parseA1 } from "../sheet/address";
+import { shiftRef } from "./shift";
+import type { Grid, GridCell } from "../sheet/grid";
+import { LISTS_SHEET, META_SHEET, type FormMeta } from "../sheet/meta";
+import type { WritePlan } from "../sheet/plan";
+import { nextFormNumber, type NameInfo } from "./read-grid";
+import { metaFields, prefixed, queuePlan } from "./write-plan";
+import { NOTES_FIELD, NOTES_HEADER, queueLists, queueMetaRow, uniqueSheetName } from "./workbook-parts";
+import type { InsertResult } from "./host-types";
+
+/** Where the notes column of a fresh plan goes: right of everything it writes, header above its first indicator. */
+export function planNotes(plan: WritePlan): { row: number; col: number } | null {
+  const cells: (GridCell | undefined)[][] = [];
+  let maxCol = plan.size.cols - 1;
+  for (const c of plan.cells) {
+    const at = parseA1(c.addr);
+    if (!at) continue;
+    const { row, col } = at;
+    maxCol = Math.max(maxCol, col);
+    (cells[row] ??= [])[col] = { value: c.value ?? null, formula: c.formula };
+  }
+  for (let r = 0; r < cells.length; r++) cells[r] ??= [];
+  const grid: Grid = { sheet: plan.sheetName, cells, rows: cells.length, cols: maxCol + 1, merges: [], names: {} };
+  const rows = readForms(grid)
+    .flatMap((f) => f.indicators.map((i) => (i.cells.row ?? 0) - 1))
+    .filter((r) => r > 0);
+  if (!rows.length) return null;
+  return { row: Math.min(...rows) - 1, col: maxCol + 1 };
+}
+
+export interface InsertOutcome extends InsertResult {
+  /** Set when nothing was written because the target area holds something. */
+  refused?: "not-empty";
+  message?: string;
+  metaCreated: boolean;
+}
+
+export async function insertPlan(plan: WritePlan, where: "new-sheet" | "selection"): Promise<InsertOutcome> {
+  const notes = planNotes(plan);
+  const rows = plan.size.rows;
+  const cols = Math.max(plan.size.cols, notes ? notes.col + 1 : 0);
+  return Excel.run(async (context) => {
+    const wb = context.workbook;
+    const sheets = wb.worksheets.load("items/name");
+    const names = wb.names.load("items/name,items/formula");
+    const sel = where === "selection" ? wb.getSelectedRange() : null;
+    const area = sel ? sel.getCell(0, 0).getResizedRange(rows - 1, cols - 1) : null;
+    const selSheet = sel ? sel.worksheet : null;
+    if (sel && area && selSheet) {
+      sel.load("rowIndex,columnIndex");
+      area.load("address,formulas");
+      selSheet.load("name");
+    }
+    await context.sync();
+
+    const existing = sheets.items.map((s) => s.name);
+    if (area && sel && selSheet) {
+      const busy = area.formulas.some((row) => row.some((v) => v !== "" && v !== null));
+      if (busy) {
+        return {
+          sheet: selSheet.name,
+          address: area.address.slice(area.address.lastIndexOf("!") + 1),
+          refused: "not-empty",
+          message: `所选位置（${area.address}）已有内容，插入会覆盖它们。请选择空白区域，或插入到新工作表。`,
+          metaCreated: false,
+        };
+      }
+    }
+    const nameList: NameInfo[] = names.items.map((n) => ({ name: n.name, formula: n.formula }));
+    const k = nextFormNumber(nameList);
+    const prefix = `JX${k}_`;
+    const origin = sel ? { row: sel.rowIndex, col: sel.columnIndex } : { row: 0, col: 0 };
+    const sheetName = selSheet ? selSheet.name : uniqueSheetName(plan.sheetName, existing);
+    const hasMeta = existing.includes(META_SHEET);
+
+    wb.application.suspendApiCalculationUntilNextSync();
+    context.runtime.enableEvents = false;
+    const ws = selSheet ?? wb.worksheets.add(sheetName);
+    queueLists(context, plan.lists, nameList, existing.includes(LISTS_SHEET));
+    queuePlan(context, ws, plan, { origin, prefix });
+    const { fields, extraNames } = metaFields(plan);
+    for (const n of extraNames) wb.names.add(prefixed(prefix, n.name), ws.getRange(shiftRef(n.ref, origin.row, origin.col)));
+    const r1 = origin.row + rows - 1;
+    wb.names.add(`${prefix}AREA`, ws.getRangeByIndexes(origin.row, origin.col, rows, cols));
+    if (notes) {
+      const cell = ws.getRangeByIndexes(origin.row + notes.row, origin.col + notes.col, 1, 1);
+      cell.values = [[NOTES_HEADER]];
+      cell.format.font.bold = true;
+      cell.format.font.color = "#7F7F7F";
+      cell.format.columnWidth = 160;
+      wb.names.add(`${prefix}NOTES`, cell);
+      fields[NOTES_FIELD] = "NOTES";
+    }
+    const meta: FormMeta = {
+      template: plan.template,
+      prefix,
+      fields,
+      ...(plan.meta?.indicatorColumns ? { indicatorColumns: plan.meta.indicatorColumns } : {}),
+      ...(plan.meta?.options ? { options: plan.meta.options } : {}),
+    };
+    queueMetaRow(context, hasMeta, k, sheetName, meta);
+    ws.activate();
+    ws.getRangeByIndexes(origin.row, origin.col, 1, 1).select();
+    context.runtime.enableEvents = true;
+    await context.sync();
+    return {
+      sheet: sheetName,
+      address: formatRange({ r0: origin.row, c0: origin.col, r1, c1: origin.col + cols - 1 }),
+      metaCreated: true,
+    };
+  });
+}

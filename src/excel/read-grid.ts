@@ -1,0 +1,128 @@
+// Reads one worksheet into a Grid in ONE sync: used range (values, formulas, number formats), merged areas,
+// the defined names that point into the sheet, and the FormMeta rows of JX_META for this sheet.
+
+import { parseRange, sheetOf } from "../sheet/address";
+import type { CellValue, Grid, GridCell, Rect } from "../sheet/grid";
+import { type FormMeta, META_SHEET } from "../sheet/meta";
+
+export interface GridRead {
+  /** Call after the caller's sync. */
+  finish(): { grid: Grid; sheetId: string; activeId: string; names: NameInfo[]; metaRows: MetaRow[] };
+}
+
+export interface NameInfo {
+  name: string;
+  formula: string;
+}
+
+export interface MetaRow {
+  row: number; // 1-based row on JX_META
+  sheet: string;
+  meta: FormMeta;
+}
+
+/**
+ * Queues the loads for `which` (a worksheet id or name; the active sheet when omitted). `hasMeta` says whether
+ * JX_META exists (the caller knows from an earlier read): it is then read in the same sync.
+ */
+export function queueGridRead(context: Excel.RequestContext, which: string | undefined, hasMeta: boolean): GridRead {
+  const wb = context.workbook;
+  const ws = which ? wb.worksheets.getItem(which) : wb.worksheets.getActiveWorksheet();
+  ws.load("name,id");
+  const active = wb.worksheets.getActiveWorksheet();
+  active.load("id");
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load("values,formulas,numberFormat,rowIndex,columnIndex,rowCount,columnCount");
+  const merged = ws.getRange().getMergedAreasOrNullObject();
+  merged.load("address");
+  const names = wb.names.load("items/name,items/formula");
+  const metaRange = hasMeta ? wb.worksheets.getItem(META_SHEET).getUsedRangeOrNullObject(true) : null;
+  if (metaRange) metaRange.load("values,rowIndex");
+
+  const proxies: GridProxies = { ws, active, used, merged, names, metaRange };
+  return { finish: () => buildGrid(proxies) };
+}
+
+interface GridProxies {
+  ws: Excel.Worksheet;
+  active: Excel.Worksheet;
+  used: Excel.Range;
+  merged: Excel.RangeAreas;
+  names: Excel.NamedItemCollection;
+  metaRange: Excel.Range | null;
+}
+
+/** Turns the loaded proxies into a Grid (after the caller's sync). */
+function buildGrid(p: GridProxies): ReturnType<GridRead["finish"]> {
+  const { ws, active, used, merged, names, metaRange } = p;
+  const sheet = ws.name;
+  const cells: (GridCell | undefined)[][] = [];
+  let rows = 0;
+  let cols = 0;
+  if (!used.isNullObject) {
+    const r0 = used.rowIndex;
+    const c0 = used.columnIndex;
+    rows = r0 + used.rowCount;
+    cols = c0 + used.columnCount;
+    for (let r = 0; r < rows; r++) cells.push([]);
+    const formulas = used.formulas;
+    const formats = used.numberFormat;
+    used.values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const f = formulas[i][j];
+        const fmt = formats[i][j];
+        const isFormula = typeof f === "string" && f.startsWith("=");
+        if ((v === "" || v === null) && !isFormula) return;
+        const cell: GridCell = { value: v as CellValue };
+        if (isFormula) cell.formula = f;
+        if (typeof fmt === "string" && fmt !== "General") cell.numFmt = fmt;
+        cells[r0 + i][c0 + j] = cell;
+      }),
+    );
+  }
+  const merges: Rect[] = merged.isNullObject
+    ? []
+    : merged.address
+        .split(",")
+        .map((a) => parseRange(a.trim()))
+        .filter((r): r is Rect => r !== null);
+  const nameList: NameInfo[] = names.items.map((n) => ({ name: n.name, formula: n.formula }));
+  const into: Record<string, string> = {};
+  for (const n of nameList) {
+    const ref = n.formula.replace(/^=/, "");
+    if (sheetOf(ref) === sheet && !ref.includes(",")) into[n.name] = ref.slice(ref.lastIndexOf("!") + 1);
+  }
+  const metaRows: MetaRow[] = [];
+  if (metaRange && !metaRange.isNullObject) {
+    const top = metaRange.rowIndex;
+    metaRange.values.forEach((row, i) => {
+      const meta = parseMeta(row[1]);
+      if (meta && typeof row[0] === "string") metaRows.push({ row: top + i + 1, sheet: row[0], meta });
+    });
+  }
+  const forms = metaRows.filter((m) => m.sheet === sheet).map((m) => m.meta);
+  const grid: Grid = { sheet, cells, rows, cols, merges, names: into };
+  if (forms.length) grid.meta = { forms };
+  return { grid, sheetId: ws.id, activeId: active.id, names: nameList, metaRows };
+}
+
+export function parseMeta(v: unknown): FormMeta | null {
+  if (typeof v !== "string" || !v.startsWith("{")) return null;
+  try {
+    const m = JSON.parse(v) as FormMeta;
+    return m && typeof m.prefix === "string" && m.template && m.fields ? m : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The highest k of any "JX<k>_" name, so a new form gets k + 1. */
+export function nextFormNumber(names: NameInfo[], metaRows: MetaRow[] = []): number {
+  let k = 0;
+  for (const n of names) {
+    const m = /^JX(\d+)_/i.exec(n.name);
+    if (m) k = Math.max(k, Number(m[1]));
+  }
+  for (const r of metaRows) k = Math.max(k, r.row);
+  return k + 1;
+}

@@ -1,0 +1,100 @@
+// One recompute of one sheet: ONE sync to read, the engine in memory, ONE sync to write the notes that changed
+// (events off while writing). Also the adopt job, which has the same read-then-write shape.
+
+import { evaluateForm, getProfile } from "../domain";
+import type { Evaluation, Form } from "../domain/model";
+import { readForms } from "../sheet/read";
+import { metasOf } from "../sheet/read/ours";
+import type { Grid } from "../sheet/grid";
+import { META_SHEET } from "../sheet/meta";
+import type { SheetState } from "./host-types";
+import { nextFormNumber, queueGridRead } from "./read-grid";
+import { noteWrites, queueWrites, type CellWrite } from "./derive";
+import { planAdopt, queueAdopt } from "./adopt";
+import { queueMetaRow } from "./workbook-parts";
+
+export interface Analysis {
+  state: SheetState;
+  forms: Form[];
+  sheetId: string;
+  activeId: string;
+}
+
+export function analyse(grid: Grid, profile: string): { state: SheetState; forms: Form[] } {
+  const forms = readForms(grid);
+  const p = getProfile(profile);
+  const evaluations: Evaluation[] = forms.map((f) => evaluateForm(f, p));
+  const bound = forms.some((f) => !!f.template);
+  const useful = forms.filter((f) => f.indicators.length > 0 || f.funds !== null);
+  const state: SheetState = { sheet: grid.sheet, evaluations, adoptable: !bound && useful.length > 0, bound };
+  if (!useful.length && !bound) {
+    const issue = forms.flatMap((f) => f.readIssues)[0];
+    state.problem = issue?.message ?? "本表未找到绩效自评表（未识别到指标表或资金表）。";
+  }
+  return { state, forms };
+}
+
+export interface RecomputeResult extends Analysis {
+  writes: CellWrite[];
+}
+
+/** Reads `which` (id or name; active sheet when omitted), evaluates, writes changed notes. ≤ 2 syncs. */
+export async function recompute(
+  which: string | undefined,
+  hasMeta: boolean,
+  profile: string,
+  onWrite: (sheetId: string, writes: CellWrite[], writing: boolean) => void,
+): Promise<RecomputeResult> {
+  return Excel.run(async (context) => {
+    const read = queueGridRead(context, which, hasMeta);
+    await context.sync();
+    const { grid, sheetId, activeId } = read.finish();
+    const { state, forms } = analyse(grid, profile);
+    const writes = state.bound ? noteWrites(grid, metasOf(grid.meta), state.evaluations) : [];
+    if (writes.length) {
+      const ws = context.workbook.worksheets.getItem(sheetId);
+      onWrite(sheetId, writes, true);
+      context.runtime.enableEvents = false;
+      queueWrites(ws, writes);
+      context.runtime.enableEvents = true;
+      try {
+        await context.sync();
+      } finally {
+        onWrite(sheetId, writes, false);
+      }
+    }
+    return { state, forms, sheetId, activeId, writes };
+  });
+}
+
+/** Binds every form the reader finds on the active sheet that is not bound yet. ≤ 2 syncs. */
+export async function adoptActive(hasMeta: boolean, profile: string): Promise<{ adopted: number }> {
+  return Excel.run(async (context) => {
+    const read = queueGridRead(context, undefined, hasMeta);
+    await context.sync();
+    const { grid, names, metaRows } = read.finish();
+    const { state, forms } = analyse(grid, profile);
+    if (state.bound || !state.adoptable) return { adopted: 0 };
+    const useful = forms.filter((f) => f.indicators.length > 0 || f.funds !== null);
+    const multi = useful.filter((f) => f.kind === "multi-project");
+    const groups: Form[][] = [...useful.filter((f) => f.kind !== "multi-project").map((f) => [f]), ...(multi.length ? [multi] : [])];
+    let k = nextFormNumber(names, metaRows);
+    const ws = context.workbook.worksheets.getItem(grid.sheet);
+    context.workbook.application.suspendApiCalculationUntilNextSync();
+    context.runtime.enableEvents = false;
+    let metaExists = hasMeta || metaRows.length > 0;
+    for (const group of groups) {
+      const evs = group.map((f) => state.evaluations[forms.indexOf(f)]);
+      const plan = planAdopt(grid, group, evs, k);
+      queueAdopt(context, ws, plan);
+      queueMetaRow(context, metaExists, k, grid.sheet, plan.meta);
+      metaExists = true;
+      k++;
+    }
+    context.runtime.enableEvents = true;
+    await context.sync();
+    return { adopted: groups.length };
+  });
+}
+
+export { META_SHEET };

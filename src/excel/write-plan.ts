@@ -1,0 +1,221 @@
+// Queues a WritePlan onto a worksheet (no sync here: the caller syncs once). Cell contents go in ONE `formulas`
+// write over the plan's bounding box (null = leave the cell alone), number formats in one write before it,
+// styles grouped into rectangles so a 200-row table costs a handful of format calls.
+
+import { colToLetters, formatRange, lettersToCol, parseA1, parseRange } from "../sheet/address";
+import type { Rect } from "../sheet/grid";
+import type { CellStyle, PlanCell, WritePlan } from "../sheet/plan";
+import { shiftFormula, shiftRef } from "./shift";
+
+export interface Origin {
+  row: number; // 0-based sheet row of the plan's A1
+  col: number;
+}
+
+/** A literal as Excel must receive it to keep it as typed: text that Excel would parse gets a quote prefix. */
+export function literal(v: string | number | boolean | null | undefined): string | number | boolean | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v !== "string") return v;
+  if (v === "") return "";
+  if (/^[=+\-@']/.test(v) || /^\s*[-+]?[\d.,]+\s*%?\s*$/.test(v) || /^(TRUE|FALSE)$/i.test(v) || /^\d{1,4}[-/]\d{1,2}([-/]\d{1,4})?$/.test(v)) {
+    return `'${v}`;
+  }
+  return v;
+}
+
+/** Cells of the same style as rectangles: horizontal runs per row, stacked when rows repeat. */
+export function styleRects(cells: { r: number; c: number; key: string }[]): Map<string, Rect[]> {
+  const byKey = new Map<string, Map<number, number[]>>();
+  for (const { r, c, key } of cells) {
+    const rows = byKey.get(key) ?? new Map<number, number[]>();
+    byKey.set(key, rows);
+    rows.set(r, [...(rows.get(r) ?? []), c]);
+  }
+  const out = new Map<string, Rect[]>();
+  for (const [key, rows] of byKey) {
+    const rects: Rect[] = [];
+    const open = new Map<string, Rect>(); // "c0:c1" → rect still growing downwards
+    for (const r of [...rows.keys()].sort((a, b) => a - b)) {
+      const cols = (rows.get(r) as number[]).sort((a, b) => a - b);
+      const runs: [number, number][] = [];
+      for (const c of cols) {
+        const last = runs[runs.length - 1];
+        if (last && c === last[1] + 1) last[1] = c;
+        else runs.push([c, c]);
+      }
+      for (const [c0, c1] of runs) {
+        const id = `${c0}:${c1}`;
+        const prev = open.get(id);
+        if (prev && prev.r1 === r - 1) prev.r1 = r;
+        else {
+          const rect = { r0: r, c0, r1: r, c1 };
+          rects.push(rect);
+          open.set(id, rect);
+        }
+      }
+    }
+    out.set(key, rects);
+  }
+  return out;
+}
+
+function styleKey(s: CellStyle | undefined): string {
+  if (!s) return "";
+  const { numFmt: _n, ...rest } = s;
+  return Object.keys(rest).length ? JSON.stringify(rest, Object.keys(rest).sort()) : "";
+}
+
+const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+const V_ALIGN = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
+
+function applyStyle(range: Excel.Range, s: CellStyle, multi: boolean): void {
+  const f = range.format;
+  if (s.bold !== undefined) f.font.bold = s.bold;
+  if (s.size) f.font.size = s.size;
+  if (s.color) f.font.color = s.color;
+  if (s.fill) f.fill.color = s.fill;
+  if (s.align) f.horizontalAlignment = H_ALIGN[s.align];
+  if (s.valign) f.verticalAlignment = V_ALIGN[s.valign];
+  if (s.wrap !== undefined) f.wrapText = s.wrap;
+  if (s.locked !== undefined) f.protection.locked = s.locked;
+  if (s.border) {
+    const edges = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+    if (multi) edges.push("InsideHorizontal", "InsideVertical");
+    for (const e of edges) f.borders.getItem(e as Excel.BorderIndex).style = "Continuous";
+  }
+}
+
+/** Points for a width in characters (Excel: pixels = 7·chars + 5 at Calibri 11; points = 0.75·pixels). */
+export const charsToPoints = (chars: number): number => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+
+export interface PlanWriteOptions {
+  origin: Origin;
+  /** Defined-name prefix of this form: "JX3_". */
+  prefix: string;
+  /** Plan list name → the defined name actually used in the workbook. */
+  listNames?: Record<string, string>;
+}
+
+/** Queues every write of `plan` onto `ws`. Returns the A1 range the form occupies. */
+export function queuePlan(context: Excel.RequestContext, ws: Excel.Worksheet, plan: WritePlan, o: PlanWriteOptions): string {
+  const { row: dr, col: dc } = o.origin;
+  const placed: { r: number; c: number; cell: PlanCell }[] = [];
+  for (const cell of plan.cells) {
+    const at = parseA1(cell.addr);
+    if (at) placed.push({ r: at.row + dr, c: at.col + dc, cell });
+  }
+  const box: Rect = { r0: dr, c0: dc, r1: dr + Math.max(plan.size.rows, 1) - 1, c1: dc + Math.max(plan.size.cols, 1) - 1 };
+  for (const p of placed) {
+    box.r1 = Math.max(box.r1, p.r);
+    box.c1 = Math.max(box.c1, p.c);
+  }
+  const rows = box.r1 - box.r0 + 1;
+  const cols = box.c1 - box.c0 + 1;
+  const content: (string | number | boolean | null)[][] = Array.from({ length: rows }, () => Array(cols).fill(null));
+  const formats: (string | null)[][] = Array.from({ length: rows }, () => Array(cols).fill(null));
+  let anyFormat = false;
+  const styled: { r: number; c: number; key: string }[] = [];
+  const styles = new Map<string, CellStyle>();
+  for (const { r, c, cell } of placed) {
+    content[r - box.r0][c - box.c0] = cell.formula ? shiftFormula(cell.formula, dr, dc) : literal(cell.value);
+    const fmt = cell.style?.numFmt;
+    if (fmt) {
+      formats[r - box.r0][c - box.c0] = fmt;
+      anyFormat = true;
+    }
+    const key = styleKey(cell.style);
+    if (key) {
+      styles.set(key, cell.style as CellStyle);
+      styled.push({ r, c, key });
+    }
+  }
+  const area = ws.getRangeByIndexes(box.r0, box.c0, rows, cols);
+  if (anyFormat) area.numberFormat = formats;
+  area.formulas = content;
+
+  for (const [key, rects] of styleRects(styled)) {
+    const s = styles.get(key) as CellStyle;
+    for (const rect of rects) {
+      const range = ws.getRangeByIndexes(rect.r0, rect.c0, rect.r1 - rect.r0 + 1, rect.c1 - rect.c0 + 1);
+      applyStyle(range, s, rect.r0 !== rect.r1 || rect.c0 !== rect.c1);
+    }
+  }
+  for (const m of plan.merges) ws.getRange(shiftRef(m, dr, dc)).merge(false);
+  for (const [letter, width] of Object.entries(plan.columnWidths)) {
+    const c = lettersToCol(letter);
+    if (c >= 0) ws.getRangeByIndexes(0, c + dc, 1, 1).format.columnWidth = charsToPoints(width);
+  }
+  for (const [row, height] of Object.entries(plan.rowHeights)) {
+    ws.getRangeByIndexes(Number(row) - 1 + dr, dc, 1, 1).format.rowHeight = height;
+  }
+  for (const letter of plan.hiddenColumns ?? []) {
+    const c = lettersToCol(letter);
+    if (c >= 0) ws.getRangeByIndexes(0, c + dc, 1, 1).columnHidden = true;
+  }
+  for (const n of plan.names) {
+    context.workbook.names.add(prefixed(o.prefix, n.name), ws.getRange(shiftRef(n.ref, dr, dc)));
+  }
+  for (const v of plan.validations) {
+    const dv = ws.getRange(shiftRef(v.ref, dr, dc)).dataValidation;
+    dv.clear();
+    dv.rule = { list: { inCellDropDown: true, source: `=${o.listNames?.[v.listName] ?? v.listName}` } };
+    if (v.prompt) dv.prompt = { showPrompt: true, message: v.prompt.slice(0, 255), title: "" };
+    if (v.allowOther) dv.errorAlert = { showAlert: false, style: "Information", message: "", title: "" };
+  }
+  for (const cf of plan.conditionalFormats) {
+    const f = ws.getRange(shiftRef(cf.ref, dr, dc)).conditionalFormats.add("Custom");
+    f.custom.rule.formula = shiftFormula(cf.formula, dr, dc);
+    if (cf.style.fill) f.custom.format.fill.color = cf.style.fill;
+    if (cf.style.color) f.custom.format.font.color = cf.style.color;
+    if (cf.style.bold !== undefined) f.custom.format.font.bold = cf.style.bold;
+  }
+  ws.pageLayout.orientation = plan.print.landscape ? "Landscape" : "Portrait";
+  ws.pageLayout.paperSize = "A4";
+  if (plan.printArea) ws.pageLayout.setPrintArea(ws.getRange(shiftRef(plan.printArea, dr, dc)));
+  if (plan.print.repeatRows) {
+    const [a, b] = plan.print.repeatRows.split(":").map(Number);
+    if (a && b) ws.pageLayout.setPrintTitleRows(`$${a + dr}:$${b + dr}`);
+  }
+  return formatRange(box);
+}
+
+/** "JX3_" + "FUNDS_BUDGET"; a plan name already written "JX_…" loses its own "JX_". */
+export function prefixed(prefix: string, name: string): string {
+  return prefix + name.replace(/^JX_/, "");
+}
+
+/** The plan's fields as FormMeta.fields (key → defined name without prefix), adding names for unnamed fields. */
+export function metaFields(plan: WritePlan): { fields: Record<string, string>; extraNames: { name: string; ref: string }[] } {
+  const fields: Record<string, string> = {};
+  const extraNames: { name: string; ref: string }[] = [];
+  const byRef = new Map(plan.names.map((n) => [normal(n.ref), n.name.replace(/^JX_/, "")]));
+  const taken = new Set(plan.names.map((n) => n.name.replace(/^JX_/, "").toUpperCase()));
+  for (const [key, ref] of Object.entries(plan.fields)) {
+    let name = byRef.get(normal(ref));
+    if (!name) {
+      name = keyToName(key);
+      if (!taken.has(name)) {
+        extraNames.push({ name, ref });
+        taken.add(name);
+      }
+    }
+    fields[key] = name;
+  }
+  return { fields, extraNames };
+}
+
+const normal = (ref: string): string => {
+  const r = parseRange(ref);
+  return r ? formatRange(r) : ref;
+};
+
+/** "funds.budget" → "FUNDS_BUDGET", "indicators.0.target" → "INDICATORS_0_TARGET". */
+export function keyToName(key: string): string {
+  return key
+    .replace(/([a-z])([A-Z])/g, "$1_$2")
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
+}
+
+export { colToLetters };
