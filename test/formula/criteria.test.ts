@@ -47,6 +47,9 @@ describe("COUNTIF criteria", () => {
     b.recalc();
     expect(ev(b, "=COUNTIF(A1:A3,B1)")).toBe(2);
     expect(ev(b, '=COUNTIF(A1:A3,"#DIV/0!")')).toBe(1);
+    expect(ev(b, "=COUNTIF(B1:B5,C1)")).toBe(0); // an empty criterion cell means 0, not blank
+    b.setValue("S", 4, 1, 0);
+    expect(ev(b, "=COUNTIF(B1:B5,C1)")).toBe(1);
   });
 });
 

@@ -25,9 +25,10 @@ function withOp(op: string, eq: Matcher, ordered: (v: FValue) => number | null):
 /** A criterion of COUNTIF and friends as a predicate on cell values. */
 export function criterion(c: FValue): Matcher {
   if (isError(c)) return (v) => isError(v) && v.error === c.error;
-  if (typeof c === "number") return numberEq(c);
+  // A criterion read from an empty cell counts as 0 (Excel's documented rule; LibreOffice agrees).
+  if (typeof c === "number" || c === null) return numberEq(c ?? 0);
   if (typeof c === "boolean") return (v) => v === c;
-  const m = /^(<=|>=|<>|=|<|>)?([\s\S]*)$/.exec(c ?? "") as RegExpExecArray;
+  const m = /^(<=|>=|<>|=|<|>)?([\s\S]*)$/.exec(c) as RegExpExecArray;
   const op = m[1] ?? "";
   const rest = m[2];
   if (rest === "") {
