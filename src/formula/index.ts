@@ -8,6 +8,7 @@
 //   new Recalculator({ onCycle })            → a workbook of cells:
 //       setCell(sheet, row, col, { value?, formula? })  value alone clears a formula; formula: null too
 //       setValue / setFormula / setName(name, rect | null) / get / getFormula / context(sheet)
+//       resolveName may be replaced by your own resolver (then call invalidate() when it changes)
 //       recalc(): CellChange[]   every formula in dependency order (cached until formulas/names
 //                                change); returns formula cells whose value changed; cycles → #REF!
 //                                (or kept with onCycle: "keep"), listed in `cycles`
@@ -15,6 +16,9 @@
 //   loadGrids(grids, rc?)                    → a Recalculator holding Grid-shaped sheets and names
 //   toCellValue / fromCellValue              → FError ⇄ "#DIV/0!" as Office.js and Grid hold errors
 //
+// Functions: Object.keys(FUNCTIONS). References: A1, $A$1, A1:B3, A:A, 1:1, Sheet1!A1,
+// 'Sheet Name'!A1:B2, defined names; array constants {1,2;3,4}. Where Excel and LibreOffice differ
+// (booleans vs numbers, 0^0, VALUE(TRUE), FIND("",x)), Excel wins.
 // Semantics follow Excel 2016 / LibreOffice: outside SUMPRODUCT and INDEX's first argument a
 // multi-cell range used as one value is implicitly intersected with the formula's cell (pass `at`);
 // inside them, operators and scalar functions work elementwise.
