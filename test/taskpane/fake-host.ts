@@ -1,0 +1,124 @@
+// A fake Host for component tests: records every call, returns states the test sets.
+import type { Evaluation, Finding, Form, FormKind } from "../../src/domain/model";
+import type { Host, InsertResult, SheetState, TemplateOptions } from "../../src/excel/host-types";
+
+export function makeForm(over: Partial<Form> = {}): Form {
+  return {
+    kind: "project",
+    sheet: "项目自评",
+    name: "人大代表履职培训项目",
+    unit: "某区人大常委会办公室",
+    year: 2021,
+    funds: null,
+    goals: [],
+    indicators: [],
+    scored: true,
+    enteredTotal: null,
+    enteredGrade: null,
+    sharedReason: null,
+    improvement: null,
+    spendingPlan: [],
+    readIssues: [],
+    ...over,
+  };
+}
+
+export function finding(over: Partial<Finding> = {}): Finding {
+  return {
+    code: "deviation-reason-missing",
+    severity: "error",
+    cell: "J14",
+    indicator: "培训人次",
+    message: "“培训人次”未达到目标值，请在偏差原因分析及改进措施中说明原因。",
+    messageEn: "Training attendance missed its target: explain why in the reason column.",
+    ...over,
+  };
+}
+
+export function evaluation(findings: Finding[], over: Partial<Evaluation> = {}): Evaluation {
+  return {
+    form: makeForm(),
+    profile: "national",
+    funds: { budget: 100, spent: 92.5, rate: 0.925, weight: 10, score: 9.25, enteredRate: null, enteredScore: null },
+    indicators: [],
+    total: { entered: null, computed: 87.25, grade: "良", enteredGrade: null },
+    findings,
+    ...over,
+  };
+}
+
+export function sheetState(evaluations: Evaluation[], over: Partial<SheetState> = {}): SheetState {
+  return { sheet: "项目自评", evaluations, adoptable: false, bound: true, ...over };
+}
+
+export class FakeHost implements Host {
+  profile = "national";
+  state: SheetState;
+  calls: { method: string; args: unknown[] }[] = [];
+  listeners = new Set<(s: SheetState) => void>();
+  areaEmpty: boolean | undefined = undefined;
+  failInsert: string | null = null;
+  summarySheet = "检查结果";
+
+  constructor(state: SheetState = sheetState([])) {
+    this.state = state;
+  }
+
+  private log(method: string, ...args: unknown[]) {
+    this.calls.push({ method, args });
+  }
+
+  called(method: string) {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  async insert(kind: FormKind, options: TemplateOptions, where: "new-sheet" | "selection"): Promise<InsertResult> {
+    this.log("insert", kind, options, where);
+    if (this.failInsert) throw new Error(this.failInsert);
+    return { sheet: where === "new-sheet" ? "项目支出绩效自评表" : this.state.sheet, address: "A1:J30" };
+  }
+
+  async refresh(): Promise<SheetState> {
+    this.log("refresh");
+    return this.state;
+  }
+
+  async adopt(): Promise<SheetState> {
+    this.log("adopt");
+    this.state = { ...this.state, adoptable: false, bound: true };
+    return this.state;
+  }
+
+  async select(sheet: string, cell: string): Promise<void> {
+    this.log("select", sheet, cell);
+  }
+
+  async writeSummarySheet(title: string, rows: string[][]): Promise<string> {
+    this.log("writeSummarySheet", title, rows);
+    return this.summarySheet;
+  }
+
+  subscribe(listener: (s: SheetState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Simulate a live recompute (the user typed in the sheet). */
+  emit(state: SheetState) {
+    this.state = state;
+    for (const l of this.listeners) l(state);
+  }
+
+  async setProfile(name: string): Promise<void> {
+    this.log("setProfile", name);
+    this.profile = name;
+  }
+}
+
+/** A FakeHost that also answers isSelectionAreaEmpty. */
+export class ProbingHost extends FakeHost {
+  async isSelectionAreaEmpty(kind: FormKind, options: TemplateOptions): Promise<boolean> {
+    this.calls.push({ method: "isSelectionAreaEmpty", args: [kind, options] });
+    return this.areaEmpty ?? true;
+  }
+}
