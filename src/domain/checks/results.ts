@@ -8,26 +8,27 @@ const show = (v: ParsedValue): string => v.raw.replace(/[\s\u3000]+/g, " ").trim
 export function checkResult(ctx: CheckContext, r: IndicatorResult, extra: { mode: string; unitIssue: string; ratio: number | null; sharedOnly: boolean }): Finding[] {
   const out: Finding[] = [];
   const ind = r.indicator;
-  const name = nameOf(ind);
-  const p = { name, target: show(r.target), actual: show(r.actual) };
-  const atActual = { cell: cellOf(ind, "actual"), indicator: ind };
-  const atReason = { cell: ind.cells.reason ?? ctx.form.sharedReason?.cell ?? cellOf(ind, "actual"), indicator: ind };
+  let memo: { name: string; target: string; actual: string } | null = null;
+  // Built only when a finding is made: most rows produce none.
+  const P = () => (memo ??= { name: nameOf(ind), target: show(r.target), actual: show(r.actual) });
+  const atActual = { get cell() { return cellOf(ind, "actual"); }, indicator: ind };
+  const atReason = { get cell() { return ind.cells.reason ?? ctx.form.sharedReason?.cell ?? cellOf(ind, "actual"); }, indicator: ind };
 
-  if (r.status === "missing") out.push(finding(ctx, "actual-missing", "actual-missing", p, atActual));
+  if (r.status === "missing") out.push(finding(ctx, "actual-missing", "actual-missing", P(), atActual));
   if (extra.unitIssue === "incompatible" || extra.unitIssue === "convertible" || extra.unitIssue === "same-kind") {
     const t = r.target.kind === "number" ? r.target.unit : "";
     const a = r.actual.kind === "number" ? r.actual.unit : "";
     const severity = extra.unitIssue === "same-kind" ? "info" : extra.unitIssue === "convertible" ? "warning" : "error";
-    out.push(finding(ctx, "unit-mismatch", "unit-mismatch", { name, targetUnit: t, actualUnit: a }, { ...atActual, severity }));
+    out.push(finding(ctx, "unit-mismatch", "unit-mismatch", { name: P().name, targetUnit: t, actualUnit: a }, { ...atActual, severity }));
   } else if (r.status === "unknown" && r.target.kind !== "placeholder" && r.target.kind !== "empty" && r.actual.kind !== "empty")
-    out.push(finding(ctx, "actual-not-comparable", "actual-not-comparable", p, atActual));
-  if (extra.mode === "completion") out.push(finding(ctx, "actual-not-comparable", "actual-completion", p, { ...atActual, severity: "info" }));
+    out.push(finding(ctx, "actual-not-comparable", "actual-not-comparable", P(), atActual));
+  if (extra.mode === "completion") out.push(finding(ctx, "actual-not-comparable", "actual-completion", P(), { ...atActual, severity: "info" }));
 
   if (r.needsReason) {
     if (r.status === "exceeded")
       out.push(
         finding(ctx, "over-target-unexplained", "over-target-unexplained", {
-          ...p,
+          ...P(),
           ratio: extra.ratio != null ? `${Math.round(extra.ratio * 100)}%` : "",
           trigger: `${Math.round(ctx.profile.overTrigger * 100)}%`,
         }, atReason),
@@ -35,7 +36,7 @@ export function checkResult(ctx: CheckContext, r: IndicatorResult, extra: { mode
     else {
       const key = r.status === "partial" || (r.actual.kind === "tier" && r.status === "missed") ? "deviation-reason-tier" : extra.sharedOnly ? "deviation-reason-shared" : "deviation-reason-missing";
       // A completion degree against a qualitative target is our reading, not the form's: a warning, not an error.
-      out.push(finding(ctx, "deviation-reason-missing", key, p, extra.mode === "completion" ? { ...atReason, severity: "warning" } : atReason));
+      out.push(finding(ctx, "deviation-reason-missing", key, P(), extra.mode === "completion" ? { ...atReason, severity: "warning" } : atReason));
     }
   }
 
@@ -44,12 +45,12 @@ export function checkResult(ctx: CheckContext, r: IndicatorResult, extra: { mode
   if (e != null && w != null) {
     const atScore = { cell: cellOf(ind, "score"), indicator: ind };
     if (ind.weight != null && e > ind.weight + 1e-9)
-      out.push(finding(ctx, "score-exceeds-weight", "score-exceeds-weight", { name, score: fmt(e), weight: fmt(ind.weight) }, atScore));
+      out.push(finding(ctx, "score-exceeds-weight", "score-exceeds-weight", { name: P().name, score: fmt(e), weight: fmt(ind.weight) }, atScore));
     else if (r.band && r.actual.kind === "tier") {
       if (!inBand(r.actual.tier, w, e))
-        out.push(finding(ctx, "qualitative-score-out-of-band", "qualitative-score-out-of-band", { name, tier: r.actual.tier, lo: fmt(r.band[0]), hi: fmt(r.band[1]), score: fmt(e) }, atScore));
+        out.push(finding(ctx, "qualitative-score-out-of-band", "qualitative-score-out-of-band", { name: P().name, tier: r.actual.tier, lo: fmt(r.band[0]), hi: fmt(r.band[1]), score: fmt(e) }, atScore));
     } else if (r.score != null && Math.abs(e - r.score) > ctx.profile.scoreTolerance + 1e-9)
-      out.push(finding(ctx, "score-differs-from-rule", "score-differs-from-rule", { name, entered: fmt(e), rule: fmt(r.score), diff: fmt(Math.abs(e - r.score)) }, atScore));
+      out.push(finding(ctx, "score-differs-from-rule", "score-differs-from-rule", { name: P().name, entered: fmt(e), rule: fmt(r.score), diff: fmt(Math.abs(e - r.score)) }, atScore));
   }
   return out;
 }
