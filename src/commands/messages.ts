@@ -26,6 +26,8 @@ export interface CheckSummary {
   errors: number;
   warnings: number;
   first?: { sheet: string; cell: string; message: string };
+  /** Why nothing could be checked (e.g. no form on the sheet), when the excel layer says so. */
+  problem?: string;
 }
 
 /** Sheet names with spaces or punctuation are quoted the way Excel writes them: '1 月'!B3. */
@@ -36,6 +38,14 @@ export function cellRef(sheet: string, cell: string): string {
 
 export function checkMessage(r: CheckSummary): CommandMessage {
   const title = "检查本表 / Check Sheet";
+  if (r.problem && r.errors === 0 && r.warnings === 0) {
+    return {
+      tone: "warning",
+      title,
+      lines: [`没有检查：${r.problem}`],
+      linesEn: ["Nothing was checked: no form could be read on this sheet."],
+    };
+  }
   if (r.errors === 0 && r.warnings === 0) {
     return {
       tone: "ok",

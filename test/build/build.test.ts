@@ -21,7 +21,7 @@ let log = "";
 beforeAll(() => {
   out = fs.mkdtempSync(path.join(os.tmpdir(), "jx-build-"));
   const statsFile = path.join(out, "..", `${path.basename(out)}-stats.json`);
-  const env = { ...process.env, ADDIN_PROD_URL: PROD, NODE_ENV: "production" };
+  const env: NodeJS.ProcessEnv = { ...process.env, ADDIN_PROD_URL: PROD, NODE_ENV: "production" };
   delete env.OFFICE_JS_URL;
   delete env.WEBPACK_SERVE;
   const r = spawnSync(

@@ -55,3 +55,9 @@ test("an error while editing a cell tells the user what to do", () => {
   const plain = errorMessage("oops", "检查本表", "Checking");
   expect(plain.lines).toEqual(["检查本表没有完成，工作表未作改动。", "原因：oops"]);
 });
+
+test("a sheet with no form is not reported as clean", () => {
+  const m = checkMessage({ errors: 0, warnings: 0, problem: "本表没有可识别的自评表。" });
+  expect(m.tone).toBe("warning");
+  expect(m.lines).toEqual(["没有检查：本表没有可识别的自评表。"]);
+});
