@@ -108,12 +108,12 @@ export function readFunds(view: SheetView, r0: number, r1: number, skip: Set<num
       used.add(q);
     }
     const withAmount = data.filter((q) => hasAmount(view, q, h));
-    if (withAmount.length === 0) continue;
+    if (data.length === 0) continue;
     const totalIdx = data.findIndex((q) => /^(金额)?合计$|^总计$/.test(normLabel(rowLabel(view, q, h))));
     // the total line: a 合计 row, else the first row when it is not a part (年度资金总额 may be left blank)
     const first = data[0];
     const firstIsPart = INCOME.test(normLabel(rowLabel(view, first, h)));
-    const totalRow = totalIdx >= 0 ? data[totalIdx] : firstIsPart ? withAmount[0] : first;
+    const totalRow = totalIdx >= 0 ? data[totalIdx] : firstIsPart ? (withAmount[0] ?? first) : first;
     const parts = data.filter((q) => q !== totalRow);
     const at = (role: FundsRole): NumField | null => {
       const c = h.cols[role];

@@ -78,6 +78,8 @@ export function readMulti(
       if (view.rowBlank(r)) continue;
       break;
     }
+    const rowLabels = view.rowCells(r, 0, Math.max(nameCol, 0)).map(([, t]) => normLabel(t));
+    if (rowLabels.some((t) => /^(合计|总计|小计|金额合计)$/.test(t))) continue; // the totals row of the table
     const ri = issues(r);
     const labelOf = (c: number): string => {
       const p = h.paths[c];
