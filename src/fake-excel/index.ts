@@ -34,6 +34,8 @@ export { FakeRequestContext } from "./workbook";
 
 export interface FakeOptions {
   sheets?: string[]; // default ["Sheet1"]
+  /** Events without triggerSource, as Excel before ExcelApi 1.14 sends them. */
+  legacyEvents?: boolean;
   engine?: FormulaEngine | null; // default: src/formula's Recalculator; null: formulas keep their last value
 }
 
@@ -66,7 +68,7 @@ export function createFakeExcel(options: FakeOptions = {}) {
       address,
       changeType: "RangeEdited",
       source: ev.source,
-      triggerSource: ev.triggerSource,
+      triggerSource: options.legacyEvents ? undefined : ev.triggerSource,
       // Office.js: details can be read only when one cell changed.
       get details() {
         if (!ev.details) throw new FakeOfficeError(ErrorCodes.generalException, "details is available for single-cell changes only");

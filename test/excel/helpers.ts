@@ -13,8 +13,8 @@ export interface Rig {
   undo(): void;
 }
 
-export function rig(sheets?: string[]): Rig {
-  const fake = createFakeExcel({ sheets });
+export function rig(sheets?: string[], legacyEvents = false): Rig {
+  const fake = createFakeExcel({ sheets, legacyEvents });
   const undo = fake.install();
   let pending: (() => void) | null = null;
   const host = createExcelHost({

@@ -1,0 +1,45 @@
+// What the ribbon buttons call (src/commands registers them with Office.actions.associate).
+
+import type { FormKind, Severity } from "../domain/model";
+import type { InsertResult } from "./host-types";
+import { createExcelHost, type ExcelHost } from "./host";
+
+let shared: ExcelHost | null = null;
+const host = (): ExcelHost => (shared ??= createExcelHost());
+
+/** For tests and the preview: use this host instead of a fresh one over the global Excel. */
+export function setActionsHost(h: ExcelHost | null): void {
+  shared = h;
+}
+
+/** 插入 → one template kind: always into a new sheet, so nothing on the user's sheets can be touched. */
+export async function insertFromRibbon(kind: FormKind): Promise<InsertResult> {
+  return host().insert(kind, {}, "new-sheet");
+}
+
+export interface CheckSummary {
+  errors: number;
+  warnings: number;
+  first?: { sheet: string; cell: string; message: string };
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** 检查本表: every check of the engine over the active sheet's forms; selects the first problem's cell. */
+export async function checkActiveSheet(): Promise<CheckSummary> {
+  const h = host();
+  const state = await h.refresh();
+  const findings = state.evaluations.flatMap((e) => e.findings);
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const warnings = findings.filter((f) => f.severity === "warning").length;
+  const worst = findings
+    .filter((f) => f.severity !== "info" && f.cell)
+    .sort((a, b) => RANK[a.severity] - RANK[b.severity])[0];
+  if (!worst?.cell) {
+    if (state.problem && !state.evaluations.length) return { errors: 0, warnings: 0 };
+    return { errors, warnings };
+  }
+  const sheet = worst.sheet ?? state.sheet;
+  await h.select(sheet, worst.cell);
+  return { errors, warnings, first: { sheet, cell: worst.cell, message: worst.message } };
+}

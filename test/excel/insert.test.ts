@@ -1,0 +1,101 @@
+// Insert: two syncs whatever the form's size, names/meta/lists/validations/flags in the file, refusal over content.
+import { buildPlan } from "../../src/sheet/render";
+import { insertPlan } from "../../src/excel/insert";
+import { META_SHEET, LISTS_SHEET } from "../../src/sheet/meta";
+import { rig } from "./helpers";
+import { projectForm } from "./forms";
+
+describe("insert", () => {
+  test("sync count is the same for 10 and 200 indicators, and at most 3", async () => {
+    const counts: number[] = [];
+    for (const n of [10, 200]) {
+      const { fake, host, undo } = rig();
+      fake.resetSyncCount();
+      await insertPlan(buildPlan("project", {}, projectForm(n)), "new-sheet");
+      counts.push(fake.syncCount);
+      const state = await host.refresh();
+      expect(state.evaluations[0].indicators).toHaveLength(n); // the form really has n rows
+      undo();
+    }
+    expect(counts[0]).toBe(counts[1]);
+    expect(counts[0]).toBeLessThanOrEqual(3);
+  });
+
+  test("writes names with a unique prefix, hidden meta and list sheets, validations and flags, quietly", async () => {
+    const { fake, host, undo } = rig();
+    const a = await host.insert("project", { project: "甲" }, "new-sheet");
+    const b = await host.insert("project", { project: "乙" }, "new-sheet");
+    await host.idle();
+    expect(a.sheet).not.toBe(b.sheet);
+    const all = fake.snapshotAll();
+    const names = Object.keys(all.names);
+    expect(names.some((n) => n.startsWith("JX1_"))).toBe(true);
+    expect(names.some((n) => n.startsWith("JX2_"))).toBe(true);
+    expect(all.names.JX1_NAME).toContain(a.sheet);
+    expect(all.names.JX2_NAME).toContain(b.sheet);
+    const meta = fake.snapshot(META_SHEET);
+    expect(meta.visibility).toBe("VeryHidden");
+    expect(fake.snapshot(LISTS_SHEET).visibility).toBe("VeryHidden");
+    expect(meta.cells.A1.value).toBe(a.sheet);
+    expect(JSON.parse(meta.cells.B2.value as string)).toMatchObject({ prefix: "JX2_", template: { kind: "project" } });
+    const sheet = fake.snapshot(a.sheet);
+    const plan = buildPlan("project", { project: "甲" });
+    expect(sheet.conditionalFormats).toHaveLength(plan.conditionalFormats.length);
+    expect(sheet.validations.length).toBeGreaterThan(0);
+    for (const v of sheet.validations) {
+      const src = String((v.rule.list as { source: string }).source).slice(1);
+      expect(all.names[src]).toMatch(/^=JX_LISTS!/);
+    }
+    expect(sheet.merges.length).toBe(plan.merges.length);
+    expect(fake.events.filter((e) => e.kind === "changed")).toHaveLength(0); // events were off while writing
+    expect(fake.book.calcSuspendCount).toBeGreaterThanOrEqual(2);
+    const state = await host.refresh();
+    expect(state.bound).toBe(true);
+    expect(state.evaluations[0].form.template?.id).toBe(plan.template.id);
+    undo();
+  });
+
+  test("text that starts with = + - @ lands as text, never as a formula", async () => {
+    const { fake, host, undo } = rig();
+    const r = await host.insert("project", { project: "=SUM(1,2)", unit: "@单位" }, "new-sheet");
+    const ref = fake.snapshotAll().names.JX1_NAME.split("!")[1].replace(/\$/g, "");
+    const cell = fake.cell(r.sheet, ref);
+    expect(cell?.formula).toBeUndefined();
+    expect(cell?.value).toBe("=SUM(1,2)");
+    undo();
+  });
+
+  test("inserting over a non-empty selection refuses and changes nothing", async () => {
+    const { fake, host, undo } = rig();
+    fake.setCells("Sheet1", "E9", [["已有内容"]]);
+    await fake.select("Sheet1", "B3");
+    const before = JSON.stringify(fake.snapshotAll());
+    fake.resetSyncCount();
+    const r = await host.insert("project", {}, "selection");
+    expect(r.refused).toBe("not-empty");
+    expect(r.message).toMatch(/已有内容/);
+    expect(JSON.stringify(fake.snapshotAll())).toBe(before);
+    expect(fake.syncCount).toBeLessThanOrEqual(2);
+    undo();
+  });
+
+  test("at an empty selection the form is moved there and its formulas still compute", async () => {
+    const { fake, host, undo } = rig();
+    await fake.select("Sheet1", "C4");
+    const plan = buildPlan("project", {}, projectForm(10));
+    const r = await insertPlan(plan, "selection");
+    expect(r.refused).toBeUndefined();
+    expect(r.sheet).toBe("Sheet1");
+    expect(r.address.startsWith("C4:")).toBe(true);
+    const names = fake.snapshotAll().names;
+    const at = (n: string) => names[n].split("!")[1].replace(/\$/g, "");
+    expect(at("JX1_FUNDS_BUDGET")).not.toBe(plan.fields["funds.budget"]);
+    const rate = fake.cell("Sheet1", at("JX1_FUNDS_RATE"));
+    expect(rate?.formula).toBeTruthy();
+    expect(rate?.value).toBeCloseTo(110 / 120, 6);
+    const state = await host.refresh();
+    expect(state.evaluations[0].indicators).toHaveLength(10);
+    expect(state.evaluations[0].funds?.rate).toBeCloseTo(110 / 120, 6);
+    undo();
+  });
+});
