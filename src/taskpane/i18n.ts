@@ -59,6 +59,7 @@ export interface Strings {
   confirmOverwrite: string;
   confirmNewSheet: string;
   cancel: string;
+  dismiss: string;
   // findings
   allPassed: string;
   allPassedHint: string;
@@ -150,6 +151,7 @@ const zh: Strings = {
   confirmOverwrite: "仍然覆盖",
   confirmNewSheet: "插入到新工作表",
   cancel: "取消",
+  dismiss: "关闭",
   allPassed: "全部通过",
   allPassedHint: "没有发现评审会退回的问题，可以发送了。",
   notChecked: "尚未检查。点击“检查本表”。",
@@ -239,6 +241,7 @@ const en: Strings = {
   confirmOverwrite: "Overwrite",
   confirmNewSheet: "Use a new sheet",
   cancel: "Cancel",
+  dismiss: "Dismiss",
   allPassed: "All checks passed",
   allPassedHint: "Nothing a reviewer would reject. Ready to send.",
   notChecked: "Not checked yet. Click Check this sheet.",

@@ -1,0 +1,181 @@
+// The pane: a Fluent UI v9 shell (zh-CN, English switch) over a Host. No Office globals here.
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Switch,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+  type Theme,
+} from "@fluentui/react-components";
+import { DismissRegular } from "@fluentui/react-icons";
+import { useState } from "react";
+import type { Host } from "../excel/host-types";
+import { Findings } from "./Findings";
+import { Gallery } from "./Gallery";
+import { HostContext, usePaneState } from "./host-context";
+import { LocaleContext, stringsFor, type Locale } from "./i18n";
+import { Overview } from "./Overview";
+import { profileLabel } from "./profile-info";
+import { Rules } from "./Rules";
+import { themeFor } from "./theme";
+
+const useStyles = makeStyles({
+  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "10px",
+    padding: "10px 12px 16px",
+    minWidth: "280px",
+    maxWidth: "640px",
+    boxSizing: "border-box",
+  },
+  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px", flexWrap: "wrap" },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  tabs: { marginLeft: "-10px", marginRight: "-10px" },
+  status: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, minHeight: "1em" },
+});
+
+type TabId = "overview" | "insert" | "check" | "rules";
+const TABS: TabId[] = ["overview", "insert", "check", "rules"];
+
+export interface AppProps {
+  host: Host;
+  theme?: Theme;
+  locale?: Locale;
+  onLocaleChange?: (l: Locale) => void;
+  /** Default year for new forms (the year being evaluated: last year). */
+  defaultYear?: number;
+}
+
+export function App({ host, theme = themeFor(null), locale: initial = "zh-CN", onLocaleChange, defaultYear }: AppProps) {
+  const [locale, setLocale] = useState<Locale>(initial);
+  const s = stringsFor(locale);
+  const styles = useStyles();
+  const pane = usePaneState(host);
+  const [tab, setTab] = useState<TabId>("overview");
+  const [profile, setProfile] = useState(host.profile);
+  const [status, setStatus] = useState("");
+  const year = defaultYear ?? new Date().getFullYear() - 1;
+
+  const switchLocale = (en: boolean) => {
+    const l: Locale = en ? "en-US" : "zh-CN";
+    setLocale(l);
+    onLocaleChange?.(l);
+  };
+  const fail = (m: string) => pane.setError(m);
+  const check = async () => {
+    const st = await pane.refresh();
+    if (st) setTab("check");
+  };
+
+  const state = pane.state;
+  const showAdopt = Boolean(state?.adoptable && !state.bound);
+
+  return (
+    <FluentProvider theme={theme} lang={locale} className={styles.provider}>
+      <LocaleContext.Provider value={locale}>
+        <HostContext.Provider value={host}>
+          <main className={styles.root} data-testid="pane">
+            <header className={styles.header}>
+              <h1 className={styles.title}>{s.appTitle}</h1>
+              <Switch
+                label={s.english}
+                checked={locale === "en-US"}
+                onChange={(_, d) => switchLocale(d.checked)}
+              />
+            </header>
+            {pane.error ? (
+              <MessageBar intent="error" data-testid="error">
+                <MessageBarBody>{s.failed(pane.error)}</MessageBarBody>
+                <MessageBarActions
+                  containerAction={
+                    <Button
+                      appearance="transparent"
+                      size="small"
+                      aria-label={s.dismiss}
+                      icon={<DismissRegular />}
+                      onClick={() => pane.setError(null)}
+                    />
+                  }
+                />
+              </MessageBar>
+            ) : null}
+            {state?.problem ? (
+              <MessageBar intent="warning">
+                <MessageBarBody>{state.problem}</MessageBarBody>
+              </MessageBar>
+            ) : null}
+            {showAdopt ? (
+              <MessageBar intent="info" layout="multiline" data-testid="adopt-banner">
+                <MessageBarBody>
+                  <MessageBarTitle>{s.adoptTitle}</MessageBarTitle>
+                  {s.adoptBody}
+                </MessageBarBody>
+                <MessageBarActions>
+                  <Button appearance="primary" onClick={() => void pane.adopt()} disabled={pane.busy}>
+                    {s.adopt}
+                  </Button>
+                </MessageBarActions>
+              </MessageBar>
+            ) : null}
+            <TabList
+              className={styles.tabs}
+              selectedValue={tab}
+              onTabSelect={(_, d) => setTab(d.value as TabId)}
+              size="small"
+            >
+              {TABS.map((t) => (
+                <Tab key={t} id={`tab-${t}`} value={t} aria-controls={`panel-${t}`}>
+                  {s.tabs[t]}
+                </Tab>
+              ))}
+            </TabList>
+            <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+              {tab === "overview" ? (
+                <Overview
+                  state={state}
+                  profileLabel={profileLabel(profile, locale)}
+                  busy={pane.busy}
+                  onCheck={() => void check()}
+                  onInsert={() => setTab("insert")}
+                />
+              ) : tab === "insert" ? (
+                <Gallery
+                  host={host}
+                  defaultYear={year}
+                  onError={fail}
+                  onInserted={(r) => {
+                    setStatus(s.inserted(r.sheet, r.address));
+                    void pane.refresh();
+                  }}
+                />
+              ) : tab === "check" ? (
+                <Findings host={host} state={state} busy={pane.busy} onCheck={() => void pane.refresh()} onError={fail} />
+              ) : (
+                <Rules
+                  host={host}
+                  profile={profile}
+                  onError={fail}
+                  onProfileChanged={(n) => {
+                    setProfile(n);
+                    void pane.refresh();
+                  }}
+                />
+              )}
+            </div>
+            <div className={styles.status} role="status" aria-live="polite" data-testid="status">
+              {status}
+            </div>
+          </main>
+        </HostContext.Provider>
+      </LocaleContext.Provider>
+    </FluentProvider>
+  );
+}
