@@ -73,7 +73,16 @@ export interface WritePlan {
   /** Helper columns holding formulas the officer never sees ("M", "N", …): hidden, never printed. */
   hiddenColumns?: string[];
   /** What goes into the form's FormMeta besides fields (see meta.ts). */
-  meta?: { indicatorColumns?: string[]; options?: Record<string, unknown> };
+  meta?: {
+    indicatorColumns?: string[];
+    options?: Record<string, unknown>;
+    /** When filled from a Form: indicator id → 1-based sheet row (single-form templates). */
+    indicatorRows?: Record<string, number>;
+    /** When filled from Forms, one per row (multi-project): the sheet row of each Form, in order. */
+    formRows?: number[];
+    /** Hidden helper columns by helper key ("rule" → "AC"): see domain/templates/formulas.ts. */
+    helpers?: Record<string, string>;
+  };
   /** Print area (A1 range of the visible form); the writer may default to the used range. */
   printArea?: string;
 }

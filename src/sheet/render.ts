@@ -2,7 +2,8 @@
 // the Excel writer and the .xlsx writer apply. Pure: no Office.js, no ExcelJS.
 import type { Form, FormKind } from "../domain/model";
 import type { TemplateOptions } from "../excel/host-types";
-import { listNames, taxonomyFor, TIERS, UNITS } from "../domain/templates/categories";
+import { listNames, taxonomyFor, TIERS } from "../domain/templates/categories";
+import { normaliseUnit, toWan, unitKind, UNIT_WORDS } from "../domain/units";
 import { templateFor } from "../domain/templates";
 import type { IndicatorSection, Section } from "../domain/templates/types";
 import type { PlanList, WritePlan } from "./plan";
@@ -16,7 +17,13 @@ export function buildPlan(kind: FormKind, options: TemplateOptions = {}, fill?: 
   const opts = normalise(options);
   const def = templateFor(kind, opts);
   const names = listNames(opts.taxonomy);
-  const b = new PlanBuilder(def.helperCol, { units: names.units, tiers: names.tiers });
+  const b = new PlanBuilder(def.helperCol, {
+    units: names.units,
+    unitNorm: `${names.units}_NORM`,
+    unitKind: `${names.units}_KIND`,
+    unitWan: `${names.units}_WAN`,
+    tiers: names.tiers,
+  });
   const forms = fill ? (Array.isArray(fill) ? fill : [fill]) : null;
   const first = forms?.[0];
   const year = opts.year ?? first?.year ?? new Date().getFullYear() - 1;
@@ -36,7 +43,7 @@ export function buildPlan(kind: FormKind, options: TemplateOptions = {}, fill?: 
     { name: names.level1, values: tax.map((l) => l.name) },
     { name: names.level2, values: tax.flatMap((l) => l.level2.map((x) => x.name)) },
     { name: names.tiers, values: TIERS },
-    { name: names.units, values: UNITS },
+    ...unitLists(names.units),
   ];
   const visible = Object.keys(def.widths).sort((a, c) => a.length - c.length || a.localeCompare(c));
   const lastVisible = visible[visible.length - 1];
@@ -61,8 +68,22 @@ export function buildPlan(kind: FormKind, options: TemplateOptions = {}, fill?: 
     meta: {
       indicatorColumns: firstIndicatorSection(def.sections)?.columns.map((c) => c.key),
       options: { year, unit, project, rows: opts.rows ?? 2, taxonomy: opts.taxonomy ?? 2020 },
+      ...(forms && Object.keys(b.indicatorRows).length ? { indicatorRows: { ...b.indicatorRows } } : {}),
+      ...(b.formRows.length ? { formRows: [...b.formRows] } : {}),
+      helpers: b.helperColumns(),
     },
   };
+}
+
+/** Units a target may carry with, for formulas: normalised unit, kind, and factor to 万元 (0 when not money). */
+function unitLists(name: string): PlanList[] {
+  const written = UNIT_WORDS.filter((u) => u !== "");
+  return [
+    { name, values: written },
+    { name: `${name}_NORM`, values: written.map((u) => normaliseUnit(u) || u) },
+    { name: `${name}_KIND`, values: written.map((u) => unitKind(normaliseUnit(u) || u)) },
+    { name: `${name}_WAN`, values: written.map((u) => String(toWan(1, normaliseUnit(u)) ?? 0)) },
+  ];
 }
 
 function normalise(o: TemplateOptions): TemplateOptions {

@@ -3,7 +3,7 @@
 // 一级 | 二级 | 三级 | 年初目标值 | 实际完成值; closing rows 偏差大或目标未完成原因分析 and 改进措施及结果应用方案.
 // No scores: the helper columns (see project.ts) only decide whether a row needs a reason, and a missed or
 // far-exceeded indicator that the shared reason does not name is painted.
-import { partsCheck, rateFormula } from "./formulas";
+import { partsCheck, rateFormula, rateUnexplained } from "./formulas";
 import type { TemplateDef } from "./types";
 
 const NOTES =
@@ -136,7 +136,7 @@ export const DEPARTMENT_GOALS: TemplateDef = {
     { field: "funds.check", when: '={funds.check}="不符"', meaning: "基本支出总额＋项目支出总额与执行数不一致" },
     {
       field: "funds.rate",
-      when: "=AND(ISNUMBER({funds.rate}),{funds.rate}<0.9,LEN(TRIM({sharedReason}&\"\"))=0)",
+      when: rateUnexplained("{funds.rate}", "{sharedReason}"),
       meaning: "预算执行率低于90%，请在原因分析中说明",
       style: "warning",
     },

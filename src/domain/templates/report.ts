@@ -2,7 +2,7 @@
 // the 预算执行率, then three indicator tables (履职完成情况 / 履职效果情况 / 社会满意度情况) with
 // 二级 | 三级 | 权重 | 目标值 | 业绩值 | 得分, the weight total, 总得分 and 评价等级, and the problems and
 // measures. No separate funds score: seed 003 scores 预算执行率 as an indicator. Target reading: project.ts.
-import { gradeFormula, rateFormula } from "./formulas";
+import { gradeFormula, NA_FACTOR, rateFormula, rateUnexplained } from "./formulas";
 import type { IndColumn, IndicatorSection, Level1Filter, RowsSection, TemplateDef } from "./types";
 
 const COLS: IndColumn[] = [
@@ -121,7 +121,8 @@ export const REPORT: TemplateDef = {
             { col: "A", to: "C", text: "权重合计", style: "label" },
             { col: "D", field: "weightTotal", formula: "=SUM({*ind.weight})", style: "derivedScore" },
             { col: "E", to: "F", text: "总得分", style: "label" },
-            { col: "G", field: "total", formula: '=IF(COUNT({*ind.score})=0,"",ROUND(SUM({*ind.score}),2))', style: "derivedScore" },
+            { col: "@naFactor", field: "naFactor", formula: NA_FACTOR, style: "derivedScore" },
+            { col: "G", field: "total", formula: '=IF(COUNT({*ind.sc})=0,"",ROUND(SUM({*ind.sc}),2))', style: "derivedScore" },
           ],
         },
         {
@@ -152,7 +153,7 @@ export const REPORT: TemplateDef = {
     { field: "weightTotal", when: "=AND(COUNT({*ind.weight})>0,ABS({weightTotal}-100)>0.005)", meaning: "权重合计不等于100" },
     {
       field: "funds.rate",
-      when: "=AND(ISNUMBER({funds.rate}),{funds.rate}<0.9,LEN(TRIM({sharedReason}&\"\"))=0)",
+      when: rateUnexplained("{funds.rate}", "{sharedReason}"),
       meaning: "预算执行率低于90%，请在主要问题及原因分析中说明",
       style: "warning",
     },

@@ -35,6 +35,8 @@ export class PlanBuilder {
   readonly fields: Record<string, string> = {};
   readonly validations: PlanValidation[] = [];
   readonly rowHeights: Record<number, number> = {};
+  readonly indicatorRows: Record<string, number> = {};
+  readonly formRows: number[] = [];
   private helpers = new Map<string, string>();
   private nextHelper: number;
   private maxCol = 0;
@@ -54,6 +56,11 @@ export class PlanBuilder {
       this.helpers.set(key, c);
     }
     return c;
+  }
+
+  /** Helper key → column letter, for the plan's meta. */
+  helperColumns(): Record<string, string> {
+    return Object.fromEntries(this.helpers);
   }
 
   /** Resolve "@key" columns to helper columns. */
@@ -116,7 +123,10 @@ export class PlanBuilder {
       const kind = tok.slice(0, i);
       const key = tok.slice(i + 1);
       if (kind === "list") return this.lists[key] ?? fail(tok);
+      if (kind === "sp") return this.sumProduct(key, tok);
       if (kind === "h") return `${this.helper(key)}${ctx.row ?? fail(tok)}`;
+      // A table without a 一级 (or 二级) column reads it as blank.
+      if (ctx.cols && !ctx.cols[key] && (key === "level1" || key === "level2")) return '""';
       const col = ctx.cols?.[key] ?? fail(tok);
       if (kind === "r") return `${col}${ctx.row ?? fail(tok)}`;
       if (kind === "top") return `${col}${ctx.top?.[key] ?? ctx.row ?? fail(tok)}`;
@@ -132,6 +142,16 @@ export class PlanBuilder {
       return refs.length ? refs.join(",") : fail(tok);
     }
     return this.fields[tok] ?? fail(tok);
+  }
+
+  /** {sp:weight:na} → (SUMPRODUCT(weights, na flags) + … over every indicator block). */
+  private sumProduct(key: string, tok: string): string {
+    const [a, b] = key.split(":");
+    const blocks = Object.keys(this.fields)
+      .filter((k) => k.endsWith(`.${a}`) && this.fields[k.slice(0, -a.length) + b])
+      .map((k) => k.slice(0, -a.length - 1));
+    if (!blocks.length) fail(tok);
+    return `(${blocks.map((bk) => `SUMPRODUCT(${this.fields[`${bk}.${a}`]},${this.fields[`${bk}.${b}`]})`).join("+")})`;
   }
 
   /** The finished plan parts (formulas and conditional formats resolved). */

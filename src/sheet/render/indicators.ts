@@ -76,6 +76,7 @@ export function renderIndicators(b: PlanBuilder, sec: IndicatorSection, opts: Te
     while (l2End - first + 1 < rows.length && !startsL2(rows, l2End - first + 1)) l2End++;
     const l2Top = newL2 ? row : topOf(rows, k, first);
     const ctx: Ctx = { row, cols, top: { level1: l1Top, level2: l2Top }, g1: [l1Top, l1End] };
+    if (r.ind) b.indicatorRows[r.ind.id] = row;
     for (const c of sec.columns) {
       const key = c.key as IndColumnKey;
       if (key === "level1" || key === "level2") {
@@ -102,7 +103,7 @@ export function renderIndicators(b: PlanBuilder, sec: IndicatorSection, opts: Te
   const lastCol = sec.columns[sec.columns.length - 1];
   b.field(sec.block, `${sec.columns[0].col}${first}:${lastCol.to ?? lastCol.col}${last}`);
   for (const c of sec.columns) b.field(`${sec.block}.${c.key}`, `${c.col}${first}:${c.col}${last}`);
-  for (const h of ["rule", "need", "flag"].filter((k) => helpers.some(([x]) => x === k)))
+  for (const h of ["na", "w", "rule", "sc", "need", "flag"].filter((k) => helpers.some(([x]) => x === k)))
     b.field(`${sec.block}.${h}`, `${b.helper(h)}${first}:${b.helper(h)}${last}`);
 
   const range = (key: IndColumnKey) => {

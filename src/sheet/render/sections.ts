@@ -61,6 +61,7 @@ function renderList(b: PlanBuilder, sec: ListSection, env: RenderEnv): void {
   for (let i = 0; i < n; i++) {
     const row = first + i;
     const ctx: Ctx = { row, cols };
+    if (forms && sec.fillFrom === "forms") b.formRows.push(row);
     for (const c of sec.columns) {
       if (c.formula) {
         b.cell({ col: c.col, to: c.to, formula: c.formula, style: c.style }, row, null, ctx);
