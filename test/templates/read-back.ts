@@ -4,8 +4,11 @@ import type ExcelJS from "exceljs";
 
 export type Read = number | string | boolean | null;
 
+/** ExcelJS's cell (a plain object, not an Office.js proxy: nothing to load or sync). */
+const cellAt = (ws: ExcelJS.Worksheet, addr: string): ExcelJS.Cell => ws.getCell(addr.replace(/:.*$/, ""));
+
 export function cellValue(ws: ExcelJS.Worksheet, addr: string): Read {
-  const cell = ws.getCell(addr.replace(/:.*$/, ""));
+  const cell = cellAt(ws, addr);
   if (cell.formula || cell.type === 6) {
     const r = cell.result as unknown;
     if (r === undefined || r === null || r === "") return null;
