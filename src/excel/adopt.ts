@@ -130,10 +130,11 @@ export function planAdopt(grid: Grid, forms: Form[], evaluations: Evaluation[], 
       const target = reason ?? at(f.indicators[0]?.cells.name);
       if (target) {
         const X = `${colToLetters(target.col)}${top + 1}`;
-        const empty = reason ? `,OR(LEN(TRIM(${X}))=0,${EMPTY_WORDS.map((w) => `TRIM(${X})="${w}"`).join(",")})` : "";
+        const marked = `LEFT(${N},1)="⚠"`;
+        const empty = `OR(LEN(TRIM(${X}))=0,${EMPTY_WORDS.map((w) => `TRIM(${X})="${w}"`).join(",")})`;
         flags.push({
           ref: formatRange({ r0: top, c0: target.col, r1: bottom, c1: target.col }),
-          formula: `=AND(LEFT(${N},1)="⚠"${empty})`,
+          formula: reason ? `=AND(${marked},${empty})` : `=${marked}`,
         });
       }
     }
