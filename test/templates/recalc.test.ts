@@ -170,6 +170,15 @@ describe("text stays text", () => {
   });
 });
 
+test("a zero budget shows a message in the rate cell, not #DIV/0!", () => {
+  const c = cases.find((x) => x.file === "multi-project-002")!;
+  const plan = c.plans[0];
+  const ws = sheetOf(books.get(c.file)!, 1);
+  const row = plan.meta!.formRows![plan.meta!.formRows!.length - 1];
+  expect(cellValue(ws, `${col(plan.fields["proj.budget"])}${row}`)).toBe(0);
+  expect(cellValue(ws, `${col(plan.fields["proj.rate"])}${row}`)).toBe("预算数为0");
+});
+
 describe.each([...cases, ...blanks])("$file renders to PDF", (c) => {
   test("every page has ink, the title is printed, PNGs are written", async () => {
     const pdf = pdfs.get(c.file)!;

@@ -85,7 +85,7 @@ export const DEPARTMENT_GOALS: TemplateDef = {
           kind: "rows",
           rows: [
             {
-              height: 48,
+              height: 30,
               cells: [
                 { col: "A", text: "年度目标{n}", style: "label" },
                 { col: "B", to: "F", field: "goals.{n}.text", style: "textLeft" },
@@ -96,7 +96,7 @@ export const DEPARTMENT_GOALS: TemplateDef = {
         {
           kind: "indicators",
           block: "ind{n}",
-          side: { col: "A", text: "年度绩效目标完成情况" },
+          side: { col: "A", text: "年度绩效\n目标完成情况" },
           columns: [
             { key: "level1", col: "B", header: "一级指标", style: "text" },
             { key: "level2", col: "C", header: "二级指标", style: "text" },

@@ -99,14 +99,14 @@ export function multiProject(tax: TaxonomyYear): TemplateDef {
       ),
       style: "derivedPercent",
     },
-    { key: "goals.1.text", col: "M", style: "textLeft" },
+    { key: "goals.1.text", col: "M", style: "textCell" },
     { key: "goals.1.actual", col: "N", style: "text" },
     ...pairs.flatMap((l2, i): ListColumn[] => [
-      { key: `l2.${l2.code}.target`, col: letter(first + 2 * i), from: ["#ind", l2.short], style: "textLeft" },
+      { key: `l2.${l2.code}.target`, col: letter(first + 2 * i), from: ["#ind", l2.short], style: "textCell" },
       { key: `l2.${l2.code}.actual`, col: letter(first + 2 * i + 1), from: ["#ind", l2.short], style: "text" },
     ]),
-    { key: "sharedReason", col: problem, style: "textLeft" },
-    { key: "improvement", col: fix, style: "textLeft" },
+    { key: "sharedReason", col: problem, style: "textCell" },
+    { key: "improvement", col: fix, style: "textCell" },
   ];
   const unfinished = pairs
     .flatMap((l2) => ["未", "部分"].map((w) => `ISNUMBER(FIND("${w}",{r:l2.${l2.code}.actual}&""))`))
@@ -154,7 +154,6 @@ export function multiProject(tax: TaxonomyYear): TemplateDef {
         key: "proj",
         count: 10,
         fillFrom: "forms",
-        height: 90,
         header: [
           {
             height: 22,

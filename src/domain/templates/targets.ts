@@ -41,7 +41,7 @@ export const TARGETS: TemplateDef = {
         {
           height: 28,
           cells: [
-            { col: "A", down: 2, text: "预算规模及资金用途", style: "label" },
+            { col: "A", down: 2, text: "预算规模\n及资金用途", style: "label" },
             { col: "B", text: "预算数", style: "label" },
             { col: "C", field: "funds.budget", style: "amount" },
             { col: "D", text: "其中：财政资金", style: "label" },
@@ -60,7 +60,7 @@ export const TARGETS: TemplateDef = {
         {
           height: 22,
           cells: [
-            { col: "A", down: 2, text: "资金支出计划（%）", style: "label" },
+            { col: "A", down: 2, text: "资金支出\n计划（%）", style: "label" },
             ...PLAN.map((text, i) => ({ col: "BCDE"[i], text, style: "header" as const })),
             { col: "F", to: "G", text: "计划核对", style: "header" },
           ],
@@ -95,7 +95,7 @@ export const TARGETS: TemplateDef = {
         { key: "level1", col: "A", header: "一级指标", style: "text" },
         { key: "level2", col: "B", header: "二级指标", style: "text" },
         { key: "name", col: "C", header: "三级指标", style: "text" },
-        { key: "description", col: "D", header: "绩效指标描述", style: "textLeft" },
+        { key: "description", col: "D", header: "绩效指标描述", style: "textCell" },
         { key: "target", col: "E", header: "指标值", style: "text" },
         { key: "basis", col: "F", to: "G", header: "指标值确定依据", style: "text" },
       ],

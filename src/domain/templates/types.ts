@@ -23,6 +23,7 @@ export type StyleKey =
   | "header" // table header: bold, shaded
   | "text" // input text, centred, wraps
   | "textLeft" // input text, left-aligned, wraps (long text)
+  | "textCell" // input text in a table row: left-aligned, vertically centred, wraps
   | "amount" // input amount 0.00
   | "percentInput" // input percentage 0.00%
   | "weight" // input 分值 0.## with a default

@@ -127,7 +127,7 @@ export function renderIndicators(b: PlanBuilder, sec: IndicatorSection, opts: Te
   if (paint) b.flag(paint, "={h:flag}=1", ctx0, "error", MEANING.reason);
   const score = range("score");
   if (score && sec.mode === "scored") {
-    b.flag(score, "=AND(ISNUMBER({r:score}),ISNUMBER({r:weight}),{r:score}>{r:weight}+0.0001)", ctx0, "error", MEANING.over);
+    b.flag(score, "=AND(ISNUMBER({r:score}),ISNUMBER({r:weight}),{r:score}>MAX({r:weight},{h:w})+0.0001)", ctx0, "error", MEANING.over);
     b.flag(score, "=AND(ISNUMBER({r:score}),ISNUMBER({h:rule}),ABS({r:score}-{h:rule})>0.1)", ctx0, "warning", MEANING.rule);
   }
   if (l1 && sec.level1Weights) b.flag(l1, "={h:l1c}=1", ctx0, "error", MEANING.level1);

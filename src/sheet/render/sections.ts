@@ -104,6 +104,11 @@ function listValue(sec: ListSection, forms: Form[], i: number, key: string, from
     if (!ind) return null;
     return key.endsWith(".actual") ? ind.actual : ind.target;
   }
-  if (from) return sumValue(form.funds?.sums ?? [], from);
+  if (from) {
+    const v = sumValue(form.funds?.sums ?? [], from);
+    // A project without a breakdown still has its totals.
+    if (v === null && from[1] === "#total" && (key === "budget" || key === "spent")) return fillValue(form, `funds.${key}`);
+    return v;
+  }
   return fillValue(form, key);
 }

@@ -17,6 +17,7 @@ export const STYLES: Record<StyleKey, CellStyle> = {
   header: { ...base, bold: true, align: "center", fill: HEADER },
   text: { ...base, align: "center", numFmt: "@", locked: false },
   textLeft: { ...base, align: "left", valign: "top", numFmt: "@", locked: false },
+  textCell: { ...base, align: "left", numFmt: "@", locked: false },
   amount: { ...base, align: "right", numFmt: "#,##0.00", locked: false },
   percentInput: { ...base, align: "center", numFmt: "0.00%", locked: false },
   weight: { ...base, align: "center", numFmt: "0.##", locked: false },
