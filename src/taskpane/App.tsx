@@ -153,6 +153,7 @@ export function App({ host, theme = themeFor(null), locale: initial = "zh-CN", o
                   onError={fail}
                   onInserted={(r) => {
                     setStatus(s.inserted(r.sheet, r.address));
+                    setTab("overview");
                     void pane.refresh();
                   }}
                 />
