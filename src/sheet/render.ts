@@ -36,7 +36,18 @@ export function buildPlan(kind: FormKind, options: TemplateOptions = {}, fill?: 
     lists: names,
     defaults: { unit: unit || null, implementer: unit || null, name: project || null },
   });
-  for (const f of def.flags ?? []) b.flag(b.fields[f.field] ?? f.field, f.when, {}, f.style ?? "error", f.meaning);
+  for (const f of def.flags ?? []) {
+    const ref = b.fields[f.field] ?? f.field;
+    if (!f.viaHelper) {
+      b.flag(ref, f.when, {}, f.style ?? "error", f.meaning);
+      continue;
+    }
+    const key = `flag.${f.field}`;
+    const addr = `${b.helper(key)}${ref.replace(/^[A-Z]+/, "").replace(/:.*$/, "")}`;
+    b.put(addr, { formula: f.when });
+    b.field(key, addr);
+    b.flag(ref, `={${key}}=TRUE`, {}, f.style ?? "error", f.meaning);
+  }
   const done = b.finish();
   const tax = taxonomyFor(opts.taxonomy);
   const lists: PlanList[] = [

@@ -137,6 +137,7 @@ export const DEPARTMENT_GOALS: TemplateDef = {
     {
       field: "funds.rate",
       when: rateUnexplained("{funds.rate}", "{sharedReason}"),
+      viaHelper: true,
       meaning: "预算执行率低于90%，请在原因分析中说明",
       style: "warning",
     },

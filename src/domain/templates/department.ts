@@ -213,6 +213,7 @@ export const DEPARTMENT: TemplateDef = {
     {
       field: "funds.rate",
       when: rateUnexplained("{funds.rate}", "{sharedReason}"),
+      viaHelper: true,
       meaning: "执行率低于90%，请在偏差及原因分析中说明",
       style: "warning",
     },

@@ -154,6 +154,7 @@ export const REPORT: TemplateDef = {
     {
       field: "funds.rate",
       when: rateUnexplained("{funds.rate}", "{sharedReason}"),
+      viaHelper: true,
       meaning: "预算执行率低于90%，请在主要问题及原因分析中说明",
       style: "warning",
     },

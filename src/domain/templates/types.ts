@@ -176,4 +176,7 @@ export interface FlagDef {
   when: string; // "={funds.check}=\"不符\""
   meaning: string;
   style?: "error" | "warning";
+  /** Compute `when` in a hidden helper cell (needed when it holds array constants, which conditional
+   *  formats may not); the format then tests that cell. */
+  viaHelper?: boolean;
 }

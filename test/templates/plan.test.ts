@@ -1,0 +1,97 @@
+// The write plans themselves: every field named, formulas only from the agreed functions, text stays a
+// value, options change what they should, lists and flags point at things that exist.
+import { FORM_KINDS, type FormKind } from "../../src/domain/model";
+import { buildPlan } from "../../src/sheet/render";
+import { EDGE } from "./fixtures/forms";
+
+const ALLOWED = new Set(
+  "IF IFERROR AND OR NOT SUM SUMPRODUCT MIN MAX ROUND ABS LEN TRIM ISNUMBER ISERROR COUNT INDEX MATCH VALUE SUBSTITUTE LEFT RIGHT MID FIND SEARCH".split(" "),
+);
+const all = FORM_KINDS.flatMap((k) => [2020, 2021].map((t) => [k, t as 2020 | 2021] as [FormKind, 2020 | 2021]));
+
+describe.each(all)("%s (taxonomy %s)", (kind, taxonomy) => {
+  const plan = buildPlan(kind, { year: 2024, unit: "某单位", taxonomy });
+
+  test("every field has a defined name, names are unique and valid", () => {
+    const names = plan.names.map((n) => n.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const n of names) expect(n).toMatch(/^[A-Z][A-Z0-9_]*$/);
+    expect(Object.keys(plan.fields).length).toBe(names.length);
+    for (const n of plan.names) expect(n.ref).toMatch(/^[A-Z]+\d+(:[A-Z]+\d+)?$/);
+  });
+
+  test("formulas use only functions every engine evaluates, and every token is resolved", () => {
+    const formulas = plan.cells.filter((c) => c.formula).map((c) => c.formula!);
+    expect(formulas.length).toBeGreaterThan(5);
+    for (const f of [...formulas, ...plan.conditionalFormats.map((c) => c.formula)]) {
+      expect(f.startsWith("=")).toBe(true);
+      const used = [...f.replace(/"[^"]*"/g, '""').matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1]);
+      for (const fn of used) expect([fn, ALLOWED.has(fn)]).toEqual([fn, true]);
+      expect(f.replace(/"[^"]*"/g, '""')).not.toMatch(/\{[A-Za-z*]/);
+    }
+  });
+
+  test("conditional formats hold no array constants and point into the form", () => {
+    expect(plan.conditionalFormats.length).toBeGreaterThan(0);
+    for (const cf of plan.conditionalFormats) {
+      expect(cf.formula).not.toContain("{");
+      expect(cf.meaning.length).toBeGreaterThan(0);
+    }
+  });
+
+  test("validations use lists the plan carries; helpers are hidden and not printed", () => {
+    const lists = new Set(plan.lists.map((l) => l.name));
+    for (const v of plan.validations) expect(lists.has(v.listName)).toBe(true);
+    expect(plan.hiddenColumns!.length).toBeGreaterThan(0);
+    const lastPrinted = plan.printArea!.split(":")[1].replace(/\d+/, "");
+    for (const h of plan.hiddenColumns!) expect(h.length > lastPrinted.length || h > lastPrinted).toBe(true);
+    expect(plan.print.paper).toBe("A4");
+    expect(plan.print.repeatRows).toMatch(/^1:\d+$/);
+  });
+});
+
+test("rows per 二级 and taxonomy shape the indicator table", () => {
+  const rows = (n: number, t: 2020 | 2021) => {
+    const r = buildPlan("project", { rows: n, taxonomy: t }).fields["ind"].match(/\d+/g)!.map(Number);
+    return r[1] - r[0] + 1;
+  };
+  expect(rows(1, 2020)).toBe(9);
+  expect(rows(3, 2020)).toBe(27);
+  expect(rows(1, 2021)).toBe(10);
+  const p2021 = buildPlan("project", { taxonomy: 2021 });
+  expect(p2021.cells.some((c) => c.value === "经济成本指标")).toBe(true);
+  expect(buildPlan("project", {}).cells.some((c) => c.value === "经济成本指标")).toBe(false);
+  expect(buildPlan("multi-project", { taxonomy: 2021 }).size.cols).toBeGreaterThan(buildPlan("multi-project", {}).size.cols);
+});
+
+test("title, year and unit come from the options", () => {
+  const p = buildPlan("department-goals", { year: 2023, unit: "某区财政局" });
+  expect(p.cells.find((c) => c.addr === "A1")?.value).toBe("2023年度部门整体绩效自评表");
+  expect(p.cells.find((c) => c.addr === p.fields["unit"])?.value).toBe("某区财政局");
+  expect(buildPlan("targets", { project: "人大会议" }).cells.find((c) => c.addr === "A1")?.value).toBe("人大会议绩效目标表");
+  expect(buildPlan("project", {}).print.landscape).toBe(true);
+  expect(buildPlan("multi-project", {}).print.landscape).toBe(true);
+  expect(buildPlan("targets", {}).print.landscape).toBe(false);
+});
+
+test("text from a form that starts with = + - @ is a value, never a formula", () => {
+  const p = buildPlan("project", {}, EDGE);
+  const at = (addr: string) => p.cells.find((c) => c.addr === addr)!;
+  expect(at(p.fields["name"])).toMatchObject({ value: "=SUM(1,2) 项目" });
+  expect(at(p.fields["name"]).formula).toBeUndefined();
+  expect(at(p.fields["unit"])).toMatchObject({ value: "+测试单位" });
+  expect(at(p.fields["goal.text"])).toMatchObject({ value: "-完成年度任务" });
+  expect(at(p.fields["goal.actual"])).toMatchObject({ value: "@已完成" });
+  for (const c of p.cells) if (typeof c.value === "string" && /^[=+\-@]/.test(c.value)) expect(c.formula).toBeUndefined();
+});
+
+test("a filled plan maps each indicator to its row; entered scores are kept, others computed", () => {
+  const p = buildPlan("project", {}, EDGE);
+  const rows = p.meta!.indicatorRows!;
+  expect(Object.keys(rows)).toHaveLength(EDGE.indicators.length);
+  const scoreCol = p.fields["ind.score"].replace(/\d.*/, "");
+  const entered = p.cells.find((c) => c.addr === `${scoreCol}${rows.i10}`)!;
+  expect(entered.value).toBe(4.5);
+  expect(entered.formula).toBeUndefined();
+  expect(p.cells.find((c) => c.addr === `${scoreCol}${rows.i1}`)!.formula).toMatch(/^=IF\(ISNUMBER\(/);
+});
