@@ -38,13 +38,22 @@ beforeAll(() => {
     { cwd: ROOT, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
   );
   log = `${r.stdout}\n${r.stderr}`;
-  if (r.status !== 0) throw new Error(`webpack failed (exit ${r.status}):\n${log.slice(-4000)}`);
   interface StatsModule {
     name: string;
     modules?: StatsModule[];
   }
+  interface Stats {
+    modules?: StatsModule[];
+    errors?: { message: string }[];
+  }
+  const stats: Stats = fs.existsSync(statsFile) ? JSON.parse(fs.readFileSync(statsFile, "utf8")) : {};
+  if (r.status !== 0) {
+    const errors = (stats.errors ?? []).slice(0, 3).map((e) => e.message.split("\n")[0]);
+    fs.rmSync(statsFile, { force: true });
+    throw new Error(`webpack failed (exit ${r.status}):\n${errors.join("\n")}\n${log.slice(-2000)}`);
+  }
   const names = (ms: StatsModule[] = []): string[] => ms.flatMap((m) => [m.name, ...names(m.modules)]);
-  modules = names((JSON.parse(fs.readFileSync(statsFile, "utf8")) as { modules?: StatsModule[] }).modules);
+  modules = names(stats.modules);
   fs.rmSync(statsFile, { force: true });
 }, 300_000);
 
