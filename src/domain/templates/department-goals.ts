@@ -37,7 +37,7 @@ export const DEPARTMENT_GOALS: TemplateDef = {
           height: 24,
           cells: [
             { col: "A", text: "单位名称", style: "label" },
-            { col: "B", to: "F", field: "unit", style: "textLeft" },
+            { col: "B", to: "F", field: "unit", style: "textCell" },
           ],
         },
         {

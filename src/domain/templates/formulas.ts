@@ -93,7 +93,7 @@ export const NA_FACTOR =
 
 /** 一级 weight declared in the 一级 cell ("产出指标（50分）" → 50), on the top row of each 一级 group. */
 export const LEVEL1_DECLARED = LEVEL1.declared;
-export const LEVEL1_CHECK = `=IF(ISNUMBER({h:l1d}),IF(ABS(SUM({g1:weight})-{h:l1d})>0.010000001,1,0),0)`;
+export const LEVEL1_CHECK = `=IF(AND(ISNUMBER({h:l1d}),COUNT({g1:weight})>0),IF(ABS(SUM({g1:weight})-{h:l1d})>0.010000001,1,0),0)`;
 
 /** The score cell's default: the rule's score where the rule can compute one. */
 export const SCORE_DEFAULT = `=IF(ISNUMBER({h:rule}),{h:rule},"")`;

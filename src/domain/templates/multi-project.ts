@@ -33,14 +33,14 @@ export function multiProject(tax: TaxonomyYear): TemplateDef {
   const first = 14; // column O
   const problem = letter(first + pairs.length * 2);
   const fix = letter(first + pairs.length * 2 + 1);
-  const widths: Record<string, number> = { A: 5, B: 9, C: 14, L: 9, M: 28, N: 9 };
-  "DEFGHIJK".split("").forEach((c) => (widths[c] = 9));
+  const widths: Record<string, number> = { A: 4.5, B: 8, C: 12, L: 8.5, M: 22, N: 7 };
+  "DEFGHIJK".split("").forEach((c) => (widths[c] = 8.5));
   pairs.forEach((_, i) => {
-    widths[letter(first + 2 * i)] = 20;
-    widths[letter(first + 2 * i + 1)] = 8;
+    widths[letter(first + 2 * i)] = 16;
+    widths[letter(first + 2 * i + 1)] = 6.5;
   });
-  widths[problem] = 20;
-  widths[fix] = 16;
+  widths[problem] = 16;
+  widths[fix] = 13;
 
   const h3: CellDef[] = [
     { col: "A", down: 3, text: "序号", style: "header" },
@@ -116,7 +116,7 @@ export function multiProject(tax: TaxonomyYear): TemplateDef {
   const sumCell = (k: string): CellDef => ({
     col: columns.find((c) => c.key === k)!.col,
     field: `total.${k}`,
-    formula: `=SUM({proj.${k}})`,
+    formula: `=IF(COUNT({proj.${k}})=0,"",SUM({proj.${k}}))`,
     style: "derivedAmount",
   });
   const total: RowDef = {
@@ -154,6 +154,7 @@ export function multiProject(tax: TaxonomyYear): TemplateDef {
         key: "proj",
         count: 10,
         fillFrom: "forms",
+        height: 32,
         header: [
           {
             height: 22,

@@ -30,7 +30,7 @@ const COLS: IndColumn[] = [
   { key: "actual", col: "F", header: "实际完成值", style: "text" },
   { key: "weight", col: "G", header: "分值", style: "weight" },
   { key: "score", col: "H", header: "得分", style: "score" },
-  { key: "reason", col: "I", to: "J", header: "偏差原因分析及改进措施", style: "textLeft" },
+  { key: "reason", col: "I", to: "J", header: "偏差原因分析及改进措施", style: "textCell" },
 ];
 
 const SOURCES: [key: string, label: string, hint: string][] = [
@@ -76,16 +76,16 @@ export const PROJECT: TemplateDef = {
           height: 24,
           cells: [
             { col: "A", to: "B", text: "项目名称", style: "label" },
-            { col: "C", to: "J", field: "name", style: "textLeft" },
+            { col: "C", to: "J", field: "name", style: "textCell" },
           ],
         },
         {
           height: 24,
           cells: [
             { col: "A", to: "B", text: "主管部门", style: "label" },
-            { col: "C", to: "E", field: "unit", style: "textLeft" },
+            { col: "C", to: "E", field: "unit", style: "textCell" },
             { col: "F", to: "G", text: "实施单位", style: "label" },
-            { col: "H", to: "J", field: "implementer", style: "textLeft" },
+            { col: "H", to: "J", field: "implementer", style: "textCell" },
           ],
         },
         {
