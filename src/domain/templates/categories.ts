@@ -86,11 +86,3 @@ export function listNames(year: TaxonomyYear | undefined): { level1: string; lev
     units: "JX_LIST_UNITS",
   };
 }
-
-/** Units a numeric target may carry (DOMAIN §3); a target whose remainder is not one of these is text. */
-export const UNITS = [
-  "%", "百分比", "个百分点", "‰", "万元", "万", "元", "亿元", "千元", "万元/年", "元/人·月", "元/人", "元/次",
-  "个", "次", "人", "名", "人次", "件", "件次", "篇", "项", "份", "台", "本", "户", "亩", "期", "条", "场", "场次",
-  "批", "套", "辆", "所", "家", "座", "册", "张", "处", "部", "位", "起", "万人", "万人次", "个次", "课时", "学时",
-  "平方米", "公里", "米", "吨", "天", "日", "月", "个月", "年", "小时", "周", "个工作日", "工作日", "分钟",
-];

@@ -3,7 +3,7 @@
 // indicator table with the 一级 weight in the 一级 cell ("产出指标（50分）"), 综合评定等级 and 总分, and the
 // 说明 row (one shared 偏差及原因分析 cell: a missed indicator must be named there). Target reading: see
 // project.ts.
-import { fundsScoreFormula, gradeFormula, NA_FACTOR, partsCheck, rateFormula, rateUnexplained } from "./formulas";
+import { fundsScoreFormula, gradeFormula, NA_FACTOR, partsCheck, RULE_TOTAL, rateFormula, rateUnexplained } from "./formulas";
 import type { CellDef, IndColumn, TemplateDef } from "./types";
 
 const COLS: IndColumn[] = [
@@ -170,10 +170,11 @@ export const DEPARTMENT: TemplateDef = {
             {
               col: "H",
               field: "total",
-              formula: '=IF(COUNT({funds.score},{*ind.sc})=0,"",ROUND(SUM({funds.score},{*ind.sc}),2))',
+              formula: '=IF(COUNT({funds.score},{ind.score})=0,"",ROUND(SUM({funds.score},{ind.score}),2))',
               style: "derivedScore",
             },
             { col: "@naFactor", field: "naFactor", formula: NA_FACTOR, style: "derivedScore" },
+            { col: "@ruleTotal", field: "ruleTotal", formula: RULE_TOTAL, style: "derivedScore" },
           ],
         },
         {

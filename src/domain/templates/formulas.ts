@@ -91,6 +91,12 @@ export function helperFormulas(mode: "scored" | "status" | "targets", reason: { 
 export const NA_FACTOR =
   `=IF(AND({sp:weight:na}>0,SUM({*ind.weight})-{sp:weight:na}>0),SUM({*ind.weight})/(SUM({*ind.weight})-{sp:weight:na}),1)`;
 
+/** The engine's computed total (evaluate.ts): funds score + each row's rule score, or its entered score
+ *  where the rule has none. The visible 总分 adds the 得分 column as written (what a reviewer re-adds);
+ *  a typed score that differs from the rule is flagged on its row. */
+export const RULE_TOTAL = `=IF(COUNT({funds.score},{*ind.sc})=0,"",ROUND(SUM({funds.score},{*ind.sc}),2))`;
+export const RULE_TOTAL_NO_FUNDS = `=IF(COUNT({*ind.sc})=0,"",ROUND(SUM({*ind.sc}),2))`;
+
 /** 一级 weight declared in the 一级 cell ("产出指标（50分）" → 50), on the top row of each 一级 group. */
 export const LEVEL1_DECLARED = LEVEL1.declared;
 export const LEVEL1_CHECK = `=IF(AND(ISNUMBER({h:l1d}),COUNT({g1:weight})>0),IF(ABS(SUM({g1:weight})-{h:l1d})>0.010000001,1,0),0)`;

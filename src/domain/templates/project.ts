@@ -19,7 +19,7 @@
 //   flag 1 when need and the reason is empty (blank, 无, 暂无, /, — …): a conditional format paints it
 // The visible 得分 cell defaults to the rule's score (=IF(ISNUMBER(rule),rule,"")); a score the officer
 // types replaces that formula, is kept, and is flagged when it differs from the rule by more than 0.1.
-import { fundsScoreFormula, gradeFormula, NA_FACTOR, partsCheck, rateFormula } from "./formulas";
+import { fundsScoreFormula, gradeFormula, NA_FACTOR, partsCheck, RULE_TOTAL, rateFormula } from "./formulas";
 import type { CellDef, IndColumn, TemplateDef } from "./types";
 
 const COLS: IndColumn[] = [
@@ -156,10 +156,11 @@ export const PROJECT: TemplateDef = {
             {
               col: "H",
               field: "total",
-              formula: "=IF(COUNT({funds.score},{*ind.sc})=0,\"\",ROUND(SUM({funds.score},{*ind.sc}),2))",
+              formula: "=IF(COUNT({funds.score},{ind.score})=0,\"\",ROUND(SUM({funds.score},{ind.score}),2))",
               style: "derivedScore",
             },
             { col: "@naFactor", field: "naFactor", formula: NA_FACTOR, style: "derivedScore" },
+            { col: "@ruleTotal", field: "ruleTotal", formula: RULE_TOTAL, style: "derivedScore" },
             { col: "I", to: "J", style: "label" },
           ],
         },

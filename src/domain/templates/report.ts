@@ -2,7 +2,7 @@
 // the 预算执行率, then three indicator tables (履职完成情况 / 履职效果情况 / 社会满意度情况) with
 // 二级 | 三级 | 权重 | 目标值 | 业绩值 | 得分, the weight total, 总得分 and 评价等级, and the problems and
 // measures. No separate funds score: seed 003 scores 预算执行率 as an indicator. Target reading: project.ts.
-import { gradeFormula, NA_FACTOR, rateFormula, rateUnexplained } from "./formulas";
+import { gradeFormula, NA_FACTOR, RULE_TOTAL_NO_FUNDS, rateFormula, rateUnexplained } from "./formulas";
 import type { IndColumn, IndicatorSection, Level1Filter, RowsSection, TemplateDef } from "./types";
 
 const COLS: IndColumn[] = [
@@ -122,7 +122,8 @@ export const REPORT: TemplateDef = {
             { col: "D", field: "weightTotal", formula: "=SUM({*ind.weight})", style: "derivedScore" },
             { col: "E", to: "F", text: "总得分", style: "label" },
             { col: "@naFactor", field: "naFactor", formula: NA_FACTOR, style: "derivedScore" },
-            { col: "G", field: "total", formula: '=IF(COUNT({*ind.sc})=0,"",ROUND(SUM({*ind.sc}),2))', style: "derivedScore" },
+            { col: "@ruleTotal", field: "ruleTotal", formula: RULE_TOTAL_NO_FUNDS, style: "derivedScore" },
+            { col: "G", field: "total", formula: '=IF(COUNT({*ind.score})=0,"",ROUND(SUM({*ind.score}),2))', style: "derivedScore" },
           ],
         },
         {
