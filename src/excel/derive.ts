@@ -17,8 +17,9 @@ const REASON_CODES = new Set(["deviation-reason-missing", "over-target-unexplain
 const RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /** The note for one indicator: "⚠ …" while a reason is required and missing, "ℹ …" for other problems, else "". */
-export function noteFor(ir: IndicatorResult, findings: Finding[]): string {
-  const mine = findings.filter((f) => f.indicatorId === ir.id).sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+export function noteFor(ir: IndicatorResult, findings: Finding[] | Map<string, Finding[]>): string {
+  const list = findings instanceof Map ? (findings.get(ir.id) ?? []) : findings.filter((f) => f.indicatorId === ir.id);
+  const mine = [...list].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
   const reason = mine.find((f) => REASON_CODES.has(f.code));
   if (ir.needsReason || reason) {
     return `⚠ ${reason?.message ?? (ir.status === "exceeded" ? "超出目标较多，请在偏差原因中说明。" : "未达到目标，请填写偏差原因。")}`;
@@ -68,13 +69,15 @@ export function noteWrites(grid: Grid, metas: FormMeta[], evaluations: Evaluatio
     const place = notesPlace(grid, meta);
     if (!place) continue;
     for (const ev of evaluations) {
+      const byId = new Map<string, Finding[]>();
+      for (const f of ev.findings) if (f.indicatorId) byId.set(f.indicatorId, [...(byId.get(f.indicatorId) ?? []), f]);
       for (const ir of ev.indicators) {
         const r = rowOf(ir);
         if (r === null || r <= place.header) continue;
         if (place.rows && (r < place.rows.r0 || r > place.rows.r1)) continue;
         const k = `${r},${place.col}`;
         const w = wants.get(k) ?? { r, c: place.col, notes: [] };
-        w.notes.push(noteFor(ir, ev.findings));
+        w.notes.push(noteFor(ir, byId));
         wants.set(k, w);
       }
     }

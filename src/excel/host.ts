@@ -11,6 +11,8 @@ import type { Host, InsertResult, SheetState, TemplateOptions } from "./host-typ
 import { insertPlan } from "./insert";
 import { adoptActive, recompute } from "./recompute";
 import type { CellWrite } from "./derive";
+import type { Rect } from "../sheet/grid";
+import { type FormCache, makeCache } from "./incremental";
 import { writeSummary } from "./summary";
 
 export const PROFILE_SETTING = "jixiao.profile";
@@ -32,6 +34,8 @@ export interface ExcelHost extends Host {
   idle(): Promise<void>;
   /** How many recomputes the live loop ran (tests: proves there is no loop). */
   readonly rounds: number;
+  /** How many of them took the fast path (values re-read into the known structure). */
+  readonly patchedRounds: number;
 }
 
 interface ChangeArgs {
@@ -55,6 +59,9 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
   let writing = false;
   let lastWrite: { sheetId: string; cells: Set<string> } | null = null;
   let rounds = 0;
+  let patchedRounds = 0;
+  const caches = new Map<string, FormCache>(); // sheet id → forms of the last full read
+  const changed = new Map<string, Rect[] | null>(); // sheet id → changed rects since the last round (null: unknown)
 
   async function init(): Promise<void> {
     if (hasMeta !== undefined) return;
@@ -91,9 +98,24 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
   async function round(which: string | undefined): Promise<SheetState> {
     await init();
     rounds++;
-    const res = await recompute(which, hasMeta ?? false, profile, onWrite);
+    const rects = which ? changed.get(which) : null;
+    if (which) changed.delete(which);
+    const cache = which ? caches.get(which) : undefined;
+    const res = await recompute(which, hasMeta ?? false, profile, onWrite, cache && rects ? { cache, changed: rects } : null);
+    if (res.patched) patchedRounds++;
+    else {
+      const c = makeCache(res.sheetId, res.forms);
+      if (c) caches.set(res.sheetId, c);
+      else caches.delete(res.sheetId);
+    }
     if (!which || res.sheetId === res.activeId) notify(res.state);
     return res.state;
+  }
+
+  /** Remembers what changed (null: not known, e.g. rows inserted or the sheet switched → full read). */
+  function note(sheetId: string, rect: Rect | null): void {
+    const list = changed.has(sheetId) ? changed.get(sheetId) : [];
+    changed.set(sheetId, rect && list ? [...list, rect] : null);
   }
 
   function schedule(sheetId: string, delay = debounceMs): void {
@@ -139,9 +161,11 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       const ws = context.workbook.worksheets;
       const changed = ws.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => {
         if (isOwn(e)) return;
+        note(e.worksheetId, e.changeType === "RangeEdited" ? parseRange(e.address) : null);
         schedule(e.worksheetId);
       });
       const activated = ws.onActivated.add(async (e: Excel.WorksheetActivatedEventArgs) => {
+        note(e.worksheetId, null);
         schedule(e.worksheetId, 0);
       });
       await context.sync();
@@ -155,6 +179,9 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     },
     get rounds() {
       return rounds;
+    },
+    get patchedRounds() {
+      return patchedRounds;
     },
     async insert(kind: FormKind, opts: TemplateOptions, where: "new-sheet" | "selection"): Promise<InsertResult> {
       await init();

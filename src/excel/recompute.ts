@@ -5,7 +5,8 @@ import { evaluateForm, getProfile } from "../domain";
 import type { Evaluation, Form } from "../domain/model";
 import { readForms } from "../sheet/read";
 import { metasOf } from "../sheet/read/ours";
-import type { Grid } from "../sheet/grid";
+import type { Grid, Rect } from "../sheet/grid";
+import { canPatch, type FormCache, patchForms } from "./incremental";
 import { META_SHEET } from "../sheet/meta";
 import type { SheetState } from "./host-types";
 import { nextFormNumber, queueGridRead } from "./read-grid";
@@ -20,8 +21,8 @@ export interface Analysis {
   activeId: string;
 }
 
-export function analyse(grid: Grid, profile: string): { state: SheetState; forms: Form[] } {
-  const forms = readForms(grid);
+export function analyse(grid: Grid, profile: string, known?: Form[] | null): { state: SheetState; forms: Form[] } {
+  const forms = known ?? readForms(grid);
   const p = getProfile(profile);
   const evaluations: Evaluation[] = forms.map((f) => evaluateForm(f, p));
   const bound = forms.some((f) => !!f.template);
@@ -36,6 +37,14 @@ export function analyse(grid: Grid, profile: string): { state: SheetState; forms
 
 export interface RecomputeResult extends Analysis {
   writes: CellWrite[];
+  /** True when the forms were re-read from the cache's structure (the fast path), not detected again. */
+  patched: boolean;
+}
+
+/** What changed since the last round, for the fast path: the cached forms and the changed rectangles. */
+export interface Reuse {
+  cache: FormCache;
+  changed: Rect[];
 }
 
 /** Reads `which` (id or name; active sheet when omitted), evaluates, writes changed notes. ≤ 2 syncs. */
@@ -44,12 +53,15 @@ export async function recompute(
   hasMeta: boolean,
   profile: string,
   onWrite: (sheetId: string, writes: CellWrite[], writing: boolean) => void,
+  reuse?: Reuse | null,
 ): Promise<RecomputeResult> {
   return Excel.run(async (context) => {
     const read = queueGridRead(context, which, hasMeta);
     await context.sync();
     const { grid, sheetId, activeId } = read.finish();
-    const { state, forms } = analyse(grid, profile);
+    const usable = reuse && reuse.cache.sheetId === sheetId && canPatch(reuse.cache, reuse.changed);
+    const known = usable ? patchForms(grid, reuse.cache) : null;
+    const { state, forms } = analyse(grid, profile, known);
     const writes = state.bound ? noteWrites(grid, metasOf(grid.meta), state.evaluations) : [];
     if (writes.length) {
       const ws = context.workbook.worksheets.getItem(sheetId);
@@ -63,7 +75,7 @@ export async function recompute(
         onWrite(sheetId, writes, false);
       }
     }
-    return { state, forms, sheetId, activeId, writes };
+    return { state, forms, sheetId, activeId, writes, patched: known !== null };
   });
 }
 
