@@ -3,7 +3,7 @@
 // convert to PDF, and look at the PDF (text via pdftotext, pages via pdftoppm). Batch many files per call:
 // each soffice start costs about a second.
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 
@@ -36,7 +36,11 @@ export async function convert(inputs: string[], to: "xlsx" | "pdf", outDir: stri
   mkdirSync(outDir, { recursive: true });
   const profile = freshProfile();
   const filter = to === "xlsx" ? "xlsx:Calc MS Excel 2007 XML" : "pdf:calc_pdf_Export";
-  await run("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", filter, "--outdir", outDir, ...inputs]);
+  try {
+    await run("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", filter, "--outdir", outDir, ...inputs]);
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
   const outs = inputs.map((f) => join(outDir, basename(f).replace(/\.[^.]+$/, `.${to}`)));
   const have = new Set(readdirSync(outDir).map((f) => join(outDir, f)));
   const missing = outs.filter((o) => !have.has(o));
