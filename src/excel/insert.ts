@@ -106,11 +106,33 @@ export async function insertPlan(plan: WritePlan, where: "new-sheet" | "selectio
     ws.activate();
     ws.getRangeByIndexes(origin.row, origin.col, 1, 1).select();
     context.runtime.enableEvents = true;
-    await context.sync();
+    try {
+      await context.sync();
+    } catch (e) {
+      await undoInsert(selSheet ? null : sheetName, prefix);
+      throw e;
+    }
     return {
       sheet: sheetName,
       address: formatRange({ r0: origin.row, c0: origin.col, r1, c1: origin.col + cols - 1 }),
       metaCreated: true,
     };
   });
+}
+
+/** After a failed write: remove the sheet we added and the names we defined, so the workbook is as it was. */
+async function undoInsert(addedSheet: string | null, prefix: string): Promise<void> {
+  try {
+    await Excel.run(async (context) => {
+      const names = context.workbook.names.load("items/name");
+      const added = addedSheet ? context.workbook.worksheets.getItemOrNullObject(addedSheet) : null;
+      context.runtime.enableEvents = true;
+      await context.sync();
+      names.items.filter((n) => n.name.startsWith(prefix)).forEach((n) => n.delete());
+      if (added && !added.isNullObject) added.delete();
+      await context.sync();
+    });
+  } catch {
+    // nothing more we can do; the original error is what the user sees
+  }
 }

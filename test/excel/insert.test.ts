@@ -99,3 +99,18 @@ describe("insert", () => {
     undo();
   });
 });
+
+describe("insert failure", () => {
+  test("a write that fails half-way leaves no new sheet and no names behind", async () => {
+    const { fake, undo } = rig();
+    const plan = buildPlan("project", {});
+    plan.names.push({ name: "BAD NAME", ref: "A1" }); // Excel rejects a name with a space: the batch fails
+    const before = fake.snapshotAll();
+    await expect(insertPlan(plan, "new-sheet")).rejects.toMatchObject({ code: "InvalidArgument" });
+    const after = fake.snapshotAll();
+    expect(after.sheets.filter((s) => s.visibility === "Visible").map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
+    expect(Object.keys(after.names).filter((n) => n.startsWith("JX1_"))).toEqual([]);
+    expect(fake.book.enableEvents).toBe(true);
+    undo();
+  });
+});
