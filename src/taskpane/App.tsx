@@ -14,7 +14,7 @@ import {
   type Theme,
 } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Host } from "../excel/host-types";
 import { Findings } from "./Findings";
 import { Gallery } from "./Gallery";
@@ -62,6 +62,11 @@ export function App({ host, theme = themeFor(null), locale: initial = "zh-CN", o
   const [tab, setTab] = useState<TabId>("overview");
   const [profile, setProfile] = useState(host.profile);
   const [status, setStatus] = useState("");
+  const top = useRef<HTMLElement>(null);
+  // A new tab starts at its top (the gallery is long; the overview is short).
+  useEffect(() => {
+    top.current?.scrollIntoView?.({ block: "start" });
+  }, [tab]);
   const year = defaultYear ?? new Date().getFullYear() - 1;
 
   const switchLocale = (en: boolean) => {
@@ -82,7 +87,7 @@ export function App({ host, theme = themeFor(null), locale: initial = "zh-CN", o
     <FluentProvider theme={theme} lang={locale} className={styles.provider}>
       <LocaleContext.Provider value={locale}>
         <HostContext.Provider value={host}>
-          <main className={styles.root} data-testid="pane">
+          <main className={styles.root} data-testid="pane" ref={top}>
             <header className={styles.header}>
               <h1 className={styles.title}>{s.appTitle}</h1>
               <Switch
@@ -107,7 +112,7 @@ export function App({ host, theme = themeFor(null), locale: initial = "zh-CN", o
                 />
               </MessageBar>
             ) : null}
-            {state?.problem ? (
+            {state?.problem && state.evaluations.length > 0 ? (
               <MessageBar intent="warning">
                 <MessageBarBody>{state.problem}</MessageBarBody>
               </MessageBar>

@@ -41,6 +41,7 @@ const useStyles = makeStyles({
   itemError: { borderLeftColor: tokens.colorPaletteRedBorder2 },
   itemWarning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
   itemInfo: { borderLeftColor: tokens.colorNeutralStroke1 },
+  locate: { alignSelf: "start" },
   chosen: { outline: `2px solid ${tokens.colorBrandStroke1}` },
   meta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   message: { overflowWrap: "anywhere" },
@@ -138,7 +139,7 @@ export function Findings({ host, state, busy, onCheck, onError }: FindingsProps)
                       </div>
                     </div>
                     {f.cell ? (
-                      <Button size="small" aria-label={s.locateAt(f.cell)} onClick={() => void locate(f, key)}>
+                      <Button size="small" className={styles.locate} aria-label={s.locateAt(f.cell)} onClick={() => void locate(f, key)}>
                         {s.locate}
                       </Button>
                     ) : null}

@@ -42,6 +42,7 @@ export function Overview({ state, profileLabel, busy, onCheck, onInsert }: Overv
       {evaluations.length === 0 ? (
         <Card className={styles.card}>
           <Text weight="semibold">{s.noForm}</Text>
+          {state?.problem ? <Text>{state.problem}</Text> : null}
           <Text>{s.noFormHint}</Text>
           <div className={styles.actions}>
             <Button appearance="primary" onClick={onInsert}>
