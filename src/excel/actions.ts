@@ -35,10 +35,7 @@ export async function checkActiveSheet(): Promise<CheckSummary> {
   const worst = findings
     .filter((f) => f.severity !== "info" && f.cell)
     .sort((a, b) => RANK[a.severity] - RANK[b.severity])[0];
-  if (!worst?.cell) {
-    if (state.problem && !state.evaluations.length) return { errors: 0, warnings: 0 };
-    return { errors, warnings };
-  }
+  if (!worst?.cell) return { errors, warnings };
   const sheet = worst.sheet ?? state.sheet;
   await h.select(sheet, worst.cell);
   return { errors, warnings, first: { sheet, cell: worst.cell, message: worst.message } };
