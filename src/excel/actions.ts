@@ -21,6 +21,8 @@ export interface CheckSummary {
   errors: number;
   warnings: number;
   first?: { sheet: string; cell: string; message: string };
+  /** Why nothing was checked (Chinese): no form on the sheet, or it could not be read. */
+  problem?: string;
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -29,6 +31,8 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 export async function checkActiveSheet(): Promise<CheckSummary> {
   const h = host();
   const state = await h.refresh();
+  if (state.evaluations.length === 0)
+    return { errors: 0, warnings: 0, problem: state.problem ?? `工作表“${state.sheet}”上没有找到绩效自评表。请先插入一张表，或打开含有自评表的工作表。` };
   const findings = state.evaluations.flatMap((e) => e.findings);
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.filter((f) => f.severity === "warning").length;

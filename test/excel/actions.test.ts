@@ -33,3 +33,13 @@ test("checkActiveSheet counts findings and selects the first problem's cell", as
   expect(fake.snapshotAll().selection).toBe(r.first?.cell);
   undo();
 });
+
+test("checkActiveSheet on a sheet with no form says so instead of reporting it clean", async () => {
+  const { fake, host, undo } = rig();
+  setActionsHost(host);
+  fake.setCells("Sheet1", "A1", [["一张普通的表"], ["没有指标"]]);
+  const r = await checkActiveSheet();
+  expect(r.errors + r.warnings).toBe(0);
+  expect(r.problem).toMatch(/未找到绩效自评表/);
+  undo();
+});
