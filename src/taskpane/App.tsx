@@ -2,18 +2,12 @@
 import {
   Button,
   FluentProvider,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Switch,
   Tab,
   TabList,
   makeStyles,
   tokens,
   type Theme,
 } from "@fluentui/react-components";
-import { DismissRegular } from "@fluentui/react-icons";
 import { useEffect, useRef, useState } from "react";
 import type { Host } from "../excel/host-types";
 import { Findings } from "./Findings";
@@ -24,6 +18,7 @@ import { Overview } from "./Overview";
 import { profileLabel } from "./profile-info";
 import { Rules } from "./Rules";
 import { themeFor } from "./theme";
+import { Notice } from "./ui";
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
@@ -90,45 +85,43 @@ export function App({ host, theme = themeFor(null), locale: initial = "zh-CN", o
           <main className={styles.root} data-testid="pane" ref={top}>
             <header className={styles.header}>
               <h1 className={styles.title}>{s.appTitle}</h1>
-              <Switch
-                label={s.english}
-                checked={locale === "en-US"}
-                onChange={(_, d) => switchLocale(d.checked)}
-              />
+              <Button
+                size="small"
+                appearance="subtle"
+                aria-pressed={locale === "en-US"}
+                aria-label={s.languageSwitch}
+                onClick={() => switchLocale(locale !== "en-US")}
+              >
+                {locale === "en-US" ? "中文" : "English"}
+              </Button>
             </header>
             {pane.error ? (
-              <MessageBar intent="error" data-testid="error">
-                <MessageBarBody>{s.failed(pane.error)}</MessageBarBody>
-                <MessageBarActions
-                  containerAction={
-                    <Button
-                      appearance="transparent"
-                      size="small"
-                      aria-label={s.dismiss}
-                      icon={<DismissRegular />}
-                      onClick={() => pane.setError(null)}
-                    />
-                  }
-                />
-              </MessageBar>
+              <Notice
+                intent="error"
+                data-testid="error"
+                dismiss={
+                  <Button appearance="transparent" size="small" aria-label={s.dismiss} onClick={() => pane.setError(null)}>
+                    <span aria-hidden="true">×</span>
+                  </Button>
+                }
+              >
+                {s.failed(pane.error)}
+              </Notice>
             ) : null}
-            {state?.problem && state.evaluations.length > 0 ? (
-              <MessageBar intent="warning">
-                <MessageBarBody>{state.problem}</MessageBarBody>
-              </MessageBar>
-            ) : null}
+            {state?.problem && state.evaluations.length > 0 ? <Notice intent="warning">{state.problem}</Notice> : null}
             {showAdopt ? (
-              <MessageBar intent="info" layout="multiline" data-testid="adopt-banner">
-                <MessageBarBody>
-                  <MessageBarTitle>{s.adoptTitle}</MessageBarTitle>
-                  {s.adoptBody}
-                </MessageBarBody>
-                <MessageBarActions>
+              <Notice
+                intent="info"
+                data-testid="adopt-banner"
+                title={s.adoptTitle}
+                actions={
                   <Button appearance="primary" onClick={() => void pane.adopt()} disabled={pane.busy}>
                     {s.adopt}
                   </Button>
-                </MessageBarActions>
-              </MessageBar>
+                }
+              >
+                {s.adoptBody}
+              </Notice>
             ) : null}
             <TabList
               className={styles.tabs}

@@ -1,5 +1,6 @@
 // What the pane shows before it can run: loading, Office.js missing, not in Excel, Excel too old.
-import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, webLightTheme, type Theme } from "@fluentui/react-components";
+import { FluentProvider, webLightTheme, type Theme } from "@fluentui/react-components";
+import { Notice } from "./ui";
 import { STRINGS } from "./i18n";
 
 export type BootProblem = "loading" | "missing" | "not-excel" | "too-old" | "failed";
@@ -10,7 +11,7 @@ export function BootMessage({ problem, detail, theme = webLightTheme }: { proble
   if (problem === "loading")
     return (
       <FluentProvider theme={theme} lang="zh-CN" style={{ padding: 16 }}>
-        <Spinner size="small" label={zh.loading} />
+        <p role="status" style={{ margin: 0 }}>{zh.loading}</p>
       </FluentProvider>
     );
   const [title, hint, titleEn, hintEn] =
@@ -23,15 +24,12 @@ export function BootMessage({ problem, detail, theme = webLightTheme }: { proble
           : [zh.startFailed, detail ?? "", en.startFailed, detail ?? ""];
   return (
     <FluentProvider theme={theme} lang="zh-CN" style={{ padding: 12 }}>
-      <MessageBar intent={problem === "failed" ? "error" : "warning"} layout="multiline" role="alert" data-testid="boot-problem">
-        <MessageBarBody>
-          <MessageBarTitle>{title}</MessageBarTitle>
+      <Notice intent={problem === "failed" ? "error" : "warning"} role="alert" data-testid="boot-problem" title={title}>
           <p style={{ margin: "4px 0" }}>{hint}</p>
           <p lang="en" style={{ margin: "4px 0", opacity: 0.8 }}>
             {titleEn} {hintEn}
           </p>
-        </MessageBarBody>
-      </MessageBar>
+      </Notice>
     </FluentProvider>
   );
 }

@@ -2,12 +2,6 @@
 // 检查结果 summary to write into the workbook or copy as text.
 import {
   Button,
-  Card,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Text,
   makeStyles,
   mergeClasses,
   tokens,
@@ -17,6 +11,7 @@ import type { Severity } from "../domain/model";
 import type { Host, SheetState } from "../excel/host-types";
 import { copyText } from "./clipboard";
 import { useLocale, useStrings } from "./i18n";
+import { Notice, Panel, Txt } from "./ui";
 import { allFindings, groupBySeverity, messageOf, summaryRows, summaryText, type LocatedFinding } from "./summary";
 
 const useStyles = makeStyles({
@@ -45,7 +40,6 @@ const useStyles = makeStyles({
   chosen: { outline: `2px solid ${tokens.colorBrandStroke1}` },
   meta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   message: { overflowWrap: "anywhere" },
-  summary: { padding: "12px", display: "flex", flexDirection: "column", gap: "8px" },
 });
 
 export interface FindingsProps {
@@ -101,19 +95,16 @@ export function Findings({ host, state, busy, onCheck, onError }: FindingsProps)
         <Button appearance="primary" onClick={onCheck} disabled={busy}>
           {s.runCheck}
         </Button>
-        {busy ? <Spinner size="tiny" label={s.checking} /> : null}
+        {busy ? <Txt role="status">{s.checking}</Txt> : null}
       </div>
       {!state ? (
-        <Text>{s.notChecked}</Text>
+        <Txt>{s.notChecked}</Txt>
       ) : !hasForms ? (
-        <Text>{s.noForm}</Text>
+        <Txt>{s.noForm}</Txt>
       ) : findings.length === 0 ? (
-        <MessageBar intent="success" data-testid="all-passed">
-          <MessageBarBody>
-            <MessageBarTitle>{s.allPassed}</MessageBarTitle>
-            {s.allPassedHint}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="success" data-testid="all-passed" title={s.allPassed}>
+          {s.allPassedHint}
+        </Notice>
       ) : (
         groups.map((g) => (
           <div key={g.severity} className={styles.group} data-testid={`group-${g.severity}`}>
@@ -151,14 +142,14 @@ export function Findings({ host, state, busy, onCheck, onError }: FindingsProps)
         ))
       )}
       {hasForms ? (
-        <Card className={styles.summary}>
+        <Panel>
           <h2 className={styles.heading}>{s.summary}</h2>
-          <Text size={200}>{s.summaryHint}</Text>
+          <Txt size={200}>{s.summaryHint}</Txt>
           <div className={styles.bar}>
             <Button onClick={() => void writeSheet()}>{s.writeSheet}</Button>
             <Button onClick={() => void copy()}>{s.copyText}</Button>
           </div>
-        </Card>
+        </Panel>
       ) : null}
       <div role="status" aria-live="polite" data-testid="findings-note">
         {note}

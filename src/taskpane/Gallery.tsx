@@ -2,7 +2,6 @@
 // Inserting at the selection over a non-empty area asks first (or goes to a new sheet).
 import {
   Button,
-  Card,
   Dialog,
   DialogActions,
   DialogBody,
@@ -13,8 +12,6 @@ import {
   Input,
   Radio,
   RadioGroup,
-  SpinButton,
-  Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -23,10 +20,10 @@ import { FORM_KINDS, type FormKind } from "../domain/model";
 import type { Host, InsertResult, TemplateOptions } from "../excel/host-types";
 import { useStrings } from "./i18n";
 import { TemplatePicture } from "./pictures";
+import { Panel, Txt } from "./ui";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px" },
-  options: { padding: "12px", display: "flex", flexDirection: "column", gap: "8px" },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "8px" },
   card: { padding: "8px", display: "grid", gridTemplateColumns: "auto 1fr", columnGap: "10px", alignItems: "start" },
@@ -55,10 +52,10 @@ type Pending = { kind: FormKind; options: TemplateOptions } | null;
 export function Gallery({ host, defaultYear, onInserted, onError }: GalleryProps) {
   const s = useStrings();
   const styles = useStyles();
-  const [year, setYear] = useState(defaultYear);
+  const [yearText, setYearText] = useState(String(defaultYear));
   const [unit, setUnit] = useState("");
   const [project, setProject] = useState("");
-  const [rows, setRows] = useState(2);
+  const [rowsText, setRowsText] = useState("2");
   const [taxonomy, setTaxonomy] = useState<2020 | 2021>(2020);
   const [where, setWhere] = useState<"new-sheet" | "selection">("new-sheet");
   const [busy, setBusy] = useState<FormKind | null>(null);
@@ -77,6 +74,8 @@ export function Gallery({ host, defaultYear, onInserted, onError }: GalleryProps
   };
 
   const start = async (kind: FormKind) => {
+    const year = numberIn(yearText, defaultYear, 1990, 2100);
+    const rows = numberIn(rowsText, 2, 1, 10);
     const options: TemplateOptions = { year, rows, taxonomy };
     if (unit.trim()) options.unit = unit.trim();
     if (project.trim()) options.project = project.trim();
@@ -101,10 +100,10 @@ export function Gallery({ host, defaultYear, onInserted, onError }: GalleryProps
 
   return (
     <section className={styles.root} aria-label={s.tabs.insert} data-testid="gallery">
-      <Card className={styles.options}>
+      <Panel>
         <h2 className={styles.heading}>{s.options}</h2>
         <Field label={s.optYear}>
-          <SpinButton value={year} min={2000} max={2100} onChange={(_, d) => setYear(spinValue(d, year))} />
+          <Input type="number" min={1990} max={2100} value={yearText} onChange={(_, d) => setYearText(d.value)} />
         </Field>
         <Field label={s.optUnit}>
           <Input value={unit} onChange={(_, d) => setUnit(d.value)} />
@@ -113,7 +112,7 @@ export function Gallery({ host, defaultYear, onInserted, onError }: GalleryProps
           <Input value={project} onChange={(_, d) => setProject(d.value)} />
         </Field>
         <Field label={s.optRows} hint={s.optRowsHint}>
-          <SpinButton value={rows} min={1} max={10} onChange={(_, d) => setRows(Math.min(10, Math.max(1, spinValue(d, rows))))} />
+          <Input type="number" min={1} max={10} value={rowsText} onChange={(_, d) => setRowsText(d.value)} />
         </Field>
         <Field label={s.optTaxonomy}>
           <RadioGroup value={String(taxonomy)} onChange={(_, d) => setTaxonomy(d.value === "2021" ? 2021 : 2020)}>
@@ -127,15 +126,15 @@ export function Gallery({ host, defaultYear, onInserted, onError }: GalleryProps
             <Radio value="selection" label={s.whereSelection} />
           </RadioGroup>
         </Field>
-      </Card>
+      </Panel>
       <ul className={styles.list}>
         {FORM_KINDS.map((kind) => (
           <li key={kind}>
-            <Card className={styles.card} data-testid={`template-${kind}`}>
+            <Panel className={styles.card} data-testid={`template-${kind}`}>
               <TemplatePicture kind={kind} className={styles.picture} />
               <div className={styles.body}>
                 <h3 className={styles.name}>{s.kinds[kind]}</h3>
-                <Text className={styles.desc}>{s.kindDescriptions[kind]}</Text>
+                <Txt className={styles.desc}>{s.kindDescriptions[kind]}</Txt>
                 <div className={styles.row}>
                   <Button
                     size="small"
@@ -148,7 +147,7 @@ export function Gallery({ host, defaultYear, onInserted, onError }: GalleryProps
                   </Button>
                 </div>
               </div>
-            </Card>
+            </Panel>
           </li>
         ))}
       </ul>
@@ -173,9 +172,8 @@ export function Gallery({ host, defaultYear, onInserted, onError }: GalleryProps
   );
 }
 
-/** SpinButton reports a number when stepped and only displayValue when typed. */
-function spinValue(d: { value?: number | null; displayValue?: string }, fallback: number): number {
-  if (typeof d.value === "number" && Number.isFinite(d.value)) return Math.round(d.value);
-  const n = Number.parseInt(d.displayValue ?? "", 10);
-  return Number.isFinite(n) ? n : fallback;
+/** A typed whole number clamped to [min, max]; the default when the field is empty or not a number. */
+function numberIn(text: string, fallback: number, min: number, max: number): number {
+  const n = Number.parseInt(text, 10);
+  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
 }

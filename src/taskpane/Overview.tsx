@@ -1,13 +1,13 @@
 // 概览: one card per form on the active sheet: kind, unit, year, 执行率, 总分 and grade, errors and warnings.
-import { Badge, Button, Card, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { Evaluation } from "../domain/model";
 import type { SheetState } from "../excel/host-types";
 import { useStrings } from "./i18n";
 import { countBySeverity, formatPercent, formatScore } from "./summary";
+import { Panel, Pill, Txt, type PillColor } from "./ui";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px" },
-  card: { padding: "12px" },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   name: { color: tokens.colorNeutralForeground2 },
   facts: {
@@ -40,22 +40,22 @@ export function Overview({ state, profileLabel, busy, onCheck, onInsert }: Overv
   return (
     <section className={styles.root} aria-label={s.tabs.overview} data-testid="overview">
       {evaluations.length === 0 ? (
-        <Card className={styles.card}>
-          <Text weight="semibold">{s.noForm}</Text>
-          {state?.problem ? <Text>{state.problem}</Text> : null}
-          <Text>{s.noFormHint}</Text>
+        <Panel>
+          <Txt weight="semibold">{s.noForm}</Txt>
+          {state?.problem ? <Txt>{state.problem}</Txt> : null}
+          <Txt>{s.noFormHint}</Txt>
           <div className={styles.actions}>
             <Button appearance="primary" onClick={onInsert}>
               {s.goInsert}
             </Button>
           </div>
-        </Card>
+        </Panel>
       ) : (
         evaluations.map((ev, i) => <FormCard key={`${ev.form.sheet}-${ev.form.anchor ?? i}`} ev={ev} />)
       )}
-      <Text size={200}>
+      <Txt size={200}>
         {s.profileInUse}：{profileLabel}
-      </Text>
+      </Txt>
       <div className={styles.actions}>
         <Button appearance={evaluations.length ? "primary" : "secondary"} onClick={onCheck} disabled={busy}>
           {busy ? s.checking : s.runCheck}
@@ -72,9 +72,9 @@ function FormCard({ ev }: { ev: Evaluation }) {
   const total = ev.total;
   const rate = ev.funds?.rate;
   return (
-    <Card className={styles.card} data-testid="form-card">
+    <Panel data-testid="form-card">
       <h2 className={styles.title}>{s.kinds[ev.form.kind] ?? ev.form.kind}</h2>
-      {ev.form.name ? <Text className={styles.name}>{ev.form.name}</Text> : null}
+      {ev.form.name ? <Txt className={styles.name}>{ev.form.name}</Txt> : null}
       <dl className={styles.facts}>
         <dt className={styles.dt}>{s.unit}</dt>
         <dd className={styles.dd}>{ev.form.unit || "—"}</dd>
@@ -94,30 +94,28 @@ function FormCard({ ev }: { ev: Evaluation }) {
             <dd className={styles.dd} data-testid="overview-total">
               <span className={styles.big}>{total.computed == null ? "—" : formatScore(total.computed)}</span>
               {total.grade ? (
-                <Badge appearance="tint" color={gradeColor(total.grade)}>
-                  {s.grades[total.grade]}
-                </Badge>
+                <Pill color={gradeColor(total.grade)}>{s.grades[total.grade]}</Pill>
               ) : null}
             </dd>
           </>
         ) : null}
         <dt className={styles.dt}>{s.errors}</dt>
         <dd className={styles.dd}>
-          <Badge appearance={counts.error ? "filled" : "outline"} color={counts.error ? "danger" : "success"} data-testid="overview-errors">
+          <Pill color={counts.error ? "danger" : "success"} data-testid="overview-errors">
             {counts.error}
-          </Badge>
+          </Pill>
         </dd>
         <dt className={styles.dt}>{s.warnings}</dt>
         <dd className={styles.dd}>
-          <Badge appearance={counts.warning ? "filled" : "outline"} color={counts.warning ? "warning" : "success"} data-testid="overview-warnings">
+          <Pill color={counts.warning ? "warning" : "success"} data-testid="overview-warnings">
             {counts.warning}
-          </Badge>
+          </Pill>
         </dd>
       </dl>
-    </Card>
+    </Panel>
   );
 }
 
-function gradeColor(g: string): "success" | "brand" | "warning" | "danger" {
+function gradeColor(g: string): PillColor {
   return g === "优" ? "success" : g === "良" ? "brand" : g === "中" ? "warning" : "danger";
 }

@@ -1,5 +1,6 @@
 // 规则: the rule profile in use, a choice of profile, and what it changes against the national rules.
-import { Card, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Field, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
+import { Panel, Txt } from "./ui";
 import { useState } from "react";
 import type { Host } from "../excel/host-types";
 import { useLocale, useStrings } from "./i18n";
@@ -7,7 +8,6 @@ import { profileInfos } from "./profile-info";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px" },
-  card: { padding: "12px", display: "flex", flexDirection: "column", gap: "8px" },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   list: { margin: 0, paddingLeft: "18px", display: "flex", flexDirection: "column", gap: "4px" },
   dim: { color: tokens.colorNeutralForeground2 },
@@ -43,19 +43,17 @@ export function Rules({ host, profile, onProfileChanged, onError }: RulesProps) 
   return (
     <section className={styles.root} aria-label={s.tabs.rules} data-testid="rules">
       <Field label={s.profile}>
-        <Select value={current?.id ?? profile} disabled={busy} onChange={(_, d) => void choose(d.value)}>
+        <RadioGroup value={current?.id ?? profile} disabled={busy} onChange={(_, d) => void choose(d.value)}>
           {infos.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label}
-            </option>
+            <Radio key={p.id} value={p.id} label={p.label} />
           ))}
-        </Select>
+        </RadioGroup>
       </Field>
       {current ? (
-        <Card className={styles.card}>
+        <Panel>
           <h2 className={styles.heading}>{s.profileChanges}</h2>
           {current.changes.length === 0 ? (
-            <Text>{s.profileSameAsNational}</Text>
+            <Txt>{s.profileSameAsNational}</Txt>
           ) : (
             <ul className={styles.list} data-testid="profile-changes">
               {current.changes.map((c) => (
@@ -69,7 +67,7 @@ export function Rules({ host, profile, onProfileChanged, onError }: RulesProps) 
               ))}
             </ul>
           )}
-        </Card>
+        </Panel>
       ) : null}
     </section>
   );

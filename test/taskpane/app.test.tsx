@@ -41,12 +41,17 @@ test("live updates from the host replace the state (the user typed a reason)", a
 
 test("the English switch changes every label and reports the choice", async () => {
   const { onLocaleChange } = await setup();
-  await userEvent.click(screen.getByRole("switch", { name: "English" }));
+  const toggle = screen.getByRole("button", { name: /^English/ });
+  expect(toggle).toHaveAttribute("aria-pressed", "false");
+  await userEvent.click(toggle);
+  expect(screen.getByRole("button", { name: /^English/ })).toHaveAttribute("aria-pressed", "true");
   expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Performance self-evaluation");
   expect(screen.getByRole("tab", { name: "Overview" })).toBeInTheDocument();
   expect(screen.getByRole("button", { name: "Check this sheet" })).toBeInTheDocument();
   expect(onLocaleChange).toHaveBeenCalledWith("en-US");
   expect(screen.getByTestId("pane").closest("[lang]")).toHaveAttribute("lang", "en-US");
+  await userEvent.click(screen.getByRole("button", { name: /^English/ }));
+  expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("绩效自评助手");
 });
 
 test("tabs are keyboard operable", async () => {
@@ -86,7 +91,7 @@ test("the rules tab shows the profile in use and what a provincial profile chang
   const { host } = await setup();
   await userEvent.click(screen.getByRole("tab", { name: "规则" }));
   expect(screen.getByText("按财政部全国规则评分，没有调整。")).toBeInTheDocument();
-  await userEvent.selectOptions(screen.getByLabelText("评分规则"), "provincial-80");
+  await userEvent.click(screen.getByRole("radio", { name: "省级口径示例（80/70/60 分档）" }));
   await waitFor(() => expect(host.called("setProfile")).toEqual([{ method: "setProfile", args: ["provincial-80"] }]));
   const changes = await screen.findByTestId("profile-changes");
   expect(changes).toHaveTextContent("等级分档：优 ≥ 80，良 ≥ 70，中 ≥ 60");

@@ -48,12 +48,15 @@ test("inserts into a new sheet with the chosen options", async () => {
   const rows = screen.getByLabelText("每个二级指标的行数");
   await user.clear(rows);
   await user.type(rows, "3");
+  const year = screen.getByLabelText("年度");
+  await user.clear(year);
+  await user.type(year, "2022");
   await user.click(screen.getByLabelText("财预〔2021〕101号"));
   await user.click(screen.getByRole("button", { name: "插入部门整体支出绩效自评表" }));
   await waitFor(() => expect(onInserted).toHaveBeenCalled());
   const [kind, options, where] = host.called("insert")[0].args;
   expect(kind).toBe("department");
-  expect(options).toEqual({ year: 2021, rows: 3, taxonomy: 2021, unit: "某区财政局" });
+  expect(options).toEqual({ year: 2022, rows: 3, taxonomy: 2021, unit: "某区财政局" });
   expect(where).toBe("new-sheet");
 });
 
