@@ -11,7 +11,8 @@ module.exports = (env = {}, argv = {}) => {
   return {
     mode,
     devtool: mode === "development" ? "cheap-module-source-map" : false,
-    entry: { preview: "./src/preview/index.tsx" },
+    // office-stub.js stands in for Microsoft's office.js when tests and the bench open the built dist/taskpane.html.
+    entry: { preview: "./src/preview/index.tsx", "office-stub": "./src/preview/office-stub.ts" },
     output: {
       path: path.resolve(__dirname, "dist-preview"),
       filename: "[name].js",

@@ -29,7 +29,8 @@ function layout(sheet: PreviewSheet) {
     const r = parseRange(m);
     if (!r) continue;
     spans.set(formatA1(r.r0, r.c0), { rows: r.r1 - r.r0 + 1, cols: r.c1 - r.c0 + 1 });
-    for (let i = r.r0; i <= r.r1; i++) for (let j = r.c0; j <= r.c1; j++) if (i !== r.r0 || j !== r.c0) covered.add(formatA1(i, j));
+    for (let i = r.r0; i <= r.r1; i++)
+      for (let j = r.c0; j <= r.c1; j++) if (i !== r.r0 || j !== r.c0) covered.add(formatA1(i, j));
   }
   const hidden = new Set(sheet.hiddenColumns);
   const visibleCols = Array.from({ length: cols }, (_, c) => c).filter((c) => !hidden.has(c));
@@ -45,7 +46,8 @@ function styleOf(sheet: PreviewSheet, addr: string): React.CSSProperties {
   if (typeof st["fill.color"] === "string") css.background = st["fill.color"] as string;
   if (typeof st["font.color"] === "string") css.color = st["font.color"] as string;
   const h = st["horizontalAlignment"];
-  css.textAlign = h === "Center" ? "center" : h === "Right" ? "right" : h === "Left" ? "left" : isNumeric(cell) ? "right" : "left";
+  css.textAlign =
+    h === "Center" ? "center" : h === "Right" ? "right" : h === "Left" ? "left" : isNumeric(cell) ? "right" : "left";
   if (st["wrapText"]) css.whiteSpace = "pre-wrap";
   if (flag?.fill) css.background = flag.fill;
   if (flag?.color) css.color = flag.color;
@@ -97,7 +99,14 @@ export function Grid({ book, version }: GridProps) {
 
   const onGridKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (editing) return;
-    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Enter: [1, 0], Tab: [0, 1] };
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+      Enter: [1, 0],
+      Tab: [0, 1],
+    };
     if (moves[e.key]) {
       e.preventDefault();
       moveBy(...moves[e.key]);

@@ -23,7 +23,8 @@ export function Preview({ book, paneRef }: { book: PreviewBook; paneRef: (el: HT
       <header className="pv-header">
         <strong className="pv-badge">预览</strong>
         <span>
-          绩效自评助手 · 不是 Excel：左边是浏览器里的模拟工作簿（公式由项目自带的计算引擎重算），右边是真正的任务窗格。数据只保存在本页。
+          绩效自评助手 · 不是
+          Excel：左边是浏览器里的模拟工作簿（公式由项目自带的计算引擎重算），右边是真正的任务窗格。数据只保存在本页。
         </span>
       </header>
       <div className="pv-main">

@@ -20,7 +20,8 @@ export function displayValue(cell: PreviewCell | undefined): string {
 export function editText(cell: PreviewCell | undefined): string {
   if (!cell) return "";
   if (cell.formula) return cell.formula;
-  if (typeof cell.value === "number" && cell.numFmt && /%$/.test(cell.numFmt)) return `${Number((cell.value * 100).toPrecision(12))}%`;
+  if (typeof cell.value === "number" && cell.numFmt && /%$/.test(cell.numFmt))
+    return `${Number((cell.value * 100).toPrecision(12))}%`;
   return cell.value === "" ? "" : String(cell.value);
 }
 

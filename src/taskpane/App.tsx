@@ -1,13 +1,5 @@
 // The pane: a Fluent UI v9 shell (zh-CN, English switch) over a Host. No Office globals here.
-import {
-  Button,
-  FluentProvider,
-  Tab,
-  TabList,
-  makeStyles,
-  tokens,
-  type Theme,
-} from "@fluentui/react-components";
+import { Button, FluentProvider, Tab, TabList, makeStyles, tokens, type Theme } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import type { Host } from "../excel/host-types";
 import { Findings } from "./Findings";
@@ -49,7 +41,13 @@ export interface AppProps {
   defaultYear?: number;
 }
 
-export function App({ host, theme = themeFor(null), locale: initial = "zh-CN", onLocaleChange, defaultYear }: AppProps) {
+export function App({
+  host,
+  theme = themeFor(null),
+  locale: initial = "zh-CN",
+  onLocaleChange,
+  defaultYear,
+}: AppProps) {
   const [locale, setLocale] = useState<Locale>(initial);
   const s = stringsFor(locale);
   const styles = useStyles();
@@ -100,7 +98,12 @@ export function App({ host, theme = themeFor(null), locale: initial = "zh-CN", o
                 intent="error"
                 data-testid="error"
                 dismiss={
-                  <Button appearance="transparent" size="small" aria-label={s.dismiss} onClick={() => pane.setError(null)}>
+                  <Button
+                    appearance="transparent"
+                    size="small"
+                    aria-label={s.dismiss}
+                    onClick={() => pane.setError(null)}
+                  >
                     <span aria-hidden="true">×</span>
                   </Button>
                 }
@@ -156,7 +159,13 @@ export function App({ host, theme = themeFor(null), locale: initial = "zh-CN", o
                   }}
                 />
               ) : tab === "check" ? (
-                <Findings host={host} state={state} busy={pane.busy} onCheck={() => void pane.refresh()} onError={fail} />
+                <Findings
+                  host={host}
+                  state={state}
+                  busy={pane.busy}
+                  onCheck={() => void pane.refresh()}
+                  onError={fail}
+                />
               ) : (
                 <Rules
                   host={host}

@@ -5,13 +5,23 @@ import { STRINGS } from "./i18n";
 
 export type BootProblem = "loading" | "missing" | "not-excel" | "too-old" | "failed";
 
-export function BootMessage({ problem, detail, theme = webLightTheme }: { problem: BootProblem; detail?: string; theme?: Theme }) {
+export function BootMessage({
+  problem,
+  detail,
+  theme = webLightTheme,
+}: {
+  problem: BootProblem;
+  detail?: string;
+  theme?: Theme;
+}) {
   const zh = STRINGS["zh-CN"];
   const en = STRINGS["en-US"];
   if (problem === "loading")
     return (
       <FluentProvider theme={theme} lang="zh-CN" style={{ padding: 16 }}>
-        <p role="status" style={{ margin: 0 }}>{zh.loading}</p>
+        <p role="status" style={{ margin: 0 }}>
+          {zh.loading}
+        </p>
       </FluentProvider>
     );
   const [title, hint, titleEn, hintEn] =
@@ -25,10 +35,10 @@ export function BootMessage({ problem, detail, theme = webLightTheme }: { proble
   return (
     <FluentProvider theme={theme} lang="zh-CN" style={{ padding: 12 }}>
       <Notice intent={problem === "failed" ? "error" : "warning"} role="alert" data-testid="boot-problem" title={title}>
-          <p style={{ margin: "4px 0" }}>{hint}</p>
-          <p lang="en" style={{ margin: "4px 0", opacity: 0.8 }}>
-            {titleEn} {hintEn}
-          </p>
+        <p style={{ margin: "4px 0" }}>{hint}</p>
+        <p lang="en" style={{ margin: "4px 0", opacity: 0.8 }}>
+          {titleEn} {hintEn}
+        </p>
       </Notice>
     </FluentProvider>
   );

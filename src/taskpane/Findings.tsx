@@ -1,11 +1,6 @@
 // 检查: the findings grouped by severity, each with a 定位 button, a clear all-passed state, and the
 // 检查结果 summary to write into the workbook or copy as text.
-import {
-  Button,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Severity } from "../domain/model";
 import type { Host, SheetState } from "../excel/host-types";
@@ -62,7 +57,11 @@ export function Findings({ host, state, busy, onCheck, onError }: FindingsProps)
   const groups = groupBySeverity(findings);
   const hasForms = (state?.evaluations.length ?? 0) > 0;
   const sevClass: Record<Severity, string> = { error: styles.error, warning: styles.warning, info: styles.info };
-  const itemClass: Record<Severity, string> = { error: styles.itemError, warning: styles.itemWarning, info: styles.itemInfo };
+  const itemClass: Record<Severity, string> = {
+    error: styles.itemError,
+    warning: styles.itemWarning,
+    info: styles.itemInfo,
+  };
 
   const locate = async (f: LocatedFinding, key: string) => {
     setChosen(key);
@@ -125,12 +124,15 @@ export function Findings({ host, state, busy, onCheck, onError }: FindingsProps)
                   >
                     <div>
                       <div className={styles.message}>{messageOf(f, en)}</div>
-                      <div className={styles.meta}>
-                        {[f.cell ?? s.noCell, f.indicator].filter(Boolean).join(" · ")}
-                      </div>
+                      <div className={styles.meta}>{[f.cell ?? s.noCell, f.indicator].filter(Boolean).join(" · ")}</div>
                     </div>
                     {f.cell ? (
-                      <Button size="small" className={styles.locate} aria-label={s.locateAt(f.cell)} onClick={() => void locate(f, key)}>
+                      <Button
+                        size="small"
+                        className={styles.locate}
+                        aria-label={s.locateAt(f.cell)}
+                        onClick={() => void locate(f, key)}
+                      >
                         {s.locate}
                       </Button>
                     ) : null}

@@ -24,6 +24,8 @@ import { Panel, Txt } from "./ui";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px" },
+  summaryRow: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: "8px" },
+  fields: { display: "flex", flexDirection: "column", gap: "8px" },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "8px" },
   card: { padding: "8px", display: "grid", gridTemplateColumns: "auto 1fr", columnGap: "10px", alignItems: "start" },
@@ -60,6 +62,7 @@ export function Gallery({ host, defaultYear, onInserted, onError }: GalleryProps
   const [where, setWhere] = useState<"new-sheet" | "selection">("new-sheet");
   const [busy, setBusy] = useState<FormKind | null>(null);
   const [pending, setPending] = useState<Pending>(null);
+  const [open, setOpen] = useState(false);
 
   const doInsert = async (kind: FormKind, options: TemplateOptions, at: "new-sheet" | "selection") => {
     setBusy(kind);
@@ -101,31 +104,57 @@ export function Gallery({ host, defaultYear, onInserted, onError }: GalleryProps
   return (
     <section className={styles.root} aria-label={s.tabs.insert} data-testid="gallery">
       <Panel>
-        <h2 className={styles.heading}>{s.options}</h2>
-        <Field label={s.optYear}>
-          <Input type="number" min={1990} max={2100} value={yearText} onChange={(_, d) => setYearText(d.value)} />
-        </Field>
-        <Field label={s.optUnit}>
-          <Input value={unit} onChange={(_, d) => setUnit(d.value)} />
-        </Field>
-        <Field label={s.optProject}>
-          <Input value={project} onChange={(_, d) => setProject(d.value)} />
-        </Field>
-        <Field label={s.optRows} hint={s.optRowsHint}>
-          <Input type="number" min={1} max={10} value={rowsText} onChange={(_, d) => setRowsText(d.value)} />
-        </Field>
-        <Field label={s.optTaxonomy}>
-          <RadioGroup value={String(taxonomy)} onChange={(_, d) => setTaxonomy(d.value === "2021" ? 2021 : 2020)}>
-            <Radio value="2020" label={s.taxonomy2020} />
-            <Radio value="2021" label={s.taxonomy2021} />
-          </RadioGroup>
-        </Field>
-        <Field label={s.optWhere}>
-          <RadioGroup value={where} onChange={(_, d) => setWhere(d.value === "selection" ? "selection" : "new-sheet")}>
-            <Radio value="new-sheet" label={s.whereNewSheet} />
-            <Radio value="selection" label={s.whereSelection} />
-          </RadioGroup>
-        </Field>
+        <div className={styles.summaryRow}>
+          <h2 className={styles.heading}>{s.options}</h2>
+          <Button
+            size="small"
+            appearance="subtle"
+            aria-expanded={open}
+            aria-controls="jx-options"
+            onClick={() => setOpen(!open)}
+          >
+            {s.change}
+          </Button>
+        </div>
+        <Txt size={200} data-testid="options-summary">
+          {s.optionsSummary(
+            yearText,
+            rowsText,
+            taxonomy === 2021 ? s.taxonomy2021 : s.taxonomy2020,
+            where === "new-sheet" ? s.whereNewSheet : s.whereSelection,
+          )}
+        </Txt>
+        {open ? (
+          <div id="jx-options" className={styles.fields}>
+            <Field label={s.optYear}>
+              <Input type="number" min={1990} max={2100} value={yearText} onChange={(_, d) => setYearText(d.value)} />
+            </Field>
+            <Field label={s.optUnit}>
+              <Input value={unit} onChange={(_, d) => setUnit(d.value)} />
+            </Field>
+            <Field label={s.optProject}>
+              <Input value={project} onChange={(_, d) => setProject(d.value)} />
+            </Field>
+            <Field label={s.optRows} hint={s.optRowsHint}>
+              <Input type="number" min={1} max={10} value={rowsText} onChange={(_, d) => setRowsText(d.value)} />
+            </Field>
+            <Field label={s.optTaxonomy}>
+              <RadioGroup value={String(taxonomy)} onChange={(_, d) => setTaxonomy(d.value === "2021" ? 2021 : 2020)}>
+                <Radio value="2020" label={s.taxonomy2020} />
+                <Radio value="2021" label={s.taxonomy2021} />
+              </RadioGroup>
+            </Field>
+            <Field label={s.optWhere}>
+              <RadioGroup
+                value={where}
+                onChange={(_, d) => setWhere(d.value === "selection" ? "selection" : "new-sheet")}
+              >
+                <Radio value="new-sheet" label={s.whereNewSheet} />
+                <Radio value="selection" label={s.whereSelection} />
+              </RadioGroup>
+            </Field>
+          </div>
+        ) : null}
       </Panel>
       <ul className={styles.list}>
         {FORM_KINDS.map((kind) => (

@@ -54,7 +54,9 @@ export function Overview({ state, profileLabel, busy, onCheck, onInsert }: Overv
         evaluations.map((ev, i) => <FormCard key={`${ev.form.sheet}-${ev.form.anchor ?? i}`} ev={ev} />)
       )}
       <Txt size={200}>
-        {s.profileInUse}：{profileLabel}
+        {s.profileInUse}
+        {s.colon}
+        {profileLabel}
       </Txt>
       <div className={styles.actions}>
         <Button appearance={evaluations.length ? "primary" : "secondary"} onClick={onCheck} disabled={busy}>
@@ -93,9 +95,7 @@ function FormCard({ ev }: { ev: Evaluation }) {
             <dt className={styles.dt}>{s.total}</dt>
             <dd className={styles.dd} data-testid="overview-total">
               <span className={styles.big}>{total.computed == null ? "—" : formatScore(total.computed)}</span>
-              {total.grade ? (
-                <Pill color={gradeColor(total.grade)}>{s.grades[total.grade]}</Pill>
-              ) : null}
+              {total.grade ? <Pill color={gradeColor(total.grade)}>{s.grades[total.grade]}</Pill> : null}
             </dd>
           </>
         ) : null}

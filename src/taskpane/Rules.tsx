@@ -59,10 +59,7 @@ export function Rules({ host, profile, onProfileChanged, onError }: RulesProps) 
               {current.changes.map((c) => (
                 <li key={c.key}>
                   {c.label}：<strong>{c.value}</strong>
-                  <span className={styles.dim}>
-                    {" "}
-                    （{c.nationalLabel}）
-                  </span>
+                  <span className={styles.dim}> （{c.nationalLabel}）</span>
                 </li>
               ))}
             </ul>

@@ -34,26 +34,23 @@ export function usePaneState(host: Host): PaneState {
   const [error, setError] = useState<string | null>(null);
   const alive = useRef(true);
 
-  const run = useCallback(
-    async (job: () => Promise<SheetState>): Promise<SheetState | null> => {
-      setBusy(true);
-      setError(null);
-      try {
-        const s = await job();
-        if (alive.current) {
-          setState(s);
-          setChecked(true);
-        }
-        return s;
-      } catch (e) {
-        if (alive.current) setError(errorText(e));
-        return null;
-      } finally {
-        if (alive.current) setBusy(false);
+  const run = useCallback(async (job: () => Promise<SheetState>): Promise<SheetState | null> => {
+    setBusy(true);
+    setError(null);
+    try {
+      const s = await job();
+      if (alive.current) {
+        setState(s);
+        setChecked(true);
       }
-    },
-    [],
-  );
+      return s;
+    } catch (e) {
+      if (alive.current) setError(errorText(e));
+      return null;
+    } finally {
+      if (alive.current) setBusy(false);
+    }
+  }, []);
 
   useEffect(() => {
     alive.current = true;

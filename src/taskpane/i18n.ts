@@ -41,6 +41,9 @@ export interface Strings {
   adopt: string;
   // insert
   options: string;
+  optionsSummary: (year: string, rows: string, taxonomy: string, where: string) => string;
+  change: string;
+  colon: string;
   optYear: string;
   optUnit: string;
   optProject: string;
@@ -97,7 +100,8 @@ const zh: Strings = {
     "需要 Excel 2021、Microsoft 365、网页版 Excel 或 Mac 版 Excel（ExcelApi 1.14）。请升级 Excel，或使用命令行工具 jixiao 检查文件。",
   startFailed: "助手启动失败：",
   notExcel: "请在 Excel 中打开绩效自评助手。",
-  notExcelHint: "这个任务窗格只能在 Excel 中运行。没有 Excel 时，可以用 npm start 打开预览页，或用命令行工具 jixiao 检查文件。",
+  notExcelHint:
+    "这个任务窗格只能在 Excel 中运行。没有 Excel 时，可以用 npm start 打开预览页，或用命令行工具 jixiao 检查文件。",
   tabs: { overview: "概览", insert: "插入", check: "检查", rules: "规则" },
   kinds: {
     project: "项目支出绩效自评表",
@@ -134,6 +138,9 @@ const zh: Strings = {
   adoptBody: "绑定后助手会实时计算执行率、得分和总分，并标出缺少的偏差原因。只添加名称和元数据，不改动已填写的内容。",
   adopt: "绑定本表",
   options: "选项",
+  optionsSummary: (y, r, t, w) => `${y}年度 · 每组 ${r} 行 · ${t} · ${w}`,
+  change: "更改选项",
+  colon: "：",
   optYear: "年度",
   optUnit: "单位名称",
   optProject: "项目名称",
@@ -188,7 +195,8 @@ const en: Strings = {
     "It needs Excel 2021, Microsoft 365, Excel on the web or Excel for Mac (ExcelApi 1.14). Upgrade Excel, or check files with the jixiao command line tool.",
   startFailed: "The add-in failed to start: ",
   notExcel: "Open this add-in in Excel.",
-  notExcelHint: "The pane runs only inside Excel. Without Excel, use the preview (npm start) or the jixiao command line tool.",
+  notExcelHint:
+    "The pane runs only inside Excel. Without Excel, use the preview (npm start) or the jixiao command line tool.",
   tabs: { overview: "Overview", insert: "Insert", check: "Check", rules: "Rules" },
   kinds: {
     project: "Project self-evaluation",
@@ -222,9 +230,13 @@ const en: Strings = {
   runCheck: "Check this sheet",
   checking: "Checking…",
   adoptTitle: "Found a form the add-in did not insert",
-  adoptBody: "Bind it to get live rates, scores and totals and flags for missing reasons. Only names and metadata are added.",
+  adoptBody:
+    "Bind it to get live rates, scores and totals and flags for missing reasons. Only names and metadata are added.",
   adopt: "Bind this form",
   options: "Options",
+  optionsSummary: (y, r, t, w) => `${y} · ${r} rows per group · ${t} · ${w}`,
+  change: "Change options",
+  colon: ": ",
   optYear: "Year",
   optUnit: "Unit",
   optProject: "Project",

@@ -105,7 +105,16 @@ export function TemplatePicture({ kind, className }: { kind: FormKind; className
       <rect x={-1} y={-1} width={W + 2} height={H + 2} rx={2} fill="var(--jx-pic-bg, #fff)" />
       {LAYOUTS[kind].map(([x, y, w, h, tone], i) =>
         tone === "head" || tone === "line" ? (
-          <rect key={i} x={x} y={y} width={w} height={h} rx={1} fill="var(--jx-pic-ink, #605e5c)" opacity={tone === "line" ? 0.45 : 0.9} />
+          <rect
+            key={i}
+            x={x}
+            y={y}
+            width={w}
+            height={h}
+            rx={1}
+            fill="var(--jx-pic-ink, #605e5c)"
+            opacity={tone === "line" ? 0.45 : 0.9}
+          />
         ) : (
           <rect
             key={i}

@@ -32,9 +32,10 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
 }
 
 export function groupBySeverity<T extends Finding>(findings: readonly T[]): { severity: Severity; items: T[] }[] {
-  return SEVERITY_ORDER.map((severity) => ({ severity, items: findings.filter((f) => f.severity === severity) })).filter(
-    (g) => g.items.length > 0,
-  );
+  return SEVERITY_ORDER.map((severity) => ({
+    severity,
+    items: findings.filter((f) => f.severity === severity),
+  })).filter((g) => g.items.length > 0);
 }
 
 export function messageOf(f: Finding, en: boolean): string {
@@ -45,7 +46,8 @@ function formLine(ev: Evaluation, s: Strings): string[] {
   const t = ev.total;
   const parts = [s.kinds[ev.form.kind] ?? ev.form.kind, ev.form.name || ev.form.unit || ""];
   if (ev.funds?.rate != null) parts.push(`${s.rate} ${formatPercent(ev.funds.rate)}`);
-  if (t?.computed != null) parts.push(`${s.total} ${formatScore(t.computed)}${t.grade ? `（${s.grades[t.grade]}）` : ""}`);
+  if (t?.computed != null)
+    parts.push(`${s.total} ${formatScore(t.computed)}${t.grade ? `（${s.grades[t.grade]}）` : ""}`);
   return parts.filter((p) => p !== "");
 }
 
@@ -71,7 +73,13 @@ export function summaryRows(state: SheetState | null, s: Strings, en = false, no
 /** The same summary as plain text (for e-mail or chat). */
 export function summaryText(state: SheetState | null, s: Strings, en = false, now = new Date()): string {
   const rows = summaryRows(state, s, en, now);
-  return rows.map((r) => r.filter((c) => c !== "").join("  ")).join("\n").replace(/\n{3,}/g, "\n\n").trim() + "\n";
+  return (
+    rows
+      .map((r) => r.filter((c) => c !== "").join("  "))
+      .join("\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trim() + "\n"
+  );
 }
 
 export function formatPercent(fraction: number): string {

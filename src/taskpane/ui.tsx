@@ -41,9 +41,21 @@ const usePill = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     border: "1px solid transparent",
   },
-  success: { color: tokens.colorPaletteGreenForeground1, border: `1px solid ${tokens.colorPaletteGreenBorder2}`, backgroundColor: tokens.colorPaletteGreenBackground1 },
-  brand: { color: tokens.colorBrandForeground1, border: `1px solid ${tokens.colorBrandStroke2}`, backgroundColor: tokens.colorBrandBackground2 },
-  warning: { color: tokens.colorPaletteDarkOrangeForeground1, border: `1px solid ${tokens.colorPaletteDarkOrangeBorder1}`, backgroundColor: tokens.colorPaletteDarkOrangeBackground1 },
+  success: {
+    color: tokens.colorPaletteGreenForeground1,
+    border: `1px solid ${tokens.colorPaletteGreenBorder2}`,
+    backgroundColor: tokens.colorPaletteGreenBackground1,
+  },
+  brand: {
+    color: tokens.colorBrandForeground1,
+    border: `1px solid ${tokens.colorBrandStroke2}`,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  warning: {
+    color: tokens.colorPaletteDarkOrangeForeground1,
+    border: `1px solid ${tokens.colorPaletteDarkOrangeBorder1}`,
+    backgroundColor: tokens.colorPaletteDarkOrangeBackground1,
+  },
   danger: { color: tokens.colorNeutralForegroundOnBrand, backgroundColor: tokens.colorPaletteRedBackground3 },
   neutral: { color: tokens.colorNeutralForeground2, border: `1px solid ${tokens.colorNeutralStroke1}` },
 });
@@ -58,7 +70,12 @@ export function Pill({ color, children, ...rest }: { color: PillColor; children:
 }
 
 const useText = makeStyles({
-  base: { fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, color: "inherit" },
+  base: {
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    color: "inherit",
+  },
   small: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   strong: { fontWeight: tokens.fontWeightSemibold },
 });
@@ -73,7 +90,10 @@ export function Txt({
 }: HTMLAttributes<HTMLSpanElement> & { size?: 200 | 300; weight?: "semibold" }) {
   const s = useText();
   return (
-    <span {...rest} className={mergeClasses(s.base, size === 200 && s.small, weight === "semibold" && s.strong, className)}>
+    <span
+      {...rest}
+      className={mergeClasses(s.base, size === 200 && s.small, weight === "semibold" && s.strong, className)}
+    >
       {children}
     </span>
   );
@@ -93,10 +113,26 @@ const useNotice = makeStyles({
     fontSize: tokens.fontSizeBase300,
     lineHeight: tokens.lineHeightBase300,
   },
-  error: { backgroundColor: tokens.colorPaletteRedBackground1, borderLeftColor: tokens.colorPaletteRedBorder2, color: tokens.colorNeutralForeground1 },
-  warning: { backgroundColor: tokens.colorPaletteDarkOrangeBackground1, borderLeftColor: tokens.colorPaletteDarkOrangeBorder2, color: tokens.colorNeutralForeground1 },
-  info: { backgroundColor: tokens.colorNeutralBackground3, borderLeftColor: tokens.colorBrandStroke1, color: tokens.colorNeutralForeground1 },
-  success: { backgroundColor: tokens.colorPaletteGreenBackground1, borderLeftColor: tokens.colorPaletteGreenBorder2, color: tokens.colorNeutralForeground1 },
+  error: {
+    backgroundColor: tokens.colorPaletteRedBackground1,
+    borderLeftColor: tokens.colorPaletteRedBorder2,
+    color: tokens.colorNeutralForeground1,
+  },
+  warning: {
+    backgroundColor: tokens.colorPaletteDarkOrangeBackground1,
+    borderLeftColor: tokens.colorPaletteDarkOrangeBorder2,
+    color: tokens.colorNeutralForeground1,
+  },
+  info: {
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderLeftColor: tokens.colorBrandStroke1,
+    color: tokens.colorNeutralForeground1,
+  },
+  success: {
+    backgroundColor: tokens.colorPaletteGreenBackground1,
+    borderLeftColor: tokens.colorPaletteGreenBorder2,
+    color: tokens.colorNeutralForeground1,
+  },
   title: { display: "block", fontWeight: tokens.fontWeightSemibold, marginBottom: "2px" },
   actions: { gridColumn: "1 / -1", display: "flex", gap: "8px", flexWrap: "wrap" },
   side: { gridColumn: 2, gridRow: 1 },

@@ -135,7 +135,11 @@ export async function inkRatio(page: Page, selector: string): Promise<number> {
 }
 
 /** Polls until `check` passes; fails with what was last seen. */
-export async function eventually(check: () => Promise<boolean>, what: () => Promise<string> | string, ms = 10_000): Promise<void> {
+export async function eventually(
+  check: () => Promise<boolean>,
+  what: () => Promise<string> | string,
+  ms = 10_000,
+): Promise<void> {
   const end = Date.now() + ms;
   for (;;) {
     if (await check().catch(() => false)) return;
@@ -166,4 +170,30 @@ export async function waitFocused(loc: Loc): Promise<void> {
     () => loc.evaluate((el) => el === document.activeElement),
     () => "focus",
   );
+}
+
+export const PANE_DIR = path.join(ROOT, ".tmp", "pane-dist");
+export const OFFICE_JS = /appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js/;
+
+/** Builds the add-in with the real webpack.config.js (production) into .tmp/pane-dist, not dist/. */
+export function buildPane(): void {
+  const webpack = path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js");
+  const r = spawnSync(process.execPath, [webpack, "--mode", "production", "--output-path", PANE_DIR], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`pane build failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+/** Answers the Office.js CDN request with `body` (a stub script), or fails it (a blocked CDN) when null. */
+export async function routeOfficeJs(page: Page, body: string | null): Promise<void> {
+  await page.route(OFFICE_JS, (route) =>
+    body === null
+      ? route.abort("blockedbyclient")
+      : route.fulfill({ status: 200, contentType: "text/javascript", body }),
+  );
+}
+
+export function officeStub(extra = ""): string {
+  return fs.readFileSync(path.join(PREVIEW_DIR, "office-stub.js"), "utf8") + "\n" + extra;
 }

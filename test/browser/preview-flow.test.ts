@@ -2,7 +2,18 @@
 // type a target and an actual that misses it, watch 得分 and 总分 update and the reason cell light up, write a
 // reason and watch the flag clear, run 检查本表, choose a finding and see its cell selected.
 import type { Page } from "playwright-core";
-import { buildPreview, inkRatio, launch, PREVIEW_DIR, serve, shot, waitAttr, waitFocused, waitText, type Browser } from "./harness";
+import {
+  buildPreview,
+  inkRatio,
+  launch,
+  PREVIEW_DIR,
+  serve,
+  shot,
+  waitAttr,
+  waitFocused,
+  waitText,
+  type Browser,
+} from "./harness";
 
 jest.setTimeout(120_000);
 
@@ -92,7 +103,9 @@ test("a missed target updates 得分 and 总分 and flags the reason cell; a rea
 test("检查本表 lists findings; 定位 selects the finding's cell in the workbook", async () => {
   await pane().getByRole("button", { name: "检查本表" }).click();
   await pane().getByTestId("findings").waitFor();
-  const located = pane().locator('[data-testid="finding"]').filter({ has: page.getByRole("button", { name: /^定位到 / }) });
+  const located = pane()
+    .locator('[data-testid="finding"]')
+    .filter({ has: page.getByRole("button", { name: /^定位到 / }) });
   await located.first().waitFor();
   const target = located.nth(Math.min(1, (await located.count()) - 1));
   const addr = await target.getAttribute("data-cell");

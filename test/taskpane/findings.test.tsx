@@ -10,10 +10,28 @@ import { renderIn } from "./render";
 const mixed = () =>
   sheetState([
     evaluation([
-      finding({ severity: "warning", code: "over-target-unexplained", cell: "H15", indicator: "会议次数", message: "“会议次数”超出目标值 30% 以上，请说明原因。" }),
+      finding({
+        severity: "warning",
+        code: "over-target-unexplained",
+        cell: "H15",
+        indicator: "会议次数",
+        message: "“会议次数”超出目标值 30% 以上，请说明原因。",
+      }),
       finding(),
-      finding({ severity: "info", code: "direction-suspicious", cell: "F16", indicator: null, message: "目标方向可能有误。" }),
-      finding({ severity: "error", code: "total-mismatch", cell: undefined, indicator: null, message: "填写的总分与各项得分之和不符。" }),
+      finding({
+        severity: "info",
+        code: "direction-suspicious",
+        cell: "F16",
+        indicator: null,
+        message: "目标方向可能有误。",
+      }),
+      finding({
+        severity: "error",
+        code: "total-mismatch",
+        cell: undefined,
+        indicator: null,
+        message: "填写的总分与各项得分之和不符。",
+      }),
     ]),
   ]);
 
@@ -118,8 +136,13 @@ test("shows a failed 定位 as an error instead of throwing", async () => {
 
 test("English shows the English messages", () => {
   const state = mixed();
-  renderIn(<Findings host={new FakeHost(state)} state={state} busy={false} onCheck={() => {}} onError={() => {}} />, "en-US");
-  expect(screen.getAllByText("Training attendance missed its target: explain why in the reason column.")).toHaveLength(4);
+  renderIn(
+    <Findings host={new FakeHost(state)} state={state} busy={false} onCheck={() => {}} onError={() => {}} />,
+    "en-US",
+  );
+  expect(screen.getAllByText("Training attendance missed its target: explain why in the reason column.")).toHaveLength(
+    4,
+  );
   expect(screen.queryByText("“培训人次”未达到目标值，请在偏差原因分析及改进措施中说明原因。")).toBeNull();
   expect(screen.getByRole("button", { name: "Go to J14" })).toBeInTheDocument();
 });

@@ -44,6 +44,8 @@ test("the pictures differ between templates", () => {
 test("inserts into a new sheet with the chosen options", async () => {
   const user = userEvent.setup();
   const { host, onInserted } = setup();
+  await user.click(screen.getByRole("button", { name: "更改选项" }));
+  expect(screen.getByRole("button", { name: "更改选项" })).toHaveAttribute("aria-expanded", "true");
   await user.type(screen.getByLabelText("单位名称"), "某区财政局");
   const rows = screen.getByLabelText("每个二级指标的行数");
   await user.clear(rows);
@@ -57,12 +59,14 @@ test("inserts into a new sheet with the chosen options", async () => {
   const [kind, options, where] = host.called("insert")[0].args;
   expect(kind).toBe("department");
   expect(options).toEqual({ year: 2022, rows: 3, taxonomy: 2021, unit: "某区财政局" });
+  expect(screen.getByTestId("options-summary")).toHaveTextContent("2022年度 · 每组 3 行 · 财预〔2021〕101号 · 新工作表");
   expect(where).toBe("new-sheet");
 });
 
 test("at the selection, asks first when the host cannot tell the area is empty", async () => {
   const user = userEvent.setup();
   const { host } = setup();
+  await user.click(screen.getByRole("button", { name: "更改选项" }));
   await user.click(screen.getByLabelText("当前选中位置"));
   await user.click(screen.getByRole("button", { name: "插入项目支出绩效自评表" }));
   const dialog = await screen.findByRole("dialog", { hidden: true });
@@ -78,6 +82,7 @@ test("at a non-empty selection, 仍然覆盖 inserts with overwrite, 插入到�
   const host = new ProbingHost();
   host.areaEmpty = false;
   setup(host);
+  await user.click(screen.getByRole("button", { name: "更改选项" }));
   await user.click(screen.getByLabelText("当前选中位置"));
   await user.click(screen.getByRole("button", { name: "插入项目支出绩效自评表" }));
   await user.click(await dialogButton("仍然覆盖"));
@@ -99,6 +104,7 @@ test("an empty selection is written without asking", async () => {
   const host = new ProbingHost();
   host.areaEmpty = true;
   setup(host);
+  await user.click(screen.getByRole("button", { name: "更改选项" }));
   await user.click(screen.getByLabelText("当前选中位置"));
   await user.click(screen.getByRole("button", { name: "插入绩效目标表" }));
   await waitFor(() => expect(host.called("insert")).toHaveLength(1));
@@ -115,7 +121,9 @@ test("a failed insert is reported, not thrown", async () => {
   await waitFor(() => expect(onError).toHaveBeenCalledWith("工作表受保护，无法写入。"));
 });
 
-test("has no accessibility violations", async () => {
+test("has no accessibility violations, with the options open", async () => {
   const { view } = setup();
+  await userEvent.click(screen.getByRole("button", { name: "更改选项" }));
+  expect(screen.getByLabelText("年度")).toBeInTheDocument();
   expect(await axe(view.container)).toHaveNoViolations();
 });

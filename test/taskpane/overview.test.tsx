@@ -8,11 +8,22 @@ import { evaluation, finding, makeForm, sheetState } from "./fake-host";
 import { renderIn } from "./render";
 
 const state = sheetState([
-  evaluation([finding(), finding({ severity: "warning", cell: "H15" }), finding({ severity: "warning", cell: "H16" })], {
-    form: makeForm({ unit: "某区人大常委会办公室", year: 2021 }),
-    funds: { budget: 200, spent: 183.5, rate: 0.9175, weight: 10, score: 9.18, enteredRate: null, enteredScore: null },
-    total: { entered: null, computed: 91.18, grade: "优", enteredGrade: null },
-  }),
+  evaluation(
+    [finding(), finding({ severity: "warning", cell: "H15" }), finding({ severity: "warning", cell: "H16" })],
+    {
+      form: makeForm({ unit: "某区人大常委会办公室", year: 2021 }),
+      funds: {
+        budget: 200,
+        spent: 183.5,
+        rate: 0.9175,
+        weight: 10,
+        score: 9.18,
+        enteredRate: null,
+        enteredScore: null,
+      },
+      total: { entered: null, computed: 91.18, grade: "优", enteredGrade: null },
+    },
+  ),
 ]);
 
 test("shows kind, unit, year, 执行率, 总分 with grade, and error and warning counts", () => {
@@ -38,7 +49,9 @@ test("without a form, offers to insert one", async () => {
 
 test("检查本表 calls back, and is disabled while checking", async () => {
   const onCheck = jest.fn();
-  const { rerender } = renderIn(<Overview state={state} profileLabel="全国" busy={false} onCheck={onCheck} onInsert={() => {}} />);
+  const { rerender } = renderIn(
+    <Overview state={state} profileLabel="全国" busy={false} onCheck={onCheck} onInsert={() => {}} />,
+  );
   await userEvent.click(screen.getByRole("button", { name: "检查本表" }));
   expect(onCheck).toHaveBeenCalledTimes(1);
   rerender(<Overview state={state} profileLabel="全国" busy={true} onCheck={onCheck} onInsert={() => {}} />);
@@ -46,6 +59,8 @@ test("检查本表 calls back, and is disabled while checking", async () => {
 });
 
 test("has no accessibility violations", async () => {
-  const { container } = renderIn(<Overview state={state} profileLabel="全国" busy={false} onCheck={() => {}} onInsert={() => {}} />);
+  const { container } = renderIn(
+    <Overview state={state} profileLabel="全国" busy={false} onCheck={() => {}} onInsert={() => {}} />,
+  );
   expect(await axe(container)).toHaveNoViolations();
 });

@@ -1,12 +1,22 @@
 import { STRINGS } from "../../src/taskpane/i18n";
-import { allFindings, countBySeverity, formatPercent, formatScore, summaryRows, summaryText } from "../../src/taskpane/summary";
+import {
+  allFindings,
+  countBySeverity,
+  formatPercent,
+  formatScore,
+  summaryRows,
+  summaryText,
+} from "../../src/taskpane/summary";
 import { evaluation, finding, makeForm, sheetState } from "./fake-host";
 
 const zh = STRINGS["zh-CN"];
 const when = new Date(2022, 2, 5, 9, 7);
 
 const state = sheetState([
-  evaluation([finding({ severity: "info", cell: "B3", message: "提示一" }), finding({ cell: "J14", message: "错误一" })]),
+  evaluation([
+    finding({ severity: "info", cell: "B3", message: "提示一" }),
+    finding({ cell: "J14", message: "错误一" }),
+  ]),
   evaluation([finding({ severity: "warning", cell: "H9", sheet: "别的表", message: "警告一" })], {
     form: makeForm({ kind: "targets", sheet: "目标表", name: "目标" }),
     funds: null,
