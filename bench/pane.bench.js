@@ -42,7 +42,12 @@ function jsGzipKB() {
 }
 
 function serve(dir) {
-  const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".xml": "text/xml" };
+  const types = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript",
+    ".png": "image/png",
+    ".xml": "text/xml",
+  };
   const server = http.createServer((req, res) => {
     const p = path.join(dir, decodeURIComponent(req.url.split("?")[0]));
     fs.readFile(p, (err, body) => {
@@ -62,14 +67,23 @@ async function firstRenderMs() {
   // chromium.launch starts from a fresh temporary profile (user-data dir) of its own.
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   const times = [];
   try {
     for (let i = 0; i < RUNS; i++) {
       const context = await browser.newContext({ viewport: { width: 320, height: 720 } }); // cold cache each time
       const page = await context.newPage();
-      await page.route(/appsforoffice\.microsoft\.com/, (r) => r.fulfill({ status: 200, contentType: "text/javascript", body: stub }));
+      await page.route(/appsforoffice\.microsoft\.com/, (r) =>
+        r.fulfill({ status: 200, contentType: "text/javascript", body: stub }),
+      );
       await page.addInitScript(() => {
         const seen = () => {
           const el = document.querySelector('[data-testid="form-card"]');
