@@ -1,5 +1,6 @@
 // What the pane shows before it can run: loading, Office.js missing, not in Excel, Excel too old.
-import { FluentProvider, webLightTheme, type Theme } from "@fluentui/react-components";
+import { FluentProvider, type Theme } from "@fluentui/react-components";
+import { themeFor } from "./theme";
 import { Notice } from "./ui";
 import { STRINGS } from "./i18n";
 
@@ -8,7 +9,7 @@ export type BootProblem = "loading" | "missing" | "not-excel" | "too-old" | "fai
 export function BootMessage({
   problem,
   detail,
-  theme = webLightTheme,
+  theme = themeFor(null),
 }: {
   problem: BootProblem;
   detail?: string;

@@ -110,6 +110,7 @@ const useNotice = makeStyles({
     padding: "8px 10px",
     borderRadius: tokens.borderRadiusMedium,
     borderLeft: "4px solid transparent",
+    fontFamily: tokens.fontFamilyBase,
     fontSize: tokens.fontSizeBase300,
     lineHeight: tokens.lineHeightBase300,
   },
