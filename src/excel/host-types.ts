@@ -10,8 +10,6 @@ export interface TemplateOptions {
   project?: string; // 项目名称
   rows?: number; // indicator rows per 二级 indicator (default 2)
   taxonomy?: 2020 | 2021; // 财预〔2020〕10号 or 财预〔2021〕101号
-  /** The user agreed (in the pane) to write over a non-empty area at the selection. */
-  overwrite?: boolean;
 }
 
 export interface SheetState {
@@ -37,9 +35,6 @@ export interface InsertResult {
 export interface Host {
   /** Insert a template: into a new sheet, or at the selection when that area is empty. */
   insert(kind: FormKind, options: TemplateOptions, where: "new-sheet" | "selection"): Promise<InsertResult>;
-  /** Optional: whether the area a template would take at the selection is empty (the pane asks before
-   *  writing over a non-empty one; without this method it always asks). */
-  isSelectionAreaEmpty?(kind: FormKind, options: TemplateOptions): Promise<boolean>;
   /** Read the active sheet, evaluate every form on it. */
   refresh(): Promise<SheetState>;
   /** Bind a form the add-in did not make (adds names and metadata only). */

@@ -68,7 +68,9 @@ export function Gallery({ host, defaultYear, onInserted, onError }: GalleryProps
     setBusy(kind);
     try {
       const r = await host.insert(kind, options, at);
-      onInserted(r, kind);
+      // The host never writes over a non-empty area: it refuses, and the officer chooses a new sheet instead.
+      if (r.refused) setPending({ kind, options });
+      else onInserted(r, kind);
     } catch (e) {
       onError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -76,29 +78,19 @@ export function Gallery({ host, defaultYear, onInserted, onError }: GalleryProps
     }
   };
 
-  const start = async (kind: FormKind) => {
+  const start = (kind: FormKind) => {
     const year = numberIn(yearText, defaultYear, 1990, 2100);
     const rows = numberIn(rowsText, 2, 1, 10);
     const options: TemplateOptions = { year, rows, taxonomy };
     if (unit.trim()) options.unit = unit.trim();
     if (project.trim()) options.project = project.trim();
-    if (where === "new-sheet") return doInsert(kind, options, "new-sheet");
-    let empty = false;
-    try {
-      empty = host.isSelectionAreaEmpty ? await host.isSelectionAreaEmpty(kind, options) : false;
-    } catch {
-      empty = false;
-    }
-    if (empty) return doInsert(kind, options, "selection");
-    setPending({ kind, options });
+    return doInsert(kind, options, where);
   };
 
-  const confirm = (choice: "overwrite" | "new-sheet") => {
+  const toNewSheet = () => {
     const p = pending;
     setPending(null);
-    if (!p) return;
-    if (choice === "overwrite") void doInsert(p.kind, { ...p.options, overwrite: true }, "selection");
-    else void doInsert(p.kind, p.options, "new-sheet");
+    if (p) void doInsert(p.kind, p.options, "new-sheet");
   };
 
   return (
@@ -186,10 +178,9 @@ export function Gallery({ host, defaultYear, onInserted, onError }: GalleryProps
             <DialogTitle>{s.confirmTitle}</DialogTitle>
             <DialogContent>{s.confirmBody}</DialogContent>
             <DialogActions fluid>
-              <Button appearance="primary" onClick={() => confirm("new-sheet")}>
+              <Button appearance="primary" onClick={toNewSheet}>
                 {s.confirmNewSheet}
               </Button>
-              <Button onClick={() => confirm("overwrite")}>{s.confirmOverwrite}</Button>
               <Button appearance="subtle" onClick={() => setPending(null)}>
                 {s.cancel}
               </Button>

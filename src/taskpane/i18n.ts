@@ -60,7 +60,6 @@ export interface Strings {
   inserted: (sheet: string, address: string) => string;
   confirmTitle: string;
   confirmBody: string;
-  confirmOverwrite: string;
   confirmNewSheet: string;
   cancel: string;
   dismiss: string;
@@ -156,8 +155,7 @@ const zh: Strings = {
   insertNamed: (kind) => `插入${kind}`,
   inserted: (sheet, address) => `已插入到“${sheet}”${address}。`,
   confirmTitle: "所选区域已有内容",
-  confirmBody: "插入会覆盖所选区域中已填写的内容。可以改为插入到新工作表。",
-  confirmOverwrite: "仍然覆盖",
+  confirmBody: "所选位置往下、往右的区域里已有内容，插入会覆盖它们，所以没有插入。可以插入到新工作表，或先选一块空白区域再插入。",
   confirmNewSheet: "插入到新工作表",
   cancel: "取消",
   dismiss: "关闭",
@@ -252,8 +250,7 @@ const en: Strings = {
   insertNamed: (kind) => `Insert ${kind}`,
   inserted: (sheet, address) => `Inserted into "${sheet}" ${address}.`,
   confirmTitle: "The selected area is not empty",
-  confirmBody: "Inserting here would overwrite what is typed in the area. You can insert into a new sheet instead.",
-  confirmOverwrite: "Overwrite",
+  confirmBody: "The area below and to the right of the selection is not empty, so nothing was inserted (it would overwrite what is there). Insert into a new sheet, or select an empty area first.",
   confirmNewSheet: "Use a new sheet",
   cancel: "Cancel",
   dismiss: "Dismiss",

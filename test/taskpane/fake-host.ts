@@ -75,6 +75,8 @@ export class FakeHost implements Host {
   async insert(kind: FormKind, options: TemplateOptions, where: "new-sheet" | "selection"): Promise<InsertResult> {
     this.log("insert", kind, options, where);
     if (this.failInsert) throw new Error(this.failInsert);
+    if (where === "selection" && this.areaEmpty === false)
+      return { sheet: this.state.sheet, address: "B2:K31", refused: "not-empty", message: "所选位置（B2:K31）已有内容。" };
     return { sheet: where === "new-sheet" ? "项目支出绩效自评表" : this.state.sheet, address: "A1:J30" };
   }
 
@@ -115,10 +117,3 @@ export class FakeHost implements Host {
   }
 }
 
-/** A FakeHost that also answers isSelectionAreaEmpty. */
-export class ProbingHost extends FakeHost {
-  async isSelectionAreaEmpty(kind: FormKind, options: TemplateOptions): Promise<boolean> {
-    this.calls.push({ method: "isSelectionAreaEmpty", args: [kind, options] });
-    return this.areaEmpty ?? true;
-  }
-}

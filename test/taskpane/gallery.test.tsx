@@ -6,7 +6,7 @@ import { axe } from "jest-axe";
 import { FORM_KINDS } from "../../src/domain/model";
 import { Gallery } from "../../src/taskpane/Gallery";
 import { STRINGS } from "../../src/taskpane/i18n";
-import { FakeHost, ProbingHost } from "./fake-host";
+import { FakeHost } from "./fake-host";
 import { renderIn } from "./render";
 
 // Tabster may mark the surface aria-hidden for a moment while its modalizer settles in jsdom: find
@@ -63,45 +63,42 @@ test("inserts into a new sheet with the chosen options", async () => {
   expect(where).toBe("new-sheet");
 });
 
-test("at the selection, asks first when the host cannot tell the area is empty", async () => {
+test("at a refused selection, 取消 leaves the workbook alone", async () => {
   const user = userEvent.setup();
-  const { host } = setup();
-  await user.click(screen.getByRole("button", { name: "更改选项" }));
-  await user.click(screen.getByLabelText("当前选中位置"));
-  await user.click(screen.getByRole("button", { name: "插入项目支出绩效自评表" }));
-  const dialog = await screen.findByRole("dialog", { hidden: true });
-  expect(dialog).toHaveTextContent("所选区域已有内容");
-  expect(host.called("insert")).toHaveLength(0);
-  await user.click(await dialogButton("取消"));
-  await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
-  expect(host.called("insert")).toHaveLength(0);
-});
-
-test("at a non-empty selection, 仍然覆盖 inserts with overwrite, 插入到新工作表 goes to a new sheet", async () => {
-  const user = userEvent.setup();
-  const host = new ProbingHost();
+  const host = new FakeHost();
   host.areaEmpty = false;
   setup(host);
   await user.click(screen.getByRole("button", { name: "更改选项" }));
   await user.click(screen.getByLabelText("当前选中位置"));
   await user.click(screen.getByRole("button", { name: "插入项目支出绩效自评表" }));
-  await user.click(await dialogButton("仍然覆盖"));
-  await waitFor(() => expect(host.called("insert")).toHaveLength(1));
-  expect(host.called("insert")[0].args[1]).toMatchObject({ overwrite: true });
-  expect(host.called("insert")[0].args[2]).toBe("selection");
+  const dialog = await screen.findByRole("dialog", { hidden: true });
+  expect(dialog).toHaveTextContent("所选区域已有内容");
+  await user.click(await dialogButton("取消"));
   await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
+  expect(host.called("insert")).toHaveLength(1); // the refused attempt only
+});
 
+test("at a non-empty selection nothing is overwritten; 插入到新工作表 goes to a new sheet", async () => {
+  const user = userEvent.setup();
+  const host = new FakeHost();
+  host.areaEmpty = false;
+  setup(host);
+  await user.click(screen.getByRole("button", { name: "更改选项" }));
+  await user.click(screen.getByLabelText("当前选中位置"));
   await user.click(screen.getByRole("button", { name: "插入绩效目标表" }));
+  const dialog = await screen.findByRole("dialog", { hidden: true });
+  expect(dialog).toHaveTextContent("所选区域已有内容");
+  expect(screen.queryByRole("button", { name: /覆盖/, hidden: true })).toBeNull();
   await user.click(await dialogButton("插入到新工作表"));
   await waitFor(() => expect(host.called("insert")).toHaveLength(2));
-  expect(host.called("insert")[1].args.slice(0, 1)).toEqual(["targets"]);
+  expect(host.called("insert")[0].args[2]).toBe("selection");
+  expect(host.called("insert")[1].args[0]).toBe("targets");
   expect(host.called("insert")[1].args[2]).toBe("new-sheet");
-  expect(host.called("insert")[1].args[1]).not.toHaveProperty("overwrite");
 });
 
 test("an empty selection is written without asking", async () => {
   const user = userEvent.setup();
-  const host = new ProbingHost();
+  const host = new FakeHost();
   host.areaEmpty = true;
   setup(host);
   await user.click(screen.getByRole("button", { name: "更改选项" }));
