@@ -123,6 +123,8 @@ export interface Form {
   /** Scored forms: whether the indicator table has 分值/得分. */
   scored: boolean;
   enteredTotal: NumField | null; // 总分 as written
+  /** The 分值 (weight) cell of the 总分 row, when the form has one: where a weight-sum problem is shown. */
+  weightTotal?: NumField | null;
   enteredGrade: TextField | null; // 综合评定等级 / 评价等级 as written
   /** A shared 偏差 section (偏差及原因分析, 偏差大或目标未完成原因分析, 项目执行中存在的问题). */
   sharedReason: TextField | null;

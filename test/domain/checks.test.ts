@@ -86,6 +86,12 @@ describe("scores", () => {
     expect(ws.map((w) => w.message).join()).toContain("应为 50");
     expect(ws.map((w) => w.message).join()).toContain("应为 100");
   });
+  it("weights-sum-mismatch to 100 points at the 分值 total when the form has one, else at 总分", () => {
+    const f = form({ funds: funds(100, 100), enteredTotal: nf(90, "90", "H31"), indicators: [ind({ name: "甲", target: "1次", actual: "1次", weight: 40 })] });
+    const at = (x: Form) => only(run(x), "weights-sum-mismatch").find((w) => w.message.includes("应为 100"))?.cell;
+    expect(at(f)).toBe("H31");
+    expect(at({ ...f, weightTotal: nf(50, "50", "G31") })).toBe("G31");
+  });
   it("total-mismatch and grade-mismatch", () => {
     const f = scored({ name: "甲", target: "1次", actual: "1次", enteredScore: 90 }, { enteredTotal: nf(95, "95", "G30"), enteredGrade: { value: "良好", cell: "C30" } });
     const fs = run(f);

@@ -75,6 +75,7 @@ describe("seed 001: scored department form", () => {
   });
   test("total from the 得分 column, grade, and the empty shared reason below its label", () => {
     expect(f.enteredTotal).toMatchObject({ value: 94, cell: "H43" });
+    expect(f.weightTotal).toMatchObject({ value: 100, cell: "G43" });
     expect(f.enteredGrade).toMatchObject({ value: "优秀", cell: "C43" });
     expect(f.sharedReason).toEqual({ value: "", cell: "B45" });
     expect(f.goals[0].actualText).toBe("已完成年度总体目标");

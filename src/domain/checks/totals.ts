@@ -27,7 +27,7 @@ export function checkWeights(ctx: CheckContext): Finding[] {
       out.push(finding(ctx, "weights-sum-mismatch", "weights-sum-mismatch", { scope: `一级指标“${key}”下各三级指标`, scopeEn: key, sum: fmt(g.sum), expected: fmt(g.declared) }, { cell: g.cell }));
   const total = rows.reduce((s, r) => s + (r.indicator.weight ?? 0), 0) + (ctx.funds?.weight ?? 0);
   if (!near(total, 100))
-    out.push(finding(ctx, "weights-sum-mismatch", "weights-sum-mismatch", { scope: "全部指标（含预算执行率）", scopeEn: "all indicators", sum: fmt(total), expected: 100 }, { cell: ctx.form.enteredTotal?.cell }));
+    out.push(finding(ctx, "weights-sum-mismatch", "weights-sum-mismatch", { scope: "全部指标（含预算执行率）", scopeEn: "all indicators", sum: fmt(total), expected: 100 }, { cell: ctx.form.weightTotal?.cell ?? ctx.form.enteredTotal?.cell }));
   return out;
 }
 

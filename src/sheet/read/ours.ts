@@ -78,6 +78,7 @@ function applyNamed(view: SheetView, meta: FormMeta, f: Form): void {
     if (rate) f.funds.enteredRate = rateAt(view, rate.r, rate.c, issues);
   }
   f.enteredTotal = num("total", "总分") ?? f.enteredTotal;
+  f.weightTotal = num("weightTotal", "分值合计") ?? f.weightTotal;
   const grade = namedCell(view, meta, "grade");
   if (grade) f.enteredGrade = { value: view.text(grade.r, grade.c), cell: view.a1(grade.r, grade.c) };
 }

@@ -167,8 +167,10 @@ export function readTotals(
   r1: number,
   scoreCol: number | undefined,
   issues: ReadIssue[],
-): { total: NumField | null; grade: TextField | null } {
+  weightCol?: number,
+): { total: NumField | null; grade: TextField | null; weightTotal: NumField | null } {
   let total: NumField | null = null;
+  let weightTotal: NumField | null = null;
   let grade: TextField | null = null;
   for (let r = r0; r <= r1; r++) {
     const cells = view.rowCells(r, 0, view.cols - 1, true);
@@ -180,6 +182,8 @@ export function readTotals(
         const pick = inScore ?? nums[nums.length - 1] ?? (cells[i + 1] && !isGradeLabel(cells[i + 1][1]) ? cells[i + 1] : undefined);
         if (pick) total = numAt(view, r, pick[0], "总分", issues);
         else total = { value: null, raw: "", cell: view.a1(r, Math.min(view.cols - 1, (view.mergeAt(r, c)?.c1 ?? c) + 1)) };
+        const inWeight = weightCol !== undefined && pick?.[0] !== weightCol ? nums.find(([cc]) => cc === weightCol) : undefined;
+        if (inWeight) weightTotal = numAt(view, r, inWeight[0], "分值合计", issues);
       } else if (!grade && isGradeLabel(t)) {
         const next = cells[i + 1];
         grade = next && !isTotalLabel(next[1]) ? { value: next[1], cell: view.a1(r, next[0]) } : { value: "", cell: view.a1(r, c + 1) };
@@ -193,7 +197,7 @@ export function readTotals(
       }
     }
   }
-  return { total, grade };
+  return { total, grade, weightTotal };
 }
 
 export function readSharedReason(
