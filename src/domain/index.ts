@@ -8,5 +8,6 @@ export { NATIONAL_PROFILE, PROVINCIAL_PROFILE, UNCAPPED_PROFILE, PROFILES, getPr
 export { numericScore, tierBand, tierScore, inBand, executionScore, compare, type Outcome } from "./score";
 export { gradeFor, parseGrade, gradeLabel } from "./grade";
 export { evaluateForm, rateOf } from "./evaluate";
+export { emptyForm } from "./form";
 export { MESSAGES, SEVERITY } from "./messages";
 export { isEmptyReason, isBlank, mentions } from "./text";

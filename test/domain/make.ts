@@ -1,5 +1,6 @@
 // Builders for small synthetic forms in the domain tests.
 import type { Form, Indicator, NumField } from "../../src/domain/model";
+import { emptyForm } from "../../src/domain/form";
 
 export const nf = (value: number | null, raw = value == null ? "" : String(value), cell?: string): NumField =>
   cell ? { value, raw, cell } : { value, raw };
@@ -20,22 +21,7 @@ export function ind(p: Partial<Indicator> & { name: string; target: string; actu
 }
 
 export function form(p: Partial<Form> = {}): Form {
-  return {
-    kind: "project",
-    sheet: "S",
-    name: "测试项目",
-    funds: null,
-    goals: [],
-    indicators: [],
-    scored: true,
-    enteredTotal: null,
-    enteredGrade: null,
-    sharedReason: null,
-    improvement: null,
-    spendingPlan: [],
-    readIssues: [],
-    ...p,
-  };
+  return emptyForm("project", "S", "测试项目", { scored: true, ...p });
 }
 
 /** A scored project form: 执行率 10 + indicators adding to 90. */

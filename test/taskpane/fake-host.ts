@@ -1,26 +1,10 @@
 // A fake Host for component tests: records every call, returns states the test sets.
 import type { Evaluation, Finding, Form, FormKind } from "../../src/domain/model";
+import { emptyForm } from "../../src/domain/form";
 import type { Host, InsertResult, SheetState, TemplateOptions } from "../../src/excel/host-types";
 
 export function makeForm(over: Partial<Form> = {}): Form {
-  return {
-    kind: "project",
-    sheet: "项目自评",
-    name: "人大代表履职培训项目",
-    unit: "某区人大常委会办公室",
-    year: 2021,
-    funds: null,
-    goals: [],
-    indicators: [],
-    scored: true,
-    enteredTotal: null,
-    enteredGrade: null,
-    sharedReason: null,
-    improvement: null,
-    spendingPlan: [],
-    readIssues: [],
-    ...over,
-  };
+  return emptyForm("project", "项目自评", "人大代表履职培训项目", { unit: "某区人大常委会办公室", year: 2021, scored: true, ...over });
 }
 
 export function finding(over: Partial<Finding> = {}): Finding {

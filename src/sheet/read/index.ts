@@ -2,6 +2,7 @@
 // metadata; any other layout is found by its labels and their synonyms wherever they stand. Never throws.
 
 import type { Form } from "../../domain/model";
+import { emptyForm } from "../../domain/form";
 import type { Grid } from "../grid";
 import { SheetView } from "./view";
 import { readOurs } from "./ours";
@@ -15,28 +16,8 @@ export function readForms(grid: Grid): Form[] {
     return detectForms(view);
   } catch (e) {
     // a reader bug must not stop a batch: report the sheet as unreadable instead
-    return [
-      {
-        kind: "project",
-        sheet: grid.sheet,
-        name: "",
-        funds: null,
-        goals: [],
-        indicators: [],
-        scored: false,
-        enteredTotal: null,
-        enteredGrade: null,
-        sharedReason: null,
-        improvement: null,
-        spendingPlan: [],
-        readIssues: [
-          {
-            message: `无法读取工作表「${grid.sheet}」：${e instanceof Error ? e.message : String(e)}`,
-            messageEn: `Could not read sheet "${grid.sheet}".`,
-          },
-        ],
-      },
-    ];
+    const message = `无法读取工作表「${grid.sheet}」：${e instanceof Error ? e.message : String(e)}`;
+    return [emptyForm("project", grid.sheet, "", { readIssues: [{ message, messageEn: `Could not read sheet "${grid.sheet}".` }] })];
   }
 }
 
