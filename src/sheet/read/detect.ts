@@ -8,6 +8,7 @@ import { findMultiHeader, readMulti } from "./multi";
 import { readGoals, readHeader, readSharedReason, readSpendingPlan, readTotals } from "./parts";
 import { classify } from "./classify";
 import { labelKey, normLabel } from "./text";
+import { isGradeLabel, isImprovementLabel, isSharedReasonLabel, isTotalLabel } from "./labels";
 
 export interface Region {
   r0: number;
@@ -23,6 +24,37 @@ function startsNewForm(view: SheetView, r0: number, r1: number): boolean {
     }
   }
   return false;
+}
+
+/** Rows right after a table that still belong to its form: 总分, 等级, 偏差 and 改进 texts, signatures. */
+function trailsPrevious(view: SheetView, r: number): boolean {
+  const cells = view.rowCells(r, 0, view.cols - 1, true);
+  if (cells.length === 0) return true;
+  const t = cells[0][1];
+  const k = normLabel(t);
+  return (
+    isTotalLabel(t) ||
+    isGradeLabel(t) ||
+    isSharedReasonLabel(t) ||
+    isImprovementLabel(t) ||
+    /^(说明|备注|注|填表人|填报人|审核人|联系电话|填报日期|单位负责人|财务负责人|综合评定等级|评价等级|自评等级|等级|总分|自评总分)([:：(（]|$)/.test(k)
+  );
+}
+
+/** Where the next form starts in [r0, r1]: after the previous form's trailing rows. */
+function firstOwnRow(view: SheetView, r0: number, r1: number): number {
+  let r = r0;
+  let textBelow = false; // a 偏差/改进 label alone on its row: its text is on the next row
+  while (r < r1) {
+    const cells = view.rowCells(r, 0, view.cols - 1, true);
+    if (trailsPrevious(view, r)) {
+      textBelow = cells.length === 1 && (isSharedReasonLabel(cells[0][1]) || isImprovementLabel(cells[0][1]));
+    } else if (textBelow && cells.length === 1) {
+      textBelow = false;
+    } else break;
+    r++;
+  }
+  return r;
 }
 
 /** Read every form found in rows [r0, r1] of the view. */
@@ -50,7 +82,7 @@ export function detectForms(view: SheetView, region: Region = { r0: 0, r1: view.
   for (let i = 0; i < headers.length; i++) {
     const h = headers[i];
     const limit = Math.min(region.r1, (headers[i + 1]?.row ?? region.r1 + 1) - 1);
-    if (parts.length === 0 || startsNewForm(view, prevEnd + 1, h.row - 1)) parts.push({ r0: parts.length === 0 ? region.r0 : prevEnd + 1, tables: [] });
+    if (parts.length === 0 || startsNewForm(view, prevEnd + 1, h.row - 1)) parts.push({ r0: parts.length === 0 ? region.r0 : firstOwnRow(view, prevEnd + 1, h.row - 1), tables: [] });
     parts[parts.length - 1].tables.push(h);
     prevEnd = Math.max(h.bodyStart - 1, readTable(view, h, limit, () => "", []).end);
   }

@@ -34,6 +34,10 @@ export function findFundsHeader(view: SheetView, r: number): FundsHeader | null 
   }
   const n = Object.keys(cols).length;
   if ((cols.budget === undefined && cols.spent === undefined) || n < 2) return null;
+  // 预算数 | 1,250,000.00 | 执行数 | 1,100,000.00 …: label-value pairs across a row, not a header
+  const cells = view.rowCells(r);
+  const pairs = cells.filter(([, t], i) => fundsRole(t) && cells[i + 1] && !fundsRole(cells[i + 1][1]) && parseLooseNumber(cells[i + 1][1])).length;
+  if (pairs * 2 >= n) return null;
   if (cols.budget === undefined && cols.initialBudget === undefined) return null;
   return { row: r, cols, subs, firstCol };
 }
@@ -153,6 +157,7 @@ export function readFunds(view: SheetView, r0: number, r1: number, skip: Set<num
   // label-value pairs anywhere in the region (breakdowns, 预算数 | 200000.00 | 其中：财政资金 | …)
   const income: Labeled[] = [];
   const expense = new Map<string, Labeled>();
+  let pairInitial: NumField | null = null;
   let pairBudget: NumField | null = null;
   let pairSpent: NumField | null = null;
   let pairRate: NumField | null = null;
@@ -165,7 +170,7 @@ export function readFunds(view: SheetView, r0: number, r1: number, skip: Set<num
       const isIncome = INCOME.test(k);
       const isExpense = EXPENSE.test(k);
       const role = !isIncome && !isExpense ? fundsRole(t) : null;
-      if (!isIncome && !isExpense && role !== "budget" && role !== "spent" && role !== "rate") continue;
+      if (!isIncome && !isExpense && role !== "budget" && role !== "spent" && role !== "rate" && role !== "initialBudget") continue;
       const next = cells[i + 1];
       const nextIsValue = next && !INCOME.test(normLabel(next[1])) && !EXPENSE.test(normLabel(next[1])) && !fundsRole(next[1]);
       let field: NumField;
@@ -181,6 +186,7 @@ export function readFunds(view: SheetView, r0: number, r1: number, skip: Set<num
       used.add(r);
       if (isIncome) income.push({ ...field, label: partLabel(t) });
       else if (isExpense) expense.set(partLabel(t), { ...field, label: partLabel(t) });
+      else if (role === "initialBudget" && !pairInitial) pairInitial = field;
       else if (role === "budget" && !pairBudget) pairBudget = field;
       else if (role === "spent" && !pairSpent) pairSpent = field;
       else if (role === "rate" && !pairRate) pairRate = field;
@@ -189,8 +195,8 @@ export function readFunds(view: SheetView, r0: number, r1: number, skip: Set<num
   if (!funds && (pairBudget || pairSpent)) {
     funds = {
       moneyUnit,
-      initialBudget: null,
-      budget: pairBudget ?? { value: null, raw: "" },
+      initialBudget: pairBudget ? pairInitial : null,
+      budget: pairBudget ?? pairInitial ?? { value: null, raw: "" },
       spent: pairSpent ?? { value: null, raw: "" },
       weight: null,
       enteredRate: pairRate,

@@ -24,8 +24,8 @@ const IND: Record<IndRole, string[]> = {
   target: ["年度指标值", "指标值", "年初目标值", "目标值", "年初指标值", "年度目标值", "预期指标值", "计划指标值", "预期目标值", "绩效指标值"],
   adjusted: ["调整指标值", "调整后指标值", "调整后目标值", "调整目标值", "调整后年度指标值"],
   actual: ["实际完成值", "完成值", "全年完成值", "业绩值", "完成情况", "实际完成情况", "实际值", "全年实际完成值", "实际完成指标值", "完成指标值"],
-  weight: ["分值", "权重", "指标权重", "指标分值", "权重分", "标准分值", "权重分值"],
-  score: ["得分", "指标得分", "自评得分", "评分", "实际得分"],
+  weight: ["分值", "权重", "指标权重", "指标分值", "权重分", "标准分值", "权重分值", "标准分", "权重(分)", "满分值"],
+  score: ["得分", "指标得分", "自评得分", "评分", "实际得分", "自评分", "自评分值", "评价得分"],
   reason: [
     "偏差原因分析及改进措施",
     "未完成原因分析",
@@ -38,7 +38,7 @@ const IND: Record<IndRole, string[]> = {
     "偏差原因分析和改进措施",
     "偏差及原因分析",
   ],
-  nature: ["指标性质", "性质", "指标属性", "指标方向"],
+  nature: ["指标性质", "性质", "指标属性", "指标方向", "指标类型", "指标类别", "定量/定性", "计算符号", "符号"],
   unit: ["计量单位", "度量单位", "单位", "指标单位"],
   description: ["绩效指标描述", "指标描述", "指标解释", "指标说明"],
   basis: ["指标值确定依据", "确定依据", "指标值设定依据", "指标值依据"],
@@ -51,8 +51,8 @@ const FUNDS: Record<FundsRole, string[]> = {
   budget: ["全年预算数", "调整后预算数", "预算数", "全年预算", "调整预算数", "项目年度预算金额", "年度预算数", "预算金额"],
   spent: ["全年执行数", "执行数", "全年执行", "实际支出数", "实际支出金额", "实际支出", "决算数", "支出数"],
   rate: ["执行率", "预算执行率", "资金执行率", "预算支出执行率", "全年执行率"],
-  weight: ["分值", "执行率权重", "权重"],
-  score: ["得分", "执行率得分"],
+  weight: ["分值", "执行率权重", "权重", "标准分", "执行率分值", "标准分值"],
+  score: ["得分", "执行率得分", "自评分", "自评得分"],
 };
 
 function index<R extends string>(table: Record<R, string[]>): Map<string, R> {
@@ -65,7 +65,12 @@ const FUNDS_INDEX = index(FUNDS);
 
 export function indicatorRole(text: string): IndRole | null {
   if (!text) return null;
-  return IND_INDEX.get(labelKey(text)) ?? IND_INDEX.get(normLabel(text)) ?? null;
+  const role = IND_INDEX.get(labelKey(text)) ?? IND_INDEX.get(normLabel(text));
+  if (role) return role;
+  // "未完成原因及改进措施", "偏差原因说明": any short header about the reason for a deviation
+  const k = labelKey(text);
+  if (k.length <= 16 && /(原因|偏差)/.test(k) && !/[:：。，,]/.test(k)) return "reason";
+  return null;
 }
 
 export function fundsRole(text: string): FundsRole | null {

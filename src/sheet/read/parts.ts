@@ -61,7 +61,7 @@ export function readHeader(view: SheetView, r0: number, r1: number): Header {
   for (let r = r0; r <= r1; r++) {
     for (const [c, t] of view.rowCells(r, 0, view.cols - 1, true)) {
       const k = labelKey(t);
-      const inline = /^(项目名称|单位名称|部门名称|填报单位|预算单位)(?:\(盖章\))?[:：]\s*(.+)$/.exec(t.normalize("NFKC").replace(/\s+/g, " ").trim());
+      const inline = /^(项目名称|单位名称|部门名称|填报单位|预算单位|主管部门|实施单位)(?:\(盖章\))?[:：]\s*(.+)$/.exec(t.normalize("NFKC").replace(/\s+/g, " ").trim());
       if (NAME_KEYS.has(k) && !h.nameCell) {
         const v = valueRightOrBelow(view, r, c, anyLabel, true);
         if (v && v.text) {
@@ -187,6 +187,12 @@ export function readTotals(
       } else if (!grade && isGradeLabel(t)) {
         const next = cells[i + 1];
         grade = next && !isTotalLabel(next[1]) ? { value: next[1], cell: view.a1(r, next[0]) } : { value: "", cell: view.a1(r, c + 1) };
+      } else if (!grade && /^(综合评定等级|评价等级|自评等级|综合评价等级|评定等级|等级)[:：]/.test(normLabel(t))) {
+        // "自评等级：优" in one cell
+        grade = { value: normLabel(t).replace(/^[^:：]*[:：]/, ""), cell: view.a1(r, c) };
+      } else if (!total && /^(总分|自评总分|总得分|综合得分)[:：]\s*\d/.test(normLabel(t))) {
+        const p = parseLooseNumber(normLabel(t).replace(/^[^:：]*[:：]/, "").replace(/分$/, ""));
+        if (p) total = { value: p.value, raw: t, cell: view.a1(r, c) };
       } else if (t.length > 8) {
         // a report's text: "总得分98.25分，属于"优秀""
         const s = t.normalize("NFKC");

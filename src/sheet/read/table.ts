@@ -5,7 +5,7 @@ import type { Indicator, ReadIssue } from "../../domain/model";
 import type { SheetView } from "./view";
 import { indicatorRole, isTerminator, level1For, type IndRole } from "./labels";
 import { rowNumAt } from "./cells";
-import { splitLevelWeight } from "./text";
+import { normLabel, splitLevelWeight } from "./text";
 
 export interface TableHeader {
   row: number; // first header row
@@ -64,6 +64,21 @@ function isSectionRow(view: SheetView, r: number, h: TableHeader): boolean {
   return c < h.c0 && view.rowBlank(r, h.c0, h.c1);
 }
 
+/** True when row r is a note (注/备注/说明…) and the next non-blank row is an indicator row of the same table. */
+function resumesAfterNote(view: SheetView, r: number, h: TableHeader, limit: number): boolean {
+  const [, t] = view.rowCells(r, 0, view.cols - 1, true)[0];
+  if (!/^[(（]?(注|备注|说明|附注)[:：)）\d]/.test(normLabel(t))) return false;
+  for (let q = r + 1; q <= limit; q++) {
+    if (view.rowBlank(q)) continue;
+    if (isSectionRow(view, q, h) || findTableHeader(view, q)) return false;
+    if (view.rowCells(q, 0, view.cols - 1, true).some(([, x]) => isTerminator(x))) return false;
+    const name = h.cols.name === undefined ? "" : view.ownText(q, h.cols.name);
+    const value = (["target", "actual", "weight", "score"] as IndRole[]).some((k) => h.cols[k] !== undefined && view.text(q, h.cols[k]!) !== "");
+    return name !== "" && value;
+  }
+  return false;
+}
+
 export function readTable(
   view: SheetView,
   h: TableHeader,
@@ -85,7 +100,11 @@ export function readTable(
   for (let r = h.bodyStart; r <= limit; r++) {
     const own = view.rowCells(r, 0, Math.max(h.c0, cols.name ?? h.c0), true);
     if (own.some(([, t]) => isTerminator(t))) break;
-    if (isSectionRow(view, r, h)) break;
+    if (isSectionRow(view, r, h)) {
+      // "注：以下指标为年中调整后新增指标" between indicator rows: skip it when indicator rows follow
+      if (resumesAfterNote(view, r, h, limit)) continue;
+      break;
+    }
     if (view.rowBlank(r, 0, view.cols - 1)) {
       if (++blanks >= 3) break;
       continue;
