@@ -49,7 +49,7 @@ export function evaluateForm(form: Form, profile: Profile = NATIONAL_PROFILE): E
   const extras = new Map<string, { mode: string; unitIssue: string; ratio: number | null; sharedOnly: boolean }>();
   for (const r of results) {
     const ind = r.indicator;
-    if (r.status === "not-applicable") r.effectiveWeight = blank.has(r.id) ? null : 0;
+    if (r.status === "not-applicable") r.effectiveWeight = blank.has(r.id) || ind.weight == null ? null : 0;
     else if (ind.weight != null) r.effectiveWeight = round(ind.weight * factor, 4);
     if (r.status === "not-applicable" || targetsOnly) continue;
     const w = form.scored && r.effectiveWeight != null && r.effectiveWeight > 0 ? r.effectiveWeight : null;
@@ -97,9 +97,10 @@ export function evaluateForm(form: Form, profile: Profile = NATIONAL_PROFILE): E
 function fundsResult(form: Form, profile: Profile, weight: number | null): FundsResult | null {
   const f = form.funds;
   if (!f) return null;
-  // DOMAIN §1.1: when the total row is blank, it is the sum of its parts (当年财政拨款 + 上年结转 + 其他资金).
-  const budget = f.budget.value ?? sumOfParts(f.sums.find((g) => g.total.value == null && (g.total.cell === f.budget.cell || /预算/.test(g.label))));
-  const spent = f.spent.value;
+  // DOMAIN §1.1: when the total row is blank, it is the sum of its parts (当年财政拨款 + 上年结转 + 其他资金),
+  // those of the total's own cell or column: 全年预算数 (never 年初预算数) and 全年执行数.
+  const budget = f.budget.value ?? sumOfParts(blankGroup(f.sums, f.budget, /预算/));
+  const spent = f.spent.value ?? sumOfParts(blankGroup(f.sums, f.spent, /执行|支出/));
   const rate = budget != null && budget !== 0 && spent != null ? spent / budget : null;
   return {
     budget,
@@ -110,6 +111,13 @@ function fundsResult(form: Form, profile: Profile, weight: number | null): Funds
     enteredRate: rateOf(f.enteredRate),
     enteredScore: f.enteredScore?.value ?? null,
   };
+}
+
+/** The sum group whose total is the blank field: the same cell, else (a cell unknown) a label like `label`. */
+function blankGroup(sums: SumGroup[], field: NumField, label: RegExp): SumGroup | undefined {
+  const blank = sums.filter((g) => g.total.value == null);
+  const same = field.cell ? blank.find((g) => g.total.cell === field.cell) : undefined;
+  return same ?? blank.find((g) => !(g.total.cell && field.cell) && label.test(g.label) && !/年初/.test(g.label));
 }
 
 function sumOfParts(g: SumGroup | undefined): number | null {

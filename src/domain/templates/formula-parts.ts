@@ -40,9 +40,12 @@ const OP_WORDS: [string, string][] = (
   ] as [string, string][]
 ).sort((a, b) => b[0].length - a[0].length);
 
+/** Trailing words a number may carry ("95%完成"); alone they are a qualitative target ("达标"), not a placeholder. */
+const KEEP_WORDS = ["完成", "左右", "达标"];
+
 /** Removed to leave "number + unit": signs, comparator words, and trailing 完成/左右/达标. */
 const STRIP = [
-  ...["及时完成", "完成", "左右", "达标"],
+  ...["及时完成", ...KEEP_WORDS],
   ...OP_WORDS.map(([w]) => w),
   ..."≥≤><=".split(""),
 ].sort((a, b) => b.length - a.length);
@@ -112,7 +115,7 @@ export const M = {
   value: (p: string) => `=IF({h:${p}l}=0,"",IFERROR(VALUE(LEFT({h:${p}c},{h:${p}l})),""))`,
   ok: (p: string) => `=AND(ISNUMBER({h:${p}v}),OR({h:${p}r}="",ISNUMBER(MATCH({h:${p}r},{list:units},0))))`,
   placeholder:
-    `=IF(LEN({h:tn})=0,1,IF(AND({h:tl}=0,OR({h:tc}="",ISNUMBER(MATCH({h:tc},{list:units},0)),ISNUMBER(FIND("*",{h:tc})),` +
+    `=IF(LEN({h:tn})=0,1,IF(AND({h:tl}=0,OR(AND({h:tc}="",${KEEP_WORDS.map((w) => `ISERROR(FIND(${q(w)},{h:tn}))`).join(",")}),ISNUMBER(MATCH({h:tc},{list:units},0)),ISNUMBER(FIND("*",{h:tc})),` +
     `ISNUMBER(FIND("×",{h:tc})),ISNUMBER(FIND("?",{h:tc})),ISNUMBER(FIND("？",{h:tc})),ISNUMBER(SEARCH("xx",{h:tc})))),1,0))`,
   opx: opxFormula(),
   na: `=IF(OR(${eqAny("{h:tn}", NA_WORDS)},${eqAny("{h:bn}", NA_WORDS)}),1,0)`,
