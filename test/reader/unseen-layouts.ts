@@ -253,6 +253,24 @@ export function serialSynonyms(wb: ExcelJS.Workbook): void {
   s.merge("A13:I13", "自评等级：优");
 }
 
+/** County words: 预算安排数 | 资金到位数 | 实际支出数, a 备注 column, 指标值（年度目标）| 实际值, year as （2023年）. */
+export function countyWords(wb: ExcelJS.Workbook): void {
+  const s = new SheetBuilder(wb.addWorksheet("县级"));
+  s.merge("A1:I1", "某县项目支出绩效自评表（2023年）");
+  s.set("A2", "项目名称").merge("B2:E2", "农村人居环境整治").set("F2", "项目单位").merge("G2:I2", "某县住建局");
+  s.row(3, "A", ["项目资金（万元）", "预算安排数", "资金到位数", "实际支出数", "预算执行率", "权重", "得分"]);
+  s.row(4, "A", ["合计", 260, 260, 221, "85%", 10, 8.5]);
+  s.row(6, "A", ["一级指标", "二级指标", "三级指标", "指标值（年度目标）", "实际值", "权重", "得分", "偏差原因", "备注"]);
+  const rows: Val[][] = [
+    ["产出指标", "数量指标", "改厕户数", "≥1200户", "1260户", 40, 40, "", ""],
+    ["效益指标", "生态效益指标", "村庄保洁覆盖率", "≥95%", "96%", 40, 40, "", "抽查"],
+    ["满意度指标", "服务对象满意度指标", "村民满意度", "≥90%", "92%", 10, 10, "", ""],
+  ];
+  rows.forEach((v, i) => s.row(7 + i, "A", v));
+  s.merge("A10:E10", "合计").set("F10", 100).set("G10", 98.5);
+  s.set("A11", "偏差原因分析").merge("B11:I11", "预算执行率偏低：部分工程款待审计后支付，已督促施工方尽快结算。");
+}
+
 export const UNSEEN: Record<string, (wb: ExcelJS.Workbook) => void> = {
   offsetTable,
   weightsNatureUnit,
@@ -265,4 +283,5 @@ export const UNSEEN: Record<string, (wb: ExcelJS.Workbook) => void> = {
   taxonomy101,
   twoRowHeader,
   serialSynonyms,
+  countyWords,
 };

@@ -222,3 +222,21 @@ test("序号 column, 预期指标值 | 实际完成指标值 | 标准分 | 自�
   expect(codesAt(ev, "deviation-reason-missing")).toEqual(["I9"]);
   expect(codesAt(ev, "grade-mismatch")).toEqual([]);
 });
+
+test("预算安排数 | 资金到位数 | 实际支出数 with a 合计 funds row that is not the 总分; 项目单位; 备注 column", async () => {
+  const f = await one(L.countyWords);
+  expect(f).toMatchObject({ name: "农村人居环境整治", unit: "某县住建局", year: 2023 });
+  expect(f.funds).toMatchObject({ budget: { value: 260, cell: "B4" }, spent: { value: 221, cell: "D4" }, enteredRate: { value: 0.85 }, weight: { value: 10 }, enteredScore: { value: 8.5 } });
+  expect(col(f, "name")).toEqual(["改厕户数", "村庄保洁覆盖率", "村民满意度"]);
+  expect(col(f, "target")).toEqual(["≥1200户", "≥95%", "≥90%"]);
+  expect(col(f, "actual")).toEqual(["1260户", "96%", "92%"]);
+  expect(f.enteredTotal).toMatchObject({ value: 98.5, cell: "G10" });
+  expect(f.weightTotal?.value).toBe(100);
+  expect(f.sharedReason?.value).toContain("预算执行率偏低");
+  const ev = evaluateForm(f);
+  expect(ev.total).toMatchObject({ entered: 98.5, computed: 98.5 });
+  // 执行率 85% is explained in the shared 偏差原因分析, which names it
+  expect(codesAt(ev, "deviation-reason-missing")).toEqual([]);
+  expect(codesAt(ev, "total-mismatch")).toEqual([]);
+  expect(codesAt(ev, "weights-sum-mismatch")).toEqual([]);
+});

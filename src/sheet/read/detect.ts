@@ -121,7 +121,7 @@ function readPart(view: SheetView, region: Region, tables: TableHeader[]): Form 
   const header = readHeader(view, region.r0, region.r1);
   const last = reads[reads.length - 1];
   const scoreCol = last?.header.cols.score;
-  const totals = readTotals(view, region.r0, region.r1, scoreCol, issues, last?.header.cols.weight);
+  const totals = readTotals(view, region.r0, region.r1, scoreCol, issues, last?.header.cols.weight, fr?.usedRows);
   const shared = readSharedReason(view, region.r0, region.r1, skip);
   const plan = readSpendingPlan(view, region.r0, region.r1, issues);
   const scored = reads.some((t) => t.header.cols.weight !== undefined);

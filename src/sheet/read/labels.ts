@@ -48,7 +48,23 @@ export type FundsRole = "initialBudget" | "budget" | "spent" | "rate" | "weight"
 
 const FUNDS: Record<FundsRole, string[]> = {
   initialBudget: ["年初预算数", "年初预算"],
-  budget: ["全年预算数", "调整后预算数", "预算数", "全年预算", "调整预算数", "项目年度预算金额", "年度预算数", "预算金额"],
+  budget: [
+    "全年预算数",
+    "调整后预算数",
+    "预算数",
+    "全年预算",
+    "调整预算数",
+    "项目年度预算金额",
+    "年度预算数",
+    "预算金额",
+    "预算安排数",
+    "全年预算安排数",
+    "年度预算安排数",
+    "预算安排",
+    "批复预算数",
+    "预算批复数",
+    "调整后预算",
+  ],
   spent: ["全年执行数", "执行数", "全年执行", "实际支出数", "实际支出金额", "实际支出", "决算数", "支出数"],
   rate: ["执行率", "预算执行率", "资金执行率", "预算支出执行率", "全年执行率"],
   weight: ["分值", "执行率权重", "权重", "标准分", "执行率分值", "标准分值"],
@@ -113,7 +129,20 @@ export function isImprovementLabel(text: string): boolean {
 
 /** Labels next to which the form's name is written. */
 export const NAME_LABELS = ["项目名称"];
-export const UNIT_LABELS = ["单位名称", "部门名称", "填报单位", "主管部门", "实施单位", "部门(单位)名称", "预算单位"];
+export const UNIT_LABELS = [
+  "单位名称",
+  "部门名称",
+  "填报单位",
+  "主管部门",
+  "实施单位",
+  "部门(单位)名称",
+  "预算单位",
+  "项目单位",
+  "项目实施单位",
+  "项目主管部门",
+  "申报单位",
+  "责任单位",
+];
 
 /** 二级 → 一级, for tables without a 一级 column (seed 003). */
 export function level1For(level2: string): string {

@@ -61,7 +61,7 @@ export function readHeader(view: SheetView, r0: number, r1: number): Header {
   for (let r = r0; r <= r1; r++) {
     for (const [c, t] of view.rowCells(r, 0, view.cols - 1, true)) {
       const k = labelKey(t);
-      const inline = /^(项目名称|单位名称|部门名称|填报单位|预算单位|主管部门|实施单位)(?:\(盖章\))?[:：]\s*(.+)$/.exec(t.normalize("NFKC").replace(/\s+/g, " ").trim());
+      const inline = /^(项目名称|单位名称|部门名称|填报单位|预算单位|主管部门|实施单位|项目单位|申报单位)(?:\(盖章\))?[:：]\s*(.+)$/.exec(t.normalize("NFKC").replace(/\s+/g, " ").trim());
       if (NAME_KEYS.has(k) && !h.nameCell) {
         const v = valueRightOrBelow(view, r, c, anyLabel, true);
         if (v && v.text) {
@@ -168,11 +168,13 @@ export function readTotals(
   scoreCol: number | undefined,
   issues: ReadIssue[],
   weightCol?: number,
+  skip: Set<number> = new Set(),
 ): { total: NumField | null; grade: TextField | null; weightTotal: NumField | null } {
   let total: NumField | null = null;
   let weightTotal: NumField | null = null;
   let grade: TextField | null = null;
   for (let r = r0; r <= r1; r++) {
+    if (skip.has(r)) continue; // a funds block's 合计 row is not the 总分
     const cells = view.rowCells(r, 0, view.cols - 1, true);
     for (let i = 0; i < cells.length; i++) {
       const [c, t] = cells[i];
