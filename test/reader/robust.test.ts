@@ -13,7 +13,7 @@ const JUNK: (string | number | boolean | null)[] = [
   "总分", "合计", "评价等级", "项目名称", "三级指标", "分值", "预算数", "执行率", "注：", "年度目标1：", true, 0, -1, 1e12, 0.955, null,
 ];
 
-let grids: Grid[] = [];
+const grids: Grid[] = [];
 beforeAll(async () => {
   for (const build of Object.values(UNSEEN)) {
     const wb = new ExcelJS.Workbook();
