@@ -71,7 +71,9 @@ function buildGrid(p: GridProxies): ReturnType<GridRead["finish"]> {
       row.forEach((v, j) => {
         const f = formulas[i][j];
         const fmt = formats[i][j];
-        const isFormula = typeof f === "string" && f.startsWith("=");
+        // Text typed with a quote prefix ('=abc) comes back from `formulas` WITHOUT the quote (office-js#6687),
+        // equal to its value; a real formula's value is its result, never its own text.
+        const isFormula = typeof f === "string" && f.startsWith("=") && f !== v;
         if ((v === "" || v === null) && !isFormula) return;
         const cell: GridCell = { value: v as CellValue };
         if (isFormula) cell.formula = f;
@@ -80,12 +82,7 @@ function buildGrid(p: GridProxies): ReturnType<GridRead["finish"]> {
       }),
     );
   }
-  const merges: Rect[] = merged.isNullObject
-    ? []
-    : merged.address
-        .split(",")
-        .map((a) => parseRange(a.trim()))
-        .filter((r): r is Rect => r !== null);
+  const merges: Rect[] = merged.isNullObject ? [] : areasOf(merged.address);
   const nameList: NameInfo[] = names.items.map((n) => ({ name: n.name, formula: n.formula }));
   const into: Record<string, string> = {};
   for (const n of nameList) {
@@ -104,6 +101,20 @@ function buildGrid(p: GridProxies): ReturnType<GridRead["finish"]> {
   const grid: Grid = { sheet, cells, rows, cols, merges, names: into };
   if (forms.length) grid.meta = { forms };
   return { grid, sheetId: ws.id, activeId: active.id, names: nameList, metaRows };
+}
+
+/**
+ * The rectangles of a RangeAreas address. Excel writes each area with its sheet ("Sheet1!A1:B2, Sheet1!D1:D4"),
+ * quoting the name when needed ("'预算, 2021'!A1:B2"), so a plain split on "," would cut a quoted name apart.
+ */
+export function areasOf(address: string): Rect[] {
+  const out: Rect[] = [];
+  const area = /(?:(?:'(?:[^']|'')*'|[^'!,\s][^'!,]*)!)?(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)(?=\s*(?:,|$))/g;
+  for (const m of address.matchAll(area)) {
+    const r = parseRange(m[1]);
+    if (r) out.push(r);
+  }
+  return out;
 }
 
 export function parseMeta(v: unknown): FormMeta | null {

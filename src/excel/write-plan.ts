@@ -12,15 +12,24 @@ export interface Origin {
   col: number;
 }
 
+/**
+ * Text Excel would not keep as typed when written through `values`/`formulas`: formulas (= + - @), numbers in any
+ * dress ("1,234", "(100)", "1e5", "¥100", "95%"), dates and times ("2021/1/1", "12月31日", "1:1", "Jan-21"),
+ * fractions ("1 1/2"), booleans and error literals ("#N/A"). Excel parses these by the user's locale, so every
+ * string that merely starts like one is quoted; a quote prefix on plain text is harmless (not shown, not in the value).
+ */
+const COERCIBLE = [
+  /^\s*[=+\-@'(#.\d$¥￥€£]/,
+  /^\s*(TRUE|FALSE)\s*$/i,
+  /^\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-\s/.,]*\d/i,
+];
+
 /** A literal as Excel must receive it to keep it as typed: text that Excel would parse gets a quote prefix. */
 export function literal(v: string | number | boolean | null | undefined): string | number | boolean | null {
   if (v === null || v === undefined) return null;
   if (typeof v !== "string") return v;
   if (v === "") return "";
-  if (/^[=+\-@']/.test(v) || /^\s*[-+]?[\d.,]+\s*%?\s*$/.test(v) || /^(TRUE|FALSE)$/i.test(v) || /^\d{1,4}[-/]\d{1,2}([-/]\d{1,4})?$/.test(v)) {
-    return `'${v}`;
-  }
-  return v;
+  return COERCIBLE.some((re) => re.test(v)) ? `'${v}` : v;
 }
 
 /** Cells of the same style as rectangles: horizontal runs per row, stacked when rows repeat. */
@@ -68,7 +77,7 @@ function styleKey(s: CellStyle | undefined): string {
 const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
 const V_ALIGN = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
 
-function applyStyle(range: Excel.Range, s: CellStyle, multi: boolean): void {
+function applyStyle(range: Excel.Range, s: CellStyle, inside: { rows: boolean; cols: boolean }): void {
   const f = range.format;
   if (s.bold !== undefined) f.font.bold = s.bold;
   if (s.size) f.font.size = s.size;
@@ -80,7 +89,9 @@ function applyStyle(range: Excel.Range, s: CellStyle, multi: boolean): void {
   if (s.locked !== undefined) f.protection.locked = s.locked;
   if (s.border) {
     const edges = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
-    if (multi) edges.push("InsideHorizontal", "InsideVertical");
+    // Inside edges only where the range has them (a single row has no InsideHorizontal).
+    if (inside.rows) edges.push("InsideHorizontal");
+    if (inside.cols) edges.push("InsideVertical");
     for (const e of edges) f.borders.getItem(e as Excel.BorderIndex).style = "Continuous";
   }
 }
@@ -137,7 +148,7 @@ export function queuePlan(context: Excel.RequestContext, ws: Excel.Worksheet, pl
     const s = styles.get(key) as CellStyle;
     for (const rect of rects) {
       const range = ws.getRangeByIndexes(rect.r0, rect.c0, rect.r1 - rect.r0 + 1, rect.c1 - rect.c0 + 1);
-      applyStyle(range, s, rect.r0 !== rect.r1 || rect.c0 !== rect.c1);
+      applyStyle(range, s, { rows: rect.r0 !== rect.r1, cols: rect.c0 !== rect.c1 });
     }
   }
   for (const m of plan.merges) ws.getRange(shiftRef(m, dr, dc)).merge(false);

@@ -8,6 +8,10 @@ export const ErrorCodes = {
   invalidReference: "InvalidReference",
   invalidOperation: "InvalidOperation",
   generalException: "GeneralException",
+  /** Excel on the web: one request (everything queued before a sync) over about 5 MB. */
+  requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
+  /** Excel on the web: one response (everything loaded in a sync) over about 5 MB. */
+  responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
 } as const;
 
 export class FakeOfficeError extends Error {

@@ -37,6 +37,8 @@ export interface FakeOptions {
   /** Events without triggerSource, as Excel before ExcelApi 1.14 sends them. */
   legacyEvents?: boolean;
   engine?: FormulaEngine | null; // default: src/formula's Recalculator; null: formulas keep their last value
+  /** Bytes one request/response may hold; default 5 000 000 (Excel on the web), null = no limit (desktop). */
+  payloadLimit?: number | null;
 }
 
 export interface SheetSnapshot {
@@ -56,6 +58,7 @@ export type FakeExcel = ReturnType<typeof createFakeExcel>;
 export function createFakeExcel(options: FakeOptions = {}) {
   const book = new BookState();
   book.engine = options.engine === undefined ? formulaEngine() : options.engine;
+  if (options.payloadLimit !== undefined) book.payloadLimit = options.payloadLimit;
   for (const n of options.sheets ?? ["Sheet1"]) book.addSheet(n);
   const actions = new Map<string, (event: unknown) => unknown>();
 
@@ -153,6 +156,10 @@ export function createFakeExcel(options: FakeOptions = {}) {
     Office,
     book,
     actions,
+    /** The largest request and response (bytes) any sync carried so far. */
+    get maxPayload(): { request: number; response: number } {
+      return { ...book.maxPayload };
+    },
     get syncCount(): number {
       return book.syncCount;
     },

@@ -1,10 +1,17 @@
 // Proxy objects and the request context, as in Office.js: methods and property writes are queued and applied at
 // `sync()`; a property can be read only after `load(...)` and a `sync()`, else it throws PropertyNotLoaded.
 
-import { notLoaded } from "./errors";
+import { ErrorCodes, FakeOfficeError, notLoaded } from "./errors";
 import type { BookState } from "./state";
 
 type Op = () => void;
+
+const utf8 = new TextEncoder();
+/** Bytes `v` takes in a request or response (JSON, UTF-8), as Excel on the web counts them (approximately). */
+export function payloadBytes(v: unknown): number {
+  const s = JSON.stringify(v);
+  return s === undefined ? 0 : utf8.encode(s).length;
+}
 
 export interface ContextOptions {
   source: "Local" | "Remote";
@@ -19,6 +26,9 @@ export class FakeContextCore {
   applying = false;
   calcSuspended = false;
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
+  /** Bytes of cell data queued for the next sync, and loaded by the current one (Excel on the web limits both). */
+  requestBytes = 0;
+  responseBytes = 0;
 
   constructor(book: BookState, options: ContextOptions) {
     this.book = book;
@@ -34,11 +44,25 @@ export class FakeContextCore {
     return this.queue.length;
   }
 
+  /** Counts cell data written through this context towards the next request's size. */
+  addRequest(v: unknown): void {
+    if (this.book.payloadLimit !== null) this.requestBytes += payloadBytes(v);
+  }
+
   async sync(): Promise<void> {
     const book = this.book;
     book.syncCount++;
     const ops = this.queue;
     this.queue = [];
+    const limit = book.payloadLimit;
+    const request = this.requestBytes;
+    this.requestBytes = 0;
+    this.responseBytes = 0;
+    book.maxPayload.request = Math.max(book.maxPayload.request, request);
+    if (limit !== null && request > limit) {
+      // Excel on the web refuses the whole request: nothing of it is applied.
+      throw new FakeOfficeError(ErrorCodes.requestPayloadSizeLimitExceeded, `The request payload size has exceeded the limit (${request} bytes).`);
+    }
     this.applying = true;
     try {
       for (const op of ops) op();
@@ -50,6 +74,10 @@ export class FakeContextCore {
         book.recalc();
       }
       book.flushEvents();
+    }
+    book.maxPayload.response = Math.max(book.maxPayload.response, this.responseBytes);
+    if (limit !== null && this.responseBytes > limit) {
+      throw new FakeOfficeError(ErrorCodes.responsePayloadSizeLimitExceeded, `The response payload size has exceeded the limit (${this.responseBytes} bytes).`);
     }
     await Promise.resolve();
   }
@@ -128,7 +156,11 @@ export abstract class ClientObj {
         this.context.book.dirty = false;
         this.context.book.recalc();
       }
-      for (const p of own) this._loaded.set(p, this._read(p));
+      for (const p of own) {
+        const v = this._read(p);
+        if (this.context.book.payloadLimit !== null) this.context.responseBytes += payloadBytes(v);
+        this._loaded.set(p, v);
+      }
     });
     return this;
   }

@@ -160,18 +160,21 @@ export class FakeRange extends ClientObj {
     return this._get("values");
   }
   set values(v: Matrix | Scalar) {
+    this.context.addRequest(v);
     this.context.enqueue(() => this.writeContent(v));
   }
   get formulas(): Scalar[][] {
     return this._get("formulas");
   }
   set formulas(v: Matrix | Scalar) {
+    this.context.addRequest(v);
     this.context.enqueue(() => this.writeContent(v));
   }
   get numberFormat(): string[][] {
     return this._get("numberFormat");
   }
   set numberFormat(v: Matrix | string) {
+    this.context.addRequest(v);
     this.context.enqueue(() => {
       const { sheet, rect } = this.r();
       const m = this.matrix(v, rect);
@@ -297,7 +300,9 @@ export class FakeRange extends ClientObj {
     return new FakeRangeAreas(this.context, () => {
       const p = this.resolve();
       if (!p) return null;
-      const areas = p.sheet.merges.filter((m) => intersects(m, p.rect));
+      // As Excel does (office-js#3611): only merged areas whose top-left cell lies in the range.
+      const { rect } = p;
+      const areas = p.sheet.merges.filter((m) => m.r0 >= rect.r0 && m.r0 <= rect.r1 && m.c0 >= rect.c0 && m.c0 <= rect.c1);
       return areas.length ? { sheet: p.sheet, rects: areas } : null;
     });
   }

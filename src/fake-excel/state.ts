@@ -92,6 +92,10 @@ export class BookState {
   syncCount = 0;
   calcSuspendCount = 0;
   engine: FormulaEngine | null = null;
+  /** Bytes one request or one response may hold (Excel on the web: 5 MB); null: no limit (desktop). */
+  payloadLimit: number | null = 5_000_000;
+  /** The largest request and response any sync carried (bytes), for tests. */
+  maxPayload = { request: 0, response: 0 };
   /** Cell contents changed since the last recalculation. */
   dirty = false;
   handlers: Handler[] = [];
@@ -289,7 +293,27 @@ export function writeInput(cell: CellData, input: Scalar): void {
     if (!cell.numFmt || cell.numFmt === "General") cell.numFmt = "0%";
   } else if (/^(TRUE|FALSE)$/i.test(input)) {
     cell.value = input.toUpperCase() === "TRUE";
+  } else if (coerce(cell, input)) {
+    // a number, time or date in another dress: Excel converts it, as typing would
   } else {
     cell.value = input;
   }
+}
+
+/** More of what Excel turns into numbers on input (en-US / zh-CN): "1,234", "(100)", "¥100", "1:30", "2021/1/1". */
+function coerce(cell: CellData, input: string): boolean {
+  const t = input.trim();
+  const plain = (x: string): number => Number(x.replace(/,/g, ""));
+  let m: RegExpExecArray | null;
+  if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) cell.value = plain(t);
+  else if ((m = /^\((\d[\d,]*(?:\.\d+)?)\)$/.exec(t))) cell.value = -plain(m[1]);
+  else if ((m = /^[$¥￥€£]\s*(\d[\d,]*(?:\.\d+)?)$/.exec(t))) cell.value = plain(m[1]);
+  else if ((m = /^(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?$/.exec(t))) {
+    cell.value = (Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0)) / 86400;
+    cell.numFmt ??= "h:mm";
+  } else if ((m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(t)) || (m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t))) {
+    cell.value = (Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - Date.UTC(1899, 11, 30)) / 86400000;
+    cell.numFmt ??= "yyyy/m/d";
+  } else return false;
+  return true;
 }

@@ -1,0 +1,57 @@
+// Excel's own limits the fake enforces, and that the add-in stays inside: the ~5 MB request/response payload of
+// Excel on the web, for the biggest forms the pane can make (rows = 20 per 二级指标).
+import { createFakeExcel, ErrorCodes } from "../../src/fake-excel";
+import { rig } from "./helpers";
+import type { FormKind } from "../../src/domain/model";
+
+describe("payload limit (Excel on the web)", () => {
+  test("the fake refuses a request over the limit and applies none of it", async () => {
+    const fake = createFakeExcel({ payloadLimit: 1000 });
+    const undo = fake.install();
+    try {
+      await expect(
+        Excel.run(async (context) => {
+          const ws = context.workbook.worksheets.getItem("Sheet1");
+          ws.getRange("A1:A100").values = Array.from({ length: 100 }, () => ["一二三四五六七八九十"]);
+          await context.sync();
+        }),
+      ).rejects.toMatchObject({ code: ErrorCodes.requestPayloadSizeLimitExceeded });
+      expect(fake.snapshot("Sheet1").cells.A1).toBeUndefined();
+    } finally {
+      undo();
+    }
+  });
+
+  test("the fake refuses a response over the limit", async () => {
+    const fake = createFakeExcel({ payloadLimit: 1000 });
+    const undo = fake.install();
+    try {
+      fake.setCells("Sheet1", "A1", Array.from({ length: 100 }, () => ["一二三四五六七八九十"]));
+      await expect(
+        Excel.run(async (context) => {
+          const r = context.workbook.worksheets.getItem("Sheet1").getRange("A1:A100").load("values");
+          await context.sync();
+          return r.values;
+        }),
+      ).rejects.toMatchObject({ code: ErrorCodes.responsePayloadSizeLimitExceeded });
+    } finally {
+      undo();
+    }
+  });
+
+  const kinds: FormKind[] = ["project", "department", "department-goals", "multi-project", "report", "targets"];
+  test.each(kinds)("the largest %s form inserts and reads back within 5 MB per sync", async (kind) => {
+    const { fake, host, undo } = rig();
+    try {
+      const out = await host.insert(kind, { rows: 20 }, "new-sheet");
+      expect(out.refused).toBeUndefined();
+      const state = await host.refresh();
+      expect(state.sheet).toBe(out.sheet); // the read sync went through
+      const { request, response } = fake.maxPayload;
+      expect(request).toBeGreaterThan(10_000); // the accounting sees the form's cells
+      expect(Math.max(request, response)).toBeLessThanOrEqual(5_000_000);
+    } finally {
+      undo();
+    }
+  });
+});
