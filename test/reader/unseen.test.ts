@@ -240,3 +240,16 @@ test("预算安排数 | 资金到位数 | 实际支出数 with a 合计 funds ro
   expect(codesAt(ev, "total-mismatch")).toEqual([]);
   expect(codesAt(ev, "weights-sum-mismatch")).toEqual([]);
 });
+
+test("two stacked forms where the second is announced only by its title; 具体指标 | 年度计划值 | 实际达成值 | 指标分值 | 自评得分", async () => {
+  const forms = await formsOf(L.titledSecondForm);
+  expect(forms).toHaveLength(2);
+  const [a, b] = forms;
+  expect(a).toMatchObject({ name: "“河道保洁”项目", year: 2023, anchor: "A1", enteredTotal: { value: 100, cell: "G5" } });
+  expect(col(a, "name")).toEqual(["保洁河道长度", "沿岸居民满意度"]);
+  expect(b).toMatchObject({ name: "“河长制宣传”项目", anchor: "A7", enteredTotal: { value: 85, cell: "G11" } });
+  expect(b.indicators[0]).toMatchObject({ name: "宣传活动场次", target: "≥12场", actual: "9场", weight: 60, enteredScore: 45, cells: { reason: "H9" } });
+  expect(codesAt(evaluateForm(a), "deviation-reason-missing")).toEqual([]);
+  expect(codesAt(evaluateForm(b), "deviation-reason-missing")).toEqual(["H9"]);
+  expect(codesAt(evaluateForm(b), "total-mismatch")).toEqual([]);
+});

@@ -21,6 +21,8 @@ function startsNewForm(view: SheetView, r0: number, r1: number): boolean {
     for (const [, t] of view.rowCells(r, 0, view.cols - 1, true)) {
       const k = labelKey(t);
       if (k === "项目名称" || k === "项目编码" || /^项目名称[:：]/.test(normLabel(t))) return true;
+      // a form's own title: "2023年度“河长制宣传”项目绩效自评表"
+      if (/(绩效自评表|绩效目标表|绩效目标申报表)$/.test(normLabel(t)) && normLabel(t).length <= 60) return true;
     }
   }
   return false;
