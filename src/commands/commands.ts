@@ -62,9 +62,20 @@ export function checkCommand(event?: CommandEvent) {
   );
 }
 
+/**
+ * Registers a command under its manifest <FunctionName>: with Office.actions.associate where Office has it, and
+ * always as a global of that name too, which is how builds without Office.actions find the function (a missing
+ * Office.actions would otherwise throw here and leave every button dead).
+ */
+export function register(name: string, fn: (event?: CommandEvent) => Promise<void>): void {
+  (globalThis as Record<string, unknown>)[name] = fn;
+  const actions = typeof Office !== "undefined" ? (Office as { actions?: typeof Office.actions }).actions : undefined;
+  if (actions && typeof actions.associate === "function") actions.associate(name, fn);
+}
+
 // Top level, not inside Office.onReady: Office may invoke a command as soon as this script has run.
 if (typeof Office !== "undefined") {
   void Office.onReady();
-  for (const [name, kind] of Object.entries(INSERT_COMMANDS)) Office.actions.associate(name, insertCommand(kind));
-  Office.actions.associate(CHECK_COMMAND, checkCommand);
+  for (const [name, kind] of Object.entries(INSERT_COMMANDS)) register(name, insertCommand(kind));
+  register(CHECK_COMMAND, checkCommand);
 }

@@ -1,5 +1,6 @@
 // Insert a template: one Excel.run, two syncs (look, then write everything with events off and calculation
-// suspended). At the selection it first checks that the whole target area is empty, and refuses otherwise.
+// suspended), and on a new sheet a third, best-effort one for the print settings. At the selection it first
+// checks that the whole target area is empty, and refuses otherwise.
 
 import { readForms } from "../sheet/read";
 import { formatRange, parseA1 } from "../sheet/address";
@@ -8,7 +9,7 @@ import type { Grid, GridCell } from "../sheet/grid";
 import { LISTS_SHEET, META_SHEET, type FormMeta } from "../sheet/meta";
 import type { WritePlan } from "../sheet/plan";
 import { nextFormNumber, type NameInfo } from "./read-grid";
-import { metaFields, prefixed, queuePlan } from "./write-plan";
+import { metaFields, prefixed, queuePlan, queuePrint } from "./write-plan";
 import { NOTES_FIELD, NOTES_HEADER, queueLists, queueMetaRow, uniqueSheetName } from "./workbook-parts";
 import type { InsertResult } from "./host-types";
 
@@ -111,6 +112,14 @@ export async function insertPlan(plan: WritePlan, where: "new-sheet" | "selectio
     } catch (e) {
       await undoInsert(selSheet ? null : sheetName, prefix);
       throw e;
+    }
+    // Print settings only on a sheet of its own (never replace the print area of the user's sheet), best effort.
+    if (!selSheet && queuePrint(ws, plan, origin)) {
+      try {
+        await context.sync();
+      } catch {
+        // the form is written; only its page setup is missing
+      }
     }
     return {
       sheet: sheetName,

@@ -180,6 +180,18 @@ export function queuePlan(context: Excel.RequestContext, ws: Excel.Worksheet, pl
     if (cf.style.color) f.custom.format.font.color = cf.style.color;
     if (cf.style.bold !== undefined) f.custom.format.font.bold = cf.style.bold;
   }
+  return formatRange(box);
+}
+
+/**
+ * Queues the plan's print settings (ExcelApi 1.9 PageLayout). Kept apart from queuePlan: the caller applies them
+ * only on a sheet the form has to itself, in their own sync, so a platform that rejects one of them (page setup
+ * can fail without a printer driver) costs the print settings, not the form.
+ */
+export function queuePrint(ws: Excel.Worksheet, plan: WritePlan, origin: Origin): boolean {
+  const office = typeof Office === "undefined" ? undefined : Office;
+  if (office?.context?.requirements?.isSetSupported("ExcelApi", "1.9") === false) return false;
+  const { row: dr, col: dc } = origin;
   ws.pageLayout.orientation = plan.print.landscape ? "Landscape" : "Portrait";
   ws.pageLayout.paperSize = "A4";
   if (plan.printArea) ws.pageLayout.setPrintArea(ws.getRange(shiftRef(plan.printArea, dr, dc)));
@@ -187,7 +199,7 @@ export function queuePlan(context: Excel.RequestContext, ws: Excel.Worksheet, pl
     const [a, b] = plan.print.repeatRows.split(":").map(Number);
     if (a && b) ws.pageLayout.setPrintTitleRows(`$${a + dr}:$${b + dr}`);
   }
-  return formatRange(box);
+  return true;
 }
 
 /** "JX3_" + "FUNDS_BUDGET"; a plan name already written "JX_…" loses its own "JX_". */

@@ -39,6 +39,8 @@ export interface FakeOptions {
   engine?: FormulaEngine | null; // default: src/formula's Recalculator; null: formulas keep their last value
   /** Bytes one request/response may hold; default 5 000 000 (Excel on the web), null = no limit (desktop). */
   payloadLimit?: number | null;
+  /** Every PageLayout write fails (a host without a printer driver). */
+  pageSetupFails?: boolean;
 }
 
 export interface SheetSnapshot {
@@ -59,6 +61,7 @@ export function createFakeExcel(options: FakeOptions = {}) {
   const book = new BookState();
   book.engine = options.engine === undefined ? formulaEngine() : options.engine;
   if (options.payloadLimit !== undefined) book.payloadLimit = options.payloadLimit;
+  book.pageSetupFails = options.pageSetupFails ?? false;
   for (const n of options.sheets ?? ["Sheet1"]) book.addSheet(n);
   const actions = new Map<string, (event: unknown) => unknown>();
 

@@ -94,6 +94,8 @@ export class BookState {
   engine: FormulaEngine | null = null;
   /** Bytes one request or one response may hold (Excel on the web: 5 MB); null: no limit (desktop). */
   payloadLimit: number | null = 5_000_000;
+  /** Page setup (PageLayout) throws, as on a desktop without a printer driver. */
+  pageSetupFails = false;
   /** The largest request and response any sync carried (bytes), for tests. */
   maxPayload = { request: 0, response: 0 };
   /** Cell contents changed since the last recalculation. */

@@ -92,6 +92,10 @@ export class WorksheetObj extends ClientObj {
   set visibility(v: string) {
     this.context.enqueue(() => (this.sheet().visibility = v as SheetData["visibility"]));
   }
+  /** A host whose page setup fails (e.g. no printer driver), when the fake is told so. */
+  private pageSetupCheck(): void {
+    if (this.context.book.pageSetupFails) throw new FakeOfficeError(ErrorCodes.generalException, "Page setup is not available");
+  }
   get pageLayout(): KeyedObj {
     if (!this.layout) {
       const layout = new KeyedObj(
@@ -99,10 +103,16 @@ export class WorksheetObj extends ClientObj {
         "PageLayout",
         ["orientation", "paperSize", "printGridlines", "centerHorizontally", "zoom"],
         (k) => this.sheet().pageLayout[k],
-        (k, v) => (this.sheet().pageLayout[k] = v),
+        (k, v) => {
+          this.pageSetupCheck();
+          this.sheet().pageLayout[k] = v;
+        },
       );
       const record = (k: string) => (v: unknown) =>
-        this.context.enqueue(() => (this.sheet().pageLayout[k] = v instanceof FakeRange ? rectA1(v.resolve()?.rect ?? { r0: 0, c0: 0, r1: 0, c1: 0 }) : v));
+        this.context.enqueue(() => {
+          this.pageSetupCheck();
+          this.sheet().pageLayout[k] = v instanceof FakeRange ? rectA1(v.resolve()?.rect ?? { r0: 0, c0: 0, r1: 0, c1: 0 }) : v;
+        });
       this.layout = Object.assign(layout, { setPrintArea: record("printArea"), setPrintTitleRows: record("printTitleRows") });
     }
     return this.layout;

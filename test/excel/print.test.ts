@@ -1,0 +1,44 @@
+// Print settings: written on a new sheet of the form's own, never over the user's sheet's page setup, and a host
+// whose page setup fails (no printer driver) still gets the whole form.
+import { createFakeExcel } from "../../src/fake-excel";
+import { buildPlan } from "../../src/sheet/render";
+import { insertPlan } from "../../src/excel/insert";
+
+async function withFake<T>(opts: Parameters<typeof createFakeExcel>[0], fn: (fake: ReturnType<typeof createFakeExcel>) => Promise<T>): Promise<T> {
+  const fake = createFakeExcel(opts);
+  const undo = fake.install();
+  try {
+    return await fn(fake);
+  } finally {
+    undo();
+  }
+}
+
+describe("print settings", () => {
+  test("a new sheet gets A4, orientation, print area and title rows", () =>
+    withFake({}, async (fake) => {
+      const plan = buildPlan("project", {});
+      const out = await insertPlan(plan, "new-sheet");
+      const layout = fake.snapshot(out.sheet).pageLayout;
+      expect(layout.paperSize).toBe("A4");
+      expect(layout.orientation).toBe(plan.print.landscape ? "Landscape" : "Portrait");
+      expect(layout.printArea).toBe(plan.printArea);
+    }));
+
+  test("inserting at the selection leaves the user's sheet's page setup alone", () =>
+    withFake({}, async (fake) => {
+      await fake.select("Sheet1", "C40");
+      const out = await insertPlan(buildPlan("project", {}), "selection");
+      expect(out.refused).toBeUndefined();
+      expect(fake.snapshot("Sheet1").pageLayout).toEqual({});
+    }));
+
+  test("when page setup fails the form is still written and bound", () =>
+    withFake({ pageSetupFails: true }, async (fake) => {
+      const out = await insertPlan(buildPlan("project", {}), "new-sheet");
+      const snap = fake.snapshot(out.sheet);
+      expect(Object.keys(snap.cells).length).toBeGreaterThan(100);
+      expect(Object.keys(fake.snapshotAll().names).some((n) => n.startsWith("JX1_"))).toBe(true);
+      expect(snap.pageLayout).toEqual({});
+    }));
+});
