@@ -134,7 +134,7 @@ function numeric(s: string, raw: string, ctx: ValueContext): ParsedValue | null 
   // Text before the number is accepted only when the number is clearly the value ("满意度≥95%", "画册233本").
   if (pre) {
     if (!hasComparator && !unit) return null;
-    if (/\d$/.test(pre) || /[~～至到-]$/.test(pre)) return null; // ranges and dates
+    if (/\d/.test(pre) || /[~～至到-]$/.test(pre)) return null; // ranges and dates ("5-10次", "2024年12月")
     if (!hasComparator && /[，,；;、]/.test(pre)) return null;
   }
   const value = Number(numText.replace(/,/g, ""));

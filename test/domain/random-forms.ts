@@ -39,6 +39,11 @@ const POSITIVE: [string, string, Fam][] = [
   ["可持续影响指标", "设施完好率", "pct"],
   ["服务对象满意度指标", "服务对象满意度", "pct"],
   ["成本指标", "预算执行率", "pct"],
+  ["数量指标", "发表论文", "count"],
+  ["数量指标", "培训期数", "count"],
+  ["数量指标", "购置设备", "count"],
+  ["经济效益指标", "人均补助", "money"],
+  ["成本指标", "资金节约率", "pct"],
 ];
 const REVERSE: [string, string, Fam][] = [
   ["成本指标", "会议人均成本", "money"],
@@ -49,6 +54,9 @@ const REVERSE: [string, string, Fam][] = [
   ["质量指标", "预算调整率", "pct"],
   ["成本指标", "设备购置", "money"],
   ["数量指标", "项目支出", "money"],
+  ["质量指标", "“三公”经费变动率", "pct"],
+  ["质量指标", "差错率", "pct"],
+  ["数量指标", "闲置设备", "count"],
 ];
 const QUAL: [string, string][] = [
   ["社会效益指标", "社会影响"],
@@ -57,29 +65,30 @@ const QUAL: [string, string][] = [
   ["生态效益指标", "环境改善"],
   ["可持续影响指标", "长效机制"],
 ];
-const QUAL_TARGETS = ["有积极影响", "效果明显", "全年", "2024年12月底前", "是", "合规", "达标", "按质按量完成"];
+const QUAL_TARGETS = ["有积极影响", "效果明显", "全年", "2024年12月底前", "2024年12月", "12月底前", "第3季度", "是", "合规", "达标", "按质按量完成"];
 const TIER_ACTUALS = [
+  "100%完成", "已完成100%", "达成预期指标", "已达标", "基本达成", "部分完成", "未达到", " 达成 ",
   "达成年度指标", "部分达成年度指标并具有一定效果", "未达成年度指标且效果较差", "达成", "部分达成", "未达成",
   "是", "已完成", "基本完成", "未完成", "否",
 ];
 const UNITS: Record<Fam, string[]> = {
   pct: ["%", "%", "％", "百分比"],
-  count: ["个", "次", "人次", "人", "件", "户", "项"],
-  money: ["万元", "元", "万"],
+  count: ["个", "次", "人次", "人", "件", "户", "项", "篇", "份", "台", "期", "名", "件次", "亩"],
+  money: ["万元", "元", "万", "万元", "元"],
   time: ["天", "月"],
   none: [""],
 };
 const SIGNS = ["≥", "≤", "＞", "＜", "＝", ">=", "<=", ">", "<", "=", "≧"];
-const REASONS = ["", "", "", "无", "暂无", "/", "—", "不适用", "受疫情影响推迟，下年度优先安排。", "原因：场地调整；措施：提前谋划。"];
+const REASONS = ["", "", "", "无", "暂无", "/", "—", "不适用", "　无　", "N/A", "无。", "--", "受疫情影响推迟，下年度优先安排。", "原因：场地调整；措施：提前谋划。"];
 
 function numberText(r: R, fam: Fam): number {
-  if (fam === "pct") return pick(r, [100, 95, 98, 90, 85, 60, 0, 5, 99.5, 12.5]);
-  if (fam === "money") return pick(r, [20, 50, 198, 1110.74, 3.5, 0, 12000, 800]);
-  return pick(r, [1, 2, 4, 6, 10, 12, 30, 45, 200, 0]);
+  if (fam === "pct") return pick(r, [100, 95, 98, 90, 85, 60, 0, 5, 99.5, 12.5, 0.5]);
+  if (fam === "money") return pick(r, [20, 50, 198, 1110.74, 3.5, 0, 12000, 800, 1500]);
+  return pick(r, [1, 2, 4, 6, 10, 12, 30, 45, 200, 0, 1200, 3]);
 }
 
 function target(r: R, value: number, unit: string): string {
-  const v = String(value);
+  const v = value >= 1000 && chance(r, 0.3) ? value.toLocaleString("en-US") : String(value);
   const u = unit;
   switch (Math.floor(r() * 9)) {
     case 0:
@@ -90,7 +99,7 @@ function target(r: R, value: number, unit: string): string {
     case 3:
       return `${v}${u}${pick(r, ["以上", "以下", "以内", "及以上"])}`;
     case 4:
-      return `${pick(r, ["不低于", "不少于", "至少", "达到", "不高于", "不超过"])}${v}${u}`;
+      return `${pick(r, ["不低于", "不少于", "至少", "达到", "不高于", "不超过", "大于等于", "小于等于", "超", "低于", "高于"])}${v}${u}`;
     case 5:
       return `控制在${v}${u}以内`;
     case 6:
@@ -117,7 +126,7 @@ function actual(r: R, A: number, unit: string, fam: Fam): string {
     B = Math.round(B * 10000) / 10000;
   }
   if (chance(r, 0.05)) u = pick(r, ["次", "%", "元"]);
-  const s = `${B}${u}`;
+  const s = `${chance(r, 0.05) ? pick(r, ["≥", "约", "共"]) : ""}${B}${u}${chance(r, 0.05) ? pick(r, ["以上", "完成", "左右"]) : ""}`;
   return chance(r, 0.1) ? widen(s) : s;
 }
 

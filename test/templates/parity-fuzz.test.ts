@@ -231,6 +231,25 @@ describe("regressions the fuzz found", () => {
     expect(compareWithEngine(c, get)).toEqual([]);
   });
 
+  test("text before the number (共, 约, 已完成, a name), signs, and dates read as the engine reads them", () => {
+    const row = (id: string, target: string, actual: string) => ind({ id, level2: "数量指标", name: `指标${id}`, target, actual, weight: 10 });
+    const form = emptyForm("project", "S", "项目", {
+      scored: true,
+      indicators: [
+        row("a", "≥6项", "共5.4项"),
+        row("b", "有积极影响", "已完成80%"),
+        row("c", "≥10", "约8"),
+        row("d", "满意度≥90%", "约81%"),
+        row("e", "≤-5%", "-2.5%"),
+        row("f", "2024年12月", "90%"),
+        row("g", "5-10次", "8次"),
+      ],
+    });
+    const { c, get, rule } = run(form);
+    expect(["a", "b", "c", "d", "e", "f", "g"].map(rule)).toEqual([9, 8, null, 9, 0, 9, null]);
+    expect(compareWithEngine(c, get)).toEqual([]);
+  });
+
   test("a blank 全年执行数 with its parts: the sheet and the engine both use the parts", () => {
     const part = (label: string, value: number | null) => ({ value, raw: value == null ? "" : String(value), label });
     const form = emptyForm("project", "S", "项目", {

@@ -88,10 +88,22 @@ export const TIER =
   `IF(${startsAny("{h:bn}", PREFIX_MISSED)},"未达成",IF(${startsAny("{h:bn}", PREFIX_PARTIAL)},"部分达成",` +
   `IF(${startsAny("{h:bn}", PREFIX_MET)},"达成","")))))))`;
 
-const opxFormula = (): string => {
-  const first = `LEFT({h:tn},1)`;
-  const words = OP_WORDS.reduceRight((acc, [w, op]) => `IF(ISNUMBER(FIND(${q(w)},{h:tn})),${q(op)},${acc})`, `""`);
+const opxFormula = (n: string): string => {
+  const first = `LEFT({h:${n}},1)`;
+  const words = OP_WORDS.reduceRight((acc, [w, op]) => `IF(ISNUMBER(FIND(${q(w)},{h:${n}})),${q(op)},${acc})`, `""`);
   return `=IF(OR(${first}="≥",${first}="≤",${first}=">",${first}="<",${first}="="),${first},${words})`;
+};
+
+/** value.ts numeric(): text before the number ("共", "满意度", "已完成") is accepted only with a comparator or a
+ *  unit, never after a range sign (~ 至 到), and without a comparator never with a list separator (，；、). */
+const prefixOk = (p: string): string => {
+  const pre = `{h:${p}p}`;
+  const cmp = `{h:${p === "t" ? "opx" : "bx"}}<>""`;
+  const rest = `MID({h:${p}c},{h:${p}s}+{h:${p}w},99)`;
+  const unit = `AND(${rest}<>"",ISNUMBER(MATCH(${rest},{list:units},0)))`;
+  const range = ["~", "～", "至", "到"].map((c) => `RIGHT(${pre},1)=${q(c)}`).join(",");
+  const list = ["，", "；", ";", "、"].map((c) => `ISERROR(FIND(${q(c)},${pre}))`).join(",");
+  return `OR(${pre}="",AND(OR(${cmp},${unit}),NOT(OR(${range})),OR(${cmp},AND(${list}))))`;
 };
 
 export const LOW = `OR({h:op}="≤",{h:op}="<")`;
@@ -104,20 +116,34 @@ export const M = {
   tc: `=${strip("{h:tn}")}`,
   bn: `=${fold("{r:actual}")}`,
   bc: `=${strip("{h:bn}")}`,
-  lead: (h: string) =>
-    `=SUMPRODUCT(MIN({K}+99*ISNUMBER(FIND(MID({h:${h}},{K},1),"0123456789."))*({K}<=LEN({h:${h}}))))-1`,
-  rest: (p: string) => `=IF({h:${p}l}=0,"",MID({h:${p}c},{h:${p}l}+1,99))`,
+  /** Position of the first digit of the stripped text (past its end when there is none). Past the end,
+   *  MID gives "" and FIND("", …) is 1 in Excel but an error in LibreOffice: either way the term is 999. */
+  start: (p: string) =>
+    `=SUMPRODUCT(MIN({K}+999*((({K}>LEN({h:${p}c}))+NOT(ISNUMBER(FIND(MID({h:${p}c},{K},1),"0123456789"))))>0)))`,
+  /** The text before the number, without a sign ("-" belongs to the number). */
+  prefix: (p: string) =>
+    `=IF({h:${p}s}>LEN({h:${p}c}),"",IF(OR(MID(" "&{h:${p}c},{h:${p}s},1)="-",MID(" "&{h:${p}c},{h:${p}s},1)="+"),` +
+    `LEFT({h:${p}c},{h:${p}s}-2),LEFT({h:${p}c},{h:${p}s}-1)))`,
+  /** Length of the number's digits and dots from the first digit. */
+  width: (p: string) =>
+    `=IF({h:${p}s}>LEN({h:${p}c}),0,SUMPRODUCT(MIN({K}+99*ISNUMBER(FIND(MID({h:${p}c},{h:${p}s}+{K}-1,1),"0123456789."))*` +
+    `({K}<=LEN({h:${p}c})-{h:${p}s}+1)))-1)`,
+  /** The number's length when the number counts (its prefix allowed), else 0. */
+  lead: (p: string) => `=IF({h:${p}w}=0,0,IF(${prefixOk(p)},{h:${p}w},0))`,
+  rest: (p: string) => `=IF({h:${p}l}=0,"",MID({h:${p}c},{h:${p}s}+{h:${p}l},99))`,
   unit: (p: string) => `=IF({h:${p}r}="","",IFERROR(INDEX({list:unitNorm},MATCH({h:${p}r},{list:units},0)),""))`,
   kind: (p: string) => `=IF({h:${p}r}="","none",IFERROR(INDEX({list:unitKind},MATCH({h:${p}r},{list:units},0)),"other"))`,
   wan: (p: string) =>
     `=IF({h:${p}r}="","",IFERROR(IF(VALUE(INDEX({list:unitWan},MATCH({h:${p}r},{list:units},0)))>0,` +
     `VALUE(INDEX({list:unitWan},MATCH({h:${p}r},{list:units},0))),""),""))`,
-  value: (p: string) => `=IF({h:${p}l}=0,"",IFERROR(VALUE(LEFT({h:${p}c},{h:${p}l})),""))`,
+  value: (p: string) =>
+    `=IF({h:${p}l}=0,"",IFERROR(IF(MID(" "&{h:${p}c},{h:${p}s},1)="-",-1,1)*VALUE(MID({h:${p}c},{h:${p}s},{h:${p}l})),""))`,
   ok: (p: string) => `=AND(ISNUMBER({h:${p}v}),OR({h:${p}r}="",ISNUMBER(MATCH({h:${p}r},{list:units},0))))`,
   placeholder:
     `=IF(LEN({h:tn})=0,1,IF(AND({h:tl}=0,OR(AND({h:tc}="",${KEEP_WORDS.map((w) => `ISERROR(FIND(${q(w)},{h:tn}))`).join(",")}),ISNUMBER(MATCH({h:tc},{list:units},0)),ISNUMBER(FIND("*",{h:tc})),` +
     `ISNUMBER(FIND("×",{h:tc})),ISNUMBER(FIND("?",{h:tc})),ISNUMBER(FIND("？",{h:tc})),ISNUMBER(SEARCH("xx",{h:tc})))),1,0))`,
-  opx: opxFormula(),
+  opx: opxFormula("tn"),
+  bx: opxFormula("bn"),
   na: `=IF(OR(${eqAny("{h:tn}", NA_WORDS)},${eqAny("{h:bn}", NA_WORDS)}),1,0)`,
   mode:
     `=IF({h:na}=1,"na",IF(OR(LEN({h:bn})=0,${eqAny("{h:bn}", EMPTY_ACTUAL)}),"miss",IF({h:tph}=1,"",` +

@@ -35,7 +35,11 @@ export function helperFormulas(mode: "scored" | "status" | "targets", reason: { 
   const target: [string, string][] = [
     ["tn", M.tn],
     ["tc", M.tc],
-    ["tl", M.lead("tc")],
+    ["opx", M.opx],
+    ["ts", M.start("t")],
+    ["tp", M.prefix("t")],
+    ["tw", M.width("t")],
+    ["tl", M.lead("t")],
     ["tr", M.rest("t")],
     ["tu", M.unit("t")],
     ["tk", M.kind("t")],
@@ -43,7 +47,6 @@ export function helperFormulas(mode: "scored" | "status" | "targets", reason: { 
     ["tv", M.value("t")],
     ["tok", M.ok("t")],
     ["tph", M.placeholder],
-    ["opx", M.opx],
     ["op", OP],
   ];
   if (mode === "targets") return [...target, ["bad", M.bad], ["dir", M.dir]];
@@ -51,7 +54,11 @@ export function helperFormulas(mode: "scored" | "status" | "targets", reason: { 
     ["bn", M.bn],
     ["tier", TIER],
     ["bc", M.bc],
-    ["bl", M.lead("bc")],
+    ["bx", M.bx],
+    ["bs", M.start("b")],
+    ["bp", M.prefix("b")],
+    ["bw", M.width("b")],
+    ["bl", M.lead("b")],
     ["br", M.rest("b")],
     ["bu", M.unit("b")],
     ["bk", M.kind("b")],

@@ -6,13 +6,14 @@
 // columns (to the right of the form, never printed) that read those texts with plain functions:
 //   tn   the target folded: full-width digits/signs → half-width, ">=" → "≥", spaces removed (SUBSTITUTE)
 //   tc   tn without comparators and comparator words (以上, 不低于, 不超过, 以内, 完成 …)
-//   tl   length of the leading number of tc: SUMPRODUCT(MIN(k + 99·isDigitOrDot(MID(tc,k,1)))) − 1
+//   ts   where the first digit of tc is; tp the text before it (without a "-" sign); tw the digits' length
+//   tl   tw when the number counts: no text before it, or text with a unit or a comparator (value.ts), else 0
 //   tr   the rest after the number (the unit); tu the unit normalised (元/万/万元 → 万元, 百分比 → %)
 //   tv   VALUE(LEFT(tc, tl)), ÷10000 when the unit is 元;  tok: a number with no unit or a known unit
 //        (the unit list lives on the hidden JX_LISTS sheet), so "2021年第四季度前" stays text
 //   opx  the written comparator (sign or word); op: opx, else inferred: "≤" when the name or 二级 says
 //        成本/费用/控制率/结余率/调整率/差率/事故/投诉, else "≥" (DOMAIN §3)
-//   b…   the same for the actual; cmp: both numbers in compatible units
+//   b…   the same for the actual (bx: a comparator written in it); cmp: both numbers in compatible units
 //   rule the score by DOMAIN §4 (≥: B≥A → w else B/A·w; ≤: B≤A → w, A<B<2A → (2−B/A)·w, else 0;
 //        "=" with A=0: w if B≤0), rounded to 2; "" when the rule cannot compute (qualitative targets)
 //   need 1 when the row needs a 偏差原因 (missed, ≥130% of target, or 部分达成/未达成 written)
