@@ -1,6 +1,6 @@
-// Insert a template: one Excel.run, two syncs (look, then write everything with events off and calculation
-// suspended), and on a new sheet a third, best-effort one for the print settings. At the selection it first
-// checks that the whole target area is empty, and refuses otherwise.
+// Insert a template: one Excel.run, three syncs: look; write everything with events off and calculation
+// suspended; recalculate what was written and, on a new sheet, set the print settings (best effort). At the
+// selection it first checks that the whole target area is empty, and refuses otherwise.
 
 import { readForms } from "../sheet/read";
 import { formatRange, parseA1 } from "../sheet/address";
@@ -113,13 +113,14 @@ export async function insertPlan(plan: WritePlan, where: "new-sheet" | "selectio
       await undoInsert(selSheet ? null : sheetName, prefix);
       throw e;
     }
-    // Print settings only on a sheet of its own (never replace the print area of the user's sheet), best effort.
-    if (!selSheet && queuePrint(ws, plan, origin)) {
-      try {
-        await context.sync();
-      } catch {
-        // the form is written; only its page setup is missing
-      }
+    // Calculation was suspended for the write, and Office.js leaves it to us to recalculate what it wrote; then the
+    // print settings, only on a sheet of its own (never over the user's sheet's print area), best effort.
+    wb.application.calculate("Recalculate");
+    if (!selSheet) queuePrint(ws, plan, origin);
+    try {
+      await context.sync();
+    } catch {
+      // the form is written; only its page setup (or an early recalculation) is missing
     }
     return {
       sheet: sheetName,

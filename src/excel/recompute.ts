@@ -92,7 +92,8 @@ export async function adoptActive(hasMeta: boolean, profile: string): Promise<{ 
     const groups: Form[][] = [...useful.filter((f) => f.kind !== "multi-project").map((f) => [f]), ...(multi.length ? [multi] : [])];
     let k = nextFormNumber(names, metaRows);
     const ws = context.workbook.worksheets.getItem(grid.sheet);
-    context.workbook.application.suspendApiCalculationUntilNextSync();
+    // No suspendApiCalculationUntilNextSync here: adoption writes a handful of cells, and its formulas must be
+    // calculated when the next read comes (after a suspended batch Excel leaves recalculation to the add-in).
     context.runtime.enableEvents = false;
     let metaExists = hasMeta || metaRows.length > 0;
     for (const group of groups) {

@@ -68,8 +68,10 @@ export class FakeContextCore {
       for (const op of ops) op();
     } finally {
       this.applying = false;
+      const suspended = this.calcSuspended;
       this.calcSuspended = false;
-      if (book.dirty) {
+      if (book.dirty && suspended) book.stale = true;
+      else if (book.dirty) {
         book.dirty = false;
         book.recalc();
       }
@@ -152,7 +154,7 @@ export abstract class ClientObj {
     }
     this.context.enqueue(() => {
       if (!this._exists()) return;
-      if (this.context.book.dirty && !this.context.calcSuspended) {
+      if (this.context.book.dirty && !this.context.calcSuspended && !this.context.book.stale) {
         this.context.book.dirty = false;
         this.context.book.recalc();
       }

@@ -250,8 +250,10 @@ export class FakeRange extends ClientObj {
     book.dirty = true;
     let details;
     if (before !== undefined) {
-      book.dirty = false;
-      book.recalc();
+      if (!this.context.calcSuspended) {
+        book.dirty = false;
+        book.recalc();
+      }
       const after = cellAt(sheet, rect.r0, rect.c0)?.value ?? "";
       details = { valueBefore: before, valueAfter: after, valueTypeBefore: valueType(before), valueTypeAfter: valueType(after) };
     }

@@ -100,6 +100,11 @@ export class BookState {
   maxPayload = { request: 0, response: 0 };
   /** Cell contents changed since the last recalculation. */
   dirty = false;
+  /**
+   * Formulas written in a batch with calculation suspended are left uncalculated after it: Office.js says it is
+   * then "the developer's responsibility to re-calc the workbook". A calculate() or a later edit clears this.
+   */
+  stale = false;
   handlers: Handler[] = [];
   /** Builds the handler's argument object for an event (set by workbook.ts). */
   eventArgs: (ev: AnyEvent) => unknown = (ev) => ev;
@@ -202,6 +207,7 @@ export class BookState {
 
   /** Recompute formulas after a change of cell contents (what Excel's calc engine does). */
   recalc(): void {
+    this.stale = false;
     this.engine?.recalc(this);
   }
 }

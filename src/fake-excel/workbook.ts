@@ -219,7 +219,11 @@ export class FakeRequestContext extends FakeContextCore {
             ctx.calcSuspended = true;
             book.calcSuspendCount++;
           }),
-        calculate: () => ctx.enqueue(() => book.recalc()),
+        calculate: () =>
+          ctx.enqueue(() => {
+            book.dirty = false;
+            book.recalc();
+          }),
       },
     );
     const settings = {
