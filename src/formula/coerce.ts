@@ -64,6 +64,8 @@ export function toBool(v: FValue): boolean | FError {
 /** Rounds to 15 significant digits, as Excel keeps and compares numbers. */
 export function round15(n: number): number {
   if (n === 0 || !Number.isFinite(n)) return n;
+  // Fast path: a whole number below 1e15 already has at most 15 significant digits.
+  if (Number.isInteger(n) && n < 1e15 && n > -1e15) return n;
   return Number(n.toPrecision(15));
 }
 

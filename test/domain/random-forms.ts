@@ -55,6 +55,8 @@ const REVERSE: [string, string, Fam][] = [
   ["成本指标", "设备购置", "money"],
   ["数量指标", "项目支出", "money"],
   ["质量指标", "“三公”经费变动率", "pct"],
+  ["成本指标", "人员工资", "money"],
+  ["成本指标", "设备维护", "money"],
   ["质量指标", "差错率", "pct"],
   ["数量指标", "闲置设备", "count"],
 ];
@@ -74,7 +76,7 @@ const TIER_ACTUALS = [
 const UNITS: Record<Fam, string[]> = {
   pct: ["%", "%", "％", "百分比"],
   count: ["个", "次", "人次", "人", "件", "户", "项", "篇", "份", "台", "期", "名", "件次", "亩"],
-  money: ["万元", "元", "万", "万元", "元"],
+  money: ["万元", "元", "万", "万元", "元", "万元/年"],
   time: ["天", "月"],
   none: [""],
 };
@@ -105,7 +107,7 @@ function target(r: R, value: number, unit: string): string {
     case 6:
       return `${pick(r, [">=", "≥"])}${v}${u}以上`;
     case 7:
-      return widen(`${pick(r, ["≥", "≤", "＝", ""])}${v}${u}`);
+      return widen(`${pick(r, ["≥", "≤", "＝", ""])}${v}${u}${pick(r, ["", "", "。"])}`);
     default:
       return `${pick(r, ["\u3000", " ", ""])}${pick(r, SIGNS)}${v}${u}`;
   }
@@ -126,7 +128,8 @@ function actual(r: R, A: number, unit: string, fam: Fam): string {
     B = Math.round(B * 10000) / 10000;
   }
   if (chance(r, 0.05)) u = pick(r, ["次", "%", "元"]);
-  const s = `${chance(r, 0.05) ? pick(r, ["≥", "约", "共"]) : ""}${B}${u}${chance(r, 0.05) ? pick(r, ["以上", "完成", "左右"]) : ""}`;
+  const num = B >= 1000 && chance(r, 0.3) ? B.toLocaleString("en-US") : u === "%" && chance(r, 0.1) ? `百分之${B}` : String(B);
+  const s = `${chance(r, 0.05) ? pick(r, ["≥", "约", "共", "实际"]) : ""}${num}${num.startsWith("百分之") ? "" : u}${chance(r, 0.05) ? pick(r, ["以上", "完成", "左右"]) : ""}`;
   return chance(r, 0.1) ? widen(s) : s;
 }
 
@@ -248,6 +251,11 @@ export function randomForm(r: R, kind: FormKind): Form {
         { label: "基本支出", total: lab(out[0], "基本支出"), parts: [lab(basic[0], "人员经费"), lab(basic[1], "公用经费")] },
       ],
     };
+    if (chance(r, 0.3)) {
+      // 财预〔2021〕101号: 成本 is a 一级 indicator of its own (its rows then infer ≤ from the 一级).
+      inds = inds.map((i) => (/成本/.test(i.level2) ? { ...i, level1: "成本指标", level2: pick(r, ["经济成本指标", "社会成本指标"]) } : i));
+      inds.sort((a, b) => Number(b.level1 === "成本指标") - Number(a.level1 === "成本指标"));
+    }
     const declared = chance(r, 0.7);
     const l1w = new Map([...new Set(inds.map((i) => i.level1))].map((l) => [l, declared && l ? sumL1(inds, l, r) : null]));
     inds = inds.map((i) => ({ ...i, level1Weight: l1w.get(i.level1) ?? null }));

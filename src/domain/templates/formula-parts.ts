@@ -110,12 +110,20 @@ export const LOW = `OR({h:op}="≤",{h:op}="<")`;
 
 const COMPAT = `OR({h:tu}="",{h:bu}="",{h:tu}={h:bu},AND({h:tk}="money",{h:bk}="money"),AND({h:tk}={h:bk},{h:tk}<>"other"))`;
 
+/** The stripped text as value.ts reads a number: a final "。" or "." dropped, "百分之95" → "95%". */
+function numberPart(h: string): string {
+  const d = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE({h:${h}}&"¦","。¦",""),".¦",""),"¦","")`;
+  return `=IF(ISNUMBER(FIND("百分之",${d})),SUBSTITUTE(${d},"百分之","")&"%",${d})`;
+}
+
 /** Helper formulas by name; `p` is "t" (target) or "b" (actual). */
 export const M = {
   tn: `=${fold("{r:target}")}`,
-  tc: `=${strip("{h:tn}")}`,
+  tq: `=${strip("{h:tn}")}`,
+  tc: numberPart("tq"),
   bn: `=${fold("{r:actual}")}`,
-  bc: `=${strip("{h:bn}")}`,
+  bq: `=${strip("{h:bn}")}`,
+  bc: numberPart("bq"),
   /** Position of the first digit of the stripped text (past its end when there is none). Past the end,
    *  MID gives "" and FIND("", …) is 1 in Excel but an error in LibreOffice: either way the term is 999. */
   start: (p: string) =>

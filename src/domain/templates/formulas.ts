@@ -34,6 +34,7 @@ const OP =
 export function helperFormulas(mode: "scored" | "status" | "targets", reason: { column: true } | { shared: string }): [string, string][] {
   const target: [string, string][] = [
     ["tn", M.tn],
+    ["tq", M.tq],
     ["tc", M.tc],
     ["opx", M.opx],
     ["ts", M.start("t")],
@@ -53,6 +54,7 @@ export function helperFormulas(mode: "scored" | "status" | "targets", reason: { 
   const actual: [string, string][] = [
     ["bn", M.bn],
     ["tier", TIER],
+    ["bq", M.bq],
     ["bc", M.bc],
     ["bx", M.bx],
     ["bs", M.start("b")],

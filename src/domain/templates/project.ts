@@ -5,7 +5,8 @@
 // formatted as text so Excel does not turn "95%" into 0.95). Each indicator row carries hidden helper
 // columns (to the right of the form, never printed) that read those texts with plain functions:
 //   tn   the target folded: full-width digits/signs → half-width, ">=" → "≥", spaces removed (SUBSTITUTE)
-//   tc   tn without comparators and comparator words (以上, 不低于, 不超过, 以内, 完成 …)
+//   tq   tn without comparators and comparator words (以上, 不低于, 不超过, 以内, 完成 …); tc: tq with a final
+//        "。" dropped and "百分之95" read as "95%"
 //   ts   where the first digit of tc is; tp the text before it (without a "-" sign); tw the digits' length
 //   tl   tw when the number counts: no text before it, or text with a unit or a comparator (value.ts), else 0
 //   tr   the rest after the number (the unit); tu the unit normalised (元/万/万元 → 万元, 百分比 → %)
