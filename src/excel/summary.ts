@@ -18,8 +18,8 @@ export async function writeSummary(title: string, rows: string[][]): Promise<str
     head.format.font.size = 14;
     if (rows.length) {
       const body = ws.getRangeByIndexes(1, 0, rows.length, width);
-      body.numberFormat = rows.map(() => Array(width).fill("@"));
-      body.values = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ""));
+      // Every cell as the text it is: quote-prefixed where Excel would read a formula, number or date.
+      body.values = rows.map((r) => Array.from({ length: width }, (_, i) => literal(r[i] ?? "")));
       const header = ws.getRangeByIndexes(1, 0, 1, width);
       header.format.font.bold = true;
       header.format.fill.color = "#DDEBF7";

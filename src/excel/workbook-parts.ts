@@ -27,9 +27,8 @@ export function ownSheet(context: Excel.RequestContext, name: string, exists: bo
 /** Queues the FormMeta row `row` (1-based) on JX_META: A = sheet name, B = JSON. */
 export function queueMetaRow(context: Excel.RequestContext, metaExists: boolean, row: number, sheet: string, meta: FormMeta): void {
   const ws = ownSheet(context, META_SHEET, metaExists);
-  const range = ws.getRange(`A${row}:B${row}`);
-  range.numberFormat = [["@", "@"]];
-  range.values = [[sheet, JSON.stringify(meta)]];
+  // Quote-prefixed text (literal), not the Text format: a sheet named "=1" or "2021" must stay that text.
+  ws.getRange(`A${row}:B${row}`).values = [[literal(sheet), literal(JSON.stringify(meta))]];
 }
 
 /** Queues the lists a plan needs that the workbook lacks; returns nothing to rename (names are shared). */
@@ -49,7 +48,9 @@ export function queueLists(context: Excel.RequestContext, lists: PlanList[], nam
 
 /** A sheet name not yet used: "项目支出绩效自评表", "项目支出绩效自评表 (2)", … (≤ 31 characters). */
 export function uniqueSheetName(base: string, existing: string[]): string {
-  const clean = (base.replace(/[[\]:*?/\\]/g, " ").trim() || "绩效自评表").slice(0, 31);
+  // Excel: at most 31 characters, none of [ ] : * ? / \, not starting or ending with ', and not "History".
+  let clean = base.replace(/[[\]:*?/\\]/g, " ").trim().slice(0, 31).replace(/^'+|'+$/g, "").trim();
+  if (!clean || clean.toUpperCase() === "HISTORY") clean = "绩效自评表";
   const taken = new Set(existing.map((s) => s.toUpperCase()));
   if (!taken.has(clean.toUpperCase())) return clean;
   for (let i = 2; ; i++) {

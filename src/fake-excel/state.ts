@@ -154,7 +154,7 @@ export class BookState {
 
   addSheet(name: string): SheetData {
     if (this.findSheet(name)) throw new FakeOfficeError(ErrorCodes.itemAlreadyExists, `A sheet named ${name} exists`);
-    if (!/^[^[\]:*?/\\]{1,31}$/.test(name) || name.startsWith("'")) {
+    if (!/^[^[\]:*?/\\]{1,31}$/.test(name) || name.startsWith("'") || name.endsWith("'") || name.toUpperCase() === "HISTORY") {
       throw new FakeOfficeError(ErrorCodes.invalidArgument, `Bad sheet name ${name}`);
     }
     const sheet: SheetData = {
