@@ -8,6 +8,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { evaluateForm } from "../../src/domain/evaluate";
 import { gradeFor } from "../../src/domain/grade";
+import { canonicalLevel1, parseLevel1Cell } from "../../src/domain/taxonomy";
 import { emptyForm } from "../../src/domain/form";
 import type { Evaluation, Form, FormKind } from "../../src/domain/model";
 import { isError, parseCellAddress, Recalculator, type FValue } from "../../src/formula";
@@ -20,7 +21,8 @@ import { recalcXlsx } from "../helpers/libreoffice";
 import { cellValue, near, type Read } from "./read-back";
 
 const KINDS: FormKind[] = ["project", "department", "report"];
-const CASES = 360;
+// JX_FUZZ_CASES=3000 npx jest test/templates/parity-fuzz for a longer hunt.
+const CASES = Number(process.env.JX_FUZZ_CASES) || 360;
 const LO_SAMPLE = 21;
 const STALE = -987654;
 
@@ -97,6 +99,13 @@ function compareWithEngine(c: Case, get: (addr: string) => Read): string[] {
     check(at("rule"), r.score, `${name} 规则得分`);
     check(at("need"), r.reasonRequired ? 1 : 0, `${name} 需说明偏差`);
     check(at("flag"), r.needsReason ? 1 : 0, `${name} 偏差原因缺失`);
+    // The 一级 weight check sits on the top row of each 一级 group (department: "产出指标（50分）").
+    const l1c = at("l1c");
+    if (l1c && plan.cells.some((x) => x.addr === l1c && x.formula)) {
+      const key = canonicalLevel1(r.indicator.level1) ?? parseLevel1Cell(r.indicator.level1).name;
+      const off = ev.findings.some((x) => x.code === "weights-sum-mismatch" && x.message.includes(`“${key}”`));
+      check(l1c, off ? 1 : 0, `${name} 一级分值核对`);
+    }
   }
   const mismatch = (label: string) => ev.findings.some((x) => x.code === "funds-sum-mismatch" && x.message.startsWith(label));
   const groups: [string, string][] = [
