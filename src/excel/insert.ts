@@ -33,6 +33,8 @@ export function planNotes(plan: WritePlan): { row: number; col: number } | null 
   return { row: Math.min(...rows) - 1, col: maxCol + 1 };
 }
 
+const NO_ROOM = "无法在所选位置插入：请只选择一个单元格，并确保它的右侧和下方有足够的空白区域；也可以插入到新工作表。";
+
 export interface InsertOutcome extends InsertResult {
   /** Set when nothing was written because the target area holds something. */
   refused?: "not-empty";
@@ -56,7 +58,14 @@ export async function insertPlan(plan: WritePlan, where: "new-sheet" | "selectio
       area.load("address,formulas");
       selSheet.load("name");
     }
-    await context.sync();
+    try {
+      await context.sync();
+    } catch (e) {
+      // At the selection: a form that would run past the sheet's last row or column, or a selection Excel cannot
+      // hand over as one range (several areas, a chart). Nothing was written; the pane offers a new sheet.
+      if (!sel) throw e;
+      return { sheet: "", address: "", refused: "not-empty", message: NO_ROOM, metaCreated: false };
+    }
 
     const existing = sheets.items.map((s) => s.name);
     if (area && sel && selSheet) {

@@ -6,6 +6,8 @@ import { ClientObj, type FakeContextCore } from "./proxy";
 import { FakeRangeAreas } from "./range-areas";
 import { CfCollection, DataValidationObj, RangeFormatObj } from "./range-format";
 import {
+  COLS,
+  MAX_ROWS,
   cellAt,
   ensureCell,
   intersects,
@@ -265,6 +267,9 @@ export class FakeRange extends ClientObj {
       const p = this.resolve();
       if (!p) return null;
       const rect = f(p.rect, p.sheet);
+      if (rect && (rect.r0 < 0 || rect.c0 < 0 || rect.r1 >= MAX_ROWS || rect.c1 >= COLS)) {
+        throw new FakeOfficeError(ErrorCodes.invalidArgument, "The argument is invalid or missing or has an incorrect format.");
+      }
       return rect ? { sheet: p.sheet, rect } : null;
     });
   }

@@ -42,3 +42,15 @@ describe("print settings", () => {
       expect(snap.pageLayout).toEqual({});
     }));
 });
+
+describe("insert at an awkward selection", () => {
+  test("a selection too close to the sheet's edge is refused in Chinese, nothing written", () =>
+    withFake({}, async (fake) => {
+      await fake.select("Sheet1", "XFA1048570");
+      const before = fake.snapshotAll();
+      const out = await insertPlan(buildPlan("project", {}), "selection");
+      expect(out.refused).toBe("not-empty");
+      expect(out.message).toMatch(/右侧和下方/);
+      expect(fake.snapshotAll()).toEqual(before);
+    }));
+});
