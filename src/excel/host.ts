@@ -101,7 +101,17 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     const rects = which ? changed.get(which) : null;
     if (which) changed.delete(which);
     const cache = which ? caches.get(which) : undefined;
-    const res = await recompute(which, hasMeta ?? false, profile, onWrite, cache && rects ? { cache, changed: rects } : null);
+    const reuse = cache && rects ? { cache, changed: rects } : null;
+    let res;
+    try {
+      res = await recompute(which, hasMeta ?? false, profile, onWrite, reuse);
+    } catch (e) {
+      // JX_META, known to exist, is gone (removed by a co-author, by undo, by a macro): look again, once.
+      if (!hasMeta || (e as { code?: string } | null)?.code !== "ItemNotFound") throw e;
+      hasMeta = undefined;
+      await init();
+      res = await recompute(which, hasMeta ?? false, profile, onWrite, reuse);
+    }
     if (res.patched) patchedRounds++;
     else {
       const c = makeCache(res.sheetId, res.forms);

@@ -1,0 +1,21 @@
+// The very hidden JX_META sheet can disappear while the pane is open (a co-author, undo, a macro). The next
+// recompute must not fail for ever because the host still believes it exists.
+import { rig } from "./helpers";
+import { META_SHEET } from "../../src/sheet/meta";
+
+test("after JX_META is deleted the next refresh still reads the sheet", async () => {
+  const { fake, host, undo } = rig();
+  try {
+    const out = await host.insert("project", {}, "new-sheet");
+    await host.idle();
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem(META_SHEET).delete();
+      await context.sync();
+    });
+    expect(fake.snapshotAll().sheets.map((s) => s.name)).not.toContain(META_SHEET);
+    const state = await host.refresh();
+    expect(state.sheet).toBe(out.sheet);
+  } finally {
+    undo();
+  }
+});
