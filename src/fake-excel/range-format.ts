@@ -1,6 +1,7 @@
 // Fake Range.format (font, fill, borders, protection, sizes), Range.dataValidation, Range.conditionalFormats.
 
 import type { Rect } from "../sheet/grid";
+import { ErrorCodes, FakeOfficeError } from "./errors";
 import { ClientObj, type FakeContextCore, KeyedObj } from "./proxy";
 import { type CfRecord, cellAt, contains, ensureCell, intersects, type SheetData } from "./state";
 
@@ -125,8 +126,16 @@ export class DataValidationObj extends KeyedObj {
           v = { rect, rule: {} };
           sheet.validations.push(v);
         }
-        if (k === "rule") v.rule = { ...(val as Record<string, unknown>) };
-        if (k === "prompt") v.prompt = { ...(val as Record<string, unknown>) };
+        if (k === "rule") {
+          checkListRule(ctx, val as Record<string, unknown>);
+          v.rule = { ...(val as Record<string, unknown>) };
+        }
+        if (k === "prompt") {
+          // Excel's limits: an input message of at most 255 characters, a title of at most 32.
+          const p = val as { message?: string; title?: string };
+          if ((p.message ?? "").length > 255 || (p.title ?? "").length > 32) throw bad("prompt too long");
+          v.prompt = { ...(val as Record<string, unknown>) };
+        }
       },
     );
     this.clear = () =>
@@ -164,7 +173,8 @@ export class ConditionalFormatObj extends KeyedObj {
         ["formula", "formulaLocal"],
         () => rec().formula,
         (_k, v) => {
-          rec().formula = String(v);
+          if (typeof v !== "string" || !v.startsWith("=")) throw bad(`rule formula ${String(v)}`);
+          rec().formula = v;
         },
       ),
       format: { fill: fmt("ConditionalRangeFill", "fill.", ["color"]), font: fmt("ConditionalRangeFont", "font.", ["color", "bold", "italic"]) },
@@ -189,6 +199,7 @@ export class CfCollection extends ClientObj {
   add(type: string): ConditionalFormatObj {
     let rec: CfRecord | undefined;
     this.context.enqueue(() => {
+      if (!CF_TYPES.includes(type)) throw bad(`conditional format type ${type}`);
       const { sheet, rect } = this.res();
       rec = { rect, type, formula: "", format: {} };
       sheet.conditionalFormats.push(rec);
@@ -207,5 +218,22 @@ export class CfCollection extends ClientObj {
       const { sheet, rect } = this.res();
       sheet.conditionalFormats = sheet.conditionalFormats.filter((x) => !contains(rect, x.rect));
     });
+  }
+}
+
+const bad = (what: string): FakeOfficeError => new FakeOfficeError(ErrorCodes.invalidArgument, `The argument is invalid (${what}).`);
+
+/** Excel.ConditionalFormatType values. */
+const CF_TYPES = ["Custom", "DataBar", "ColorScale", "IconSet", "TopBottom", "PresetCriteria", "ContainsText", "CellValue"];
+
+/** A list rule as Excel takes it: a non-empty source; "=NAME" only when the name exists at that point of the batch. */
+function checkListRule(ctx: FakeContextCore, rule: Record<string, unknown>): void {
+  const list = rule.list as { source?: unknown } | undefined;
+  if (!list) return;
+  const source = typeof list.source === "string" ? list.source.trim() : "";
+  if (!source) throw bad("empty list source");
+  const m = /^=([A-Za-z_\\][\w.]*)$/.exec(source);
+  if (m && !/^\$?[A-Za-z]{1,3}\$?\d+$/.test(m[1]) && !ctx.book.names.has(m[1].toUpperCase())) {
+    throw bad(`list source names ${m[1]}, which does not exist`);
   }
 }

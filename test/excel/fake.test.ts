@@ -74,6 +74,7 @@ describe("fake Excel", () => {
       const ws = wb.worksheets.getItem("Sheet1");
       ws.getRange("A1:C1").merge();
       wb.names.add("JX1_TITLE", ws.getRange("A1"));
+      wb.names.add("JX_LIST_TIER", ws.getRange("Z1:Z3")); // a list source must name an existing range
       ws.getRange("B3").dataValidation.rule = { list: { inCellDropDown: true, source: "=JX_LIST_TIER" } };
       const cf = ws.getRange("D4:D9").conditionalFormats.add("Custom");
       cf.custom.rule.formula = "=LEN($E4)=0";
@@ -86,7 +87,10 @@ describe("fake Excel", () => {
       expect(missing.isNullObject).toBe(true);
       expect(merged.address).toBe("Sheet1!A1:C1");
       expect(none.isNullObject).toBe(true);
-      expect(names.items.map((n) => [n.name, n.formula])).toEqual([["JX1_TITLE", "=Sheet1!$A$1"]]);
+      expect(names.items.map((n) => [n.name, n.formula])).toEqual([
+        ["JX1_TITLE", "=Sheet1!$A$1"],
+        ["JX_LIST_TIER", "=Sheet1!$Z$1:$Z$3"],
+      ]);
     });
     const snap = fake.snapshot("Sheet1");
     expect(snap.merges).toEqual(["A1:C1"]);

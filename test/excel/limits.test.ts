@@ -55,3 +55,25 @@ describe("payload limit (Excel on the web)", () => {
     }
   });
 });
+
+describe("rules Excel checks when a batch runs", () => {
+  test.each([
+    ["a list source naming no defined name", (ws: Excel.Worksheet) => (ws.getRange("B3").dataValidation.rule = { list: { inCellDropDown: true, source: "=JX_NO_SUCH_LIST" } })],
+    ["an input message over 255 characters", (ws: Excel.Worksheet) => (ws.getRange("B3").dataValidation.prompt = { showPrompt: true, message: "长".repeat(256), title: "" })],
+    ["a conditional format type Excel does not have", (ws: Excel.Worksheet) => ws.getRange("B3").conditionalFormats.add("Formula" as Excel.ConditionalFormatType)],
+    ["a rule formula without its =", (ws: Excel.Worksheet) => (ws.getRange("B3").conditionalFormats.add("Custom").custom.rule.formula = "LEN(B3)=0")],
+  ])("the fake rejects %s", async (_what, act) => {
+    const fake = createFakeExcel();
+    const undo = fake.install();
+    try {
+      await expect(
+        Excel.run(async (context) => {
+          act(context.workbook.worksheets.getItem("Sheet1"));
+          await context.sync();
+        }),
+      ).rejects.toMatchObject({ code: ErrorCodes.invalidArgument });
+    } finally {
+      undo();
+    }
+  });
+});
