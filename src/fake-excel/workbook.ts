@@ -5,7 +5,7 @@ import { ClientObj, type ContextOptions, FakeContextCore, KeyedObj } from "./pro
 import { Coll } from "./collection";
 import { NamedItemCollectionObj } from "./names";
 import { factories, FakeRange } from "./range";
-import { type BookState, COLS, type EventKind, MAX_ROWS, rectA1, type SheetData, usedRect } from "./state";
+import { type BookState, COLS, type EventKind, MAX_ROWS, quoteSheet, rectA1, type SheetData, usedRect } from "./state";
 
 let handlerSeq = 0;
 
@@ -77,6 +77,9 @@ export class WorksheetObj extends ClientObj {
     this.context.enqueue(() => {
       const other = this.context.book.findSheet(v);
       if (other && other !== this.sheet()) throw new FakeOfficeError(ErrorCodes.itemAlreadyExists, `Sheet ${v} exists`);
+      // As Excel does: defined names that point into the sheet follow the new name.
+      const from = `=${quoteSheet(this.sheet().name)}!`;
+      for (const n of this.context.book.names.values()) if (n.formula.startsWith(from)) n.formula = `=${quoteSheet(v)}!${n.formula.slice(from.length)}`;
       this.sheet().name = v;
     });
   }

@@ -19,3 +19,22 @@ test("after JX_META is deleted the next refresh still reads the sheet", async ()
     undo();
   }
 });
+
+test("a form stays bound after its sheet is renamed (names follow the sheet, the meta row keeps the old name)", async () => {
+  const { fake, host, undo } = rig();
+  try {
+    const out = await host.insert("project", {}, "new-sheet");
+    await host.idle();
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem(out.sheet).name = "我的自评表";
+      await context.sync();
+    });
+    expect(fake.snapshot(META_SHEET).cells.A1.value).toBe(out.sheet);
+    const state = await host.refresh();
+    expect(state.sheet).toBe("我的自评表");
+    expect(state.bound).toBe(true);
+    expect(state.adoptable).toBe(false);
+  } finally {
+    undo();
+  }
+});
