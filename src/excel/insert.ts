@@ -52,10 +52,14 @@ export async function insertPlan(plan: WritePlan, where: "new-sheet" | "selectio
     const names = wb.names.load("items/name,items/formula");
     const sel = where === "selection" ? wb.getSelectedRange() : null;
     const area = sel ? sel.getCell(0, 0).getResizedRange(rows - 1, cols - 1) : null;
+    let merged: Excel.RangeAreas | null = null;
     const selSheet = sel ? sel.worksheet : null;
     if (sel && area && selSheet) {
       sel.load("rowIndex,columnIndex");
       area.load("address,formulas");
+      // Empty merged cells count as content too: merging over them would tear the user's layout apart.
+      merged = area.getMergedAreasOrNullObject();
+      merged.load("address");
       selSheet.load("name");
     }
     try {
@@ -69,7 +73,7 @@ export async function insertPlan(plan: WritePlan, where: "new-sheet" | "selectio
 
     const existing = sheets.items.map((s) => s.name);
     if (area && sel && selSheet) {
-      const busy = area.formulas.some((row) => row.some((v) => v !== "" && v !== null));
+      const busy = area.formulas.some((row) => row.some((v) => v !== "" && v !== null)) || (merged !== null && !merged.isNullObject);
       if (busy) {
         return {
           sheet: selSheet.name,

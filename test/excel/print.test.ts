@@ -54,3 +54,13 @@ describe("insert at an awkward selection", () => {
       expect(fake.snapshotAll()).toEqual(before);
     }));
 });
+
+test("an empty but merged area at the selection is refused too", () =>
+  withFake({}, async (fake) => {
+    fake.merge("Sheet1", "E50:G52");
+    await fake.select("Sheet1", "C40");
+    const before = fake.snapshotAll();
+    const out = await insertPlan(buildPlan("project", {}), "selection");
+    expect(out.refused).toBe("not-empty");
+    expect(fake.snapshotAll()).toEqual(before);
+  }));
