@@ -3,7 +3,7 @@
 
 import { parseRange, sheetOf } from "../sheet/address";
 import type { CellValue, Grid, GridCell, Rect } from "../sheet/grid";
-import { type FormMeta, META_SHEET } from "../sheet/meta";
+import { type FormMeta, META_SHEET, metaForSheet } from "../sheet/meta";
 
 export interface GridRead {
   /** Call after the caller's sync. */
@@ -97,10 +97,7 @@ function buildGrid(p: GridProxies): ReturnType<GridRead["finish"]> {
       if (meta && typeof row[0] === "string") metaRows.push({ row: top + i + 1, sheet: row[0], meta });
     });
   }
-  // A meta row belongs here by its sheet name, or (after the user renamed the sheet: names follow a rename, the
-  // meta row's text does not) by its prefix's names pointing into this sheet.
-  const prefixesHere = new Set(Object.keys(into).map((n) => /^JX\d+_/i.exec(n)?.[0].toUpperCase()));
-  const forms = metaRows.filter((m) => m.sheet === sheet || prefixesHere.has(m.meta.prefix.toUpperCase())).map((m) => m.meta);
+  const forms = metaForSheet(metaRows, sheet, into);
   const grid: Grid = { sheet, cells, rows, cols, merges, names: into };
   if (forms.length) grid.meta = { forms };
   return { grid, sheetId: ws.id, activeId: active.id, names: nameList, metaRows };

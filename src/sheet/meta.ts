@@ -20,3 +20,18 @@ export interface FormMeta {
   /** Options the form was made with (year, unit, rows, taxonomy). */
   options?: Record<string, unknown>;
 }
+
+/**
+ * The JX_META rows that belong to one sheet: by the sheet name written in the row, or — after the user renamed the
+ * sheet (defined names follow a rename, the row's text does not) — by its prefix's names pointing into the sheet.
+ */
+export function metaForSheet<M extends { prefix?: unknown }>(
+  rows: { sheet: string; meta: M }[],
+  sheet: string,
+  namesIntoSheet: Record<string, string>,
+): M[] {
+  const prefixes = new Set(Object.keys(namesIntoSheet).map((n) => /^JX\d+_/i.exec(n)?.[0].toUpperCase()));
+  return rows
+    .filter((m) => m.sheet === sheet || (typeof m.meta.prefix === "string" && prefixes.has(m.meta.prefix.toUpperCase())))
+    .map((m) => m.meta);
+}

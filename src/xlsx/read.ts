@@ -6,7 +6,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import type { CellValue, Grid, GridCell, Rect } from "../sheet/grid";
-import { LISTS_SHEET, META_SHEET } from "../sheet/meta";
+import { LISTS_SHEET, META_SHEET, metaForSheet } from "../sheet/meta";
 import { parseRange, sheetOf } from "../sheet/address";
 
 export class ReadFileError extends Error {
@@ -75,7 +75,7 @@ export async function readXlsxBuffer(buf: Buffer, ext = ".xlsx"): Promise<Grid[]
   for (const ws of sheets) {
     if (ws.name === META_SHEET || ws.name === LISTS_SHEET) continue;
     const g = toGrid(ws, names.get(ws.name) ?? {});
-    const mine = metas.filter((m) => m.sheet === ws.name).map((m) => m.meta);
+    const mine = metaForSheet(metas, ws.name, g.names);
     if (mine.length) g.meta = { forms: mine };
     grids.push(g);
   }
@@ -154,10 +154,10 @@ function definedNames(wb: ExcelJS.Workbook): Map<string, Record<string, string>>
 }
 
 /** The hidden JX_META sheet: A = sheet name, B = JSON of FormMeta. Unreadable rows are skipped. */
-function readMeta(wb: ExcelJS.Workbook): { sheet: string; meta: unknown }[] {
+function readMeta(wb: ExcelJS.Workbook): { sheet: string; meta: { prefix?: unknown } }[] {
   const ws = wb.getWorksheet(META_SHEET);
   if (!ws) return [];
-  const out: { sheet: string; meta: unknown }[] = [];
+  const out: { sheet: string; meta: { prefix?: unknown } }[] = [];
   ws.eachRow((row) => {
     const a = plain(row.getCell(1).value);
     const b = plain(row.getCell(2).value);
