@@ -49,7 +49,7 @@ export interface GalleryProps {
   onError: (message: string) => void;
 }
 
-type Pending = { kind: FormKind; options: TemplateOptions } | null;
+type Pending = { kind: FormKind; options: TemplateOptions; message?: string } | null;
 
 export function Gallery({ host, defaultYear, onInserted, onError }: GalleryProps) {
   const s = useStrings();
@@ -69,7 +69,7 @@ export function Gallery({ host, defaultYear, onInserted, onError }: GalleryProps
     try {
       const r = await host.insert(kind, options, at);
       // The host never writes over a non-empty area: it refuses, and the officer chooses a new sheet instead.
-      if (r.refused) setPending({ kind, options });
+      if (r.refused) setPending({ kind, options, message: r.message });
       else onInserted(r, kind);
     } catch (e) {
       onError(e instanceof Error ? e.message : String(e));
@@ -176,7 +176,10 @@ export function Gallery({ host, defaultYear, onInserted, onError }: GalleryProps
         <DialogSurface>
           <DialogBody>
             <DialogTitle>{s.confirmTitle}</DialogTitle>
-            <DialogContent>{s.confirmBody}</DialogContent>
+            <DialogContent>
+              {pending?.message ? <p>{pending.message}</p> : null}
+              <p>{s.confirmBody}</p>
+            </DialogContent>
             <DialogActions fluid>
               <Button appearance="primary" onClick={toNewSheet}>
                 {s.confirmNewSheet}

@@ -72,7 +72,8 @@ test("at a refused selection, 取消 leaves the workbook alone", async () => {
   await user.click(screen.getByLabelText("当前选中位置"));
   await user.click(screen.getByRole("button", { name: "插入项目支出绩效自评表" }));
   const dialog = await screen.findByRole("dialog", { hidden: true });
-  expect(dialog).toHaveTextContent("所选区域已有内容");
+  expect(dialog).toHaveTextContent("没有在所选位置插入");
+  expect(dialog).toHaveTextContent("所选位置（B2:K31）已有内容。");
   await user.click(await dialogButton("取消"));
   await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
   expect(host.called("insert")).toHaveLength(1); // the refused attempt only
@@ -87,7 +88,8 @@ test("at a non-empty selection nothing is overwritten; 插入到新工作表 goe
   await user.click(screen.getByLabelText("当前选中位置"));
   await user.click(screen.getByRole("button", { name: "插入绩效目标表" }));
   const dialog = await screen.findByRole("dialog", { hidden: true });
-  expect(dialog).toHaveTextContent("所选区域已有内容");
+  expect(dialog).toHaveTextContent("没有在所选位置插入");
+  expect(dialog).toHaveTextContent("所选位置（B2:K31）已有内容。");
   expect(screen.queryByRole("button", { name: /覆盖/, hidden: true })).toBeNull();
   await user.click(await dialogButton("插入到新工作表"));
   await waitFor(() => expect(host.called("insert")).toHaveLength(2));
