@@ -1,7 +1,7 @@
 // Comparison and scoring of one indicator (DOMAIN §4). Pure numbers in, numbers out.
 import type { Comparator, ParsedValue, Status, Tier } from "./model";
 import { NATIONAL_PROFILE, type Profile } from "./profiles";
-import { compact, round } from "./text";
+import { compact, meetsDeadline, periodOf, round } from "./text";
 import { unitKind } from "./units";
 
 const REVERSE = (op: Comparator) => op === "<=" || op === "<";
@@ -61,7 +61,7 @@ export interface Outcome {
   /** Actual ÷ target for numeric ≥ comparisons (for the over-achievement trigger). */
   ratio: number | null;
   /** How the two were compared. */
-  mode: "numeric" | "tier" | "completion" | "equal-text" | "none";
+  mode: "numeric" | "tier" | "completion" | "equal-text" | "deadline" | "none";
   unitIssue: UnitIssue;
   tier?: Tier;
 }
@@ -109,6 +109,9 @@ export function compare(target: ParsedValue, actual: ParsedValue, w: number | nu
   // Qualitative or time target.
   if (actual.kind === "tier") return tierOutcome(actual.tier, w, profile);
   if (same(target, actual)) return { ...base, status: "met", score: sc(w ?? 0), mode: "equal-text" };
+  const onTime = deadlineMet(target, actual);
+  // Done by the deadline: full marks. Late: missed, and how much a late completion is worth is the officer's call.
+  if (onTime !== null) return { ...base, status: onTime ? "met" : "missed", score: onTime ? sc(w ?? 0) : null, mode: "deadline" };
   if (actual.kind === "number" && actual.unit === "%") {
     // A percentage against a qualitative target reads as the degree of completion ("全年" → "95%").
     const p = Math.max(0, actual.value) / 100;
@@ -116,6 +119,14 @@ export function compare(target: ParsedValue, actual: ParsedValue, w: number | nu
     return { status: p >= 1 ? "met" : "missed", score, ratio: null, mode: "completion", unitIssue: "none" };
   }
   return base;
+}
+
+/** A deadline target ("2024年10月底前", "第三季度前", "年底前") against a dated actual ("2024年9月完工"). */
+function deadlineMet(target: ParsedValue, actual: ParsedValue): boolean | null {
+  if ((target.kind !== "time" && target.kind !== "text") || (actual.kind !== "time" && actual.kind !== "text")) return null;
+  const due = periodOf(target.text);
+  const done = due && periodOf(actual.text);
+  return due && done ? meetsDeadline(due, done) : null;
 }
 
 function tierOutcome(tier: Tier, w: number | null, profile: Profile): Outcome {

@@ -66,3 +66,75 @@ export function round(x: number, digits = 2): number {
   const f = 10 ** digits;
   return Math.round((x + Math.sign(x) * 1e-9) * f) / f;
 }
+
+// ---------- Dates in 时效 targets and actuals ("2024年10月底前", "2024年9月完工", "第三季度前") ----------
+
+/** A span of days, each as year·10000 + month·100 + day (day 31 closes any month); year null when unwritten. */
+export interface Period {
+  year: number | null;
+  from: number; // month·100 + day
+  to: number;
+  /** Written with 前/之前/以内: anything up to `to`. */
+  before: boolean;
+}
+
+const CN_SMALL = /([零〇一二两三四五六七八九十]{1,3})(?=月|日|号|季度)/g;
+const CN_D: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** A small Chinese numeral (0–99): "五" 5, "十二" 12, "三十" 30. */
+export function cnNumber(n: string): number {
+  const i = n.indexOf("十");
+  if (i < 0) return Number(n.split("").map((c) => CN_D[c] ?? 0).join(""));
+  const tens = i === 0 ? 1 : (CN_D[n[0]] ?? 1);
+  const ones = i === n.length - 1 ? 0 : (CN_D[n[n.length - 1]] ?? 0);
+  return tens * 10 + ones;
+}
+
+const LEAD = /^(已经于|已于|已在|已经|实际于|实际|于|在|截至|截止)/;
+const DONE = /(已经?|并)?(全部|全面|如期|按期|按时|顺利)?(完成|完工|竣工|建成|验收|交付|办结|实施完毕|结束|投入使用|上线)(任务|工作)?$/;
+const BEFORE = /(前|之前|以前|以内|之内|内|止)$/;
+const PARTS: [RegExp, (m: RegExpExecArray) => [number, number]][] = [
+  [/^(\d{1,2})月(\d{1,2})[日号]$/, (m) => [md(m[1], m[2]), md(m[1], m[2])]],
+  [/^(\d{1,2})月份?(上旬|初)$/, (m) => [md(m[1], 1), md(m[1], 10)]],
+  [/^(\d{1,2})月份?中旬$/, (m) => [md(m[1], 11), md(m[1], 20)]],
+  [/^(\d{1,2})月份?下旬$/, (m) => [md(m[1], 21), md(m[1], 31)]],
+  [/^(\d{1,2})月份?(底|末)$/, (m) => [md(m[1], 25), md(m[1], 31)]],
+  [/^(\d{1,2})月份?$/, (m) => [md(m[1], 1), md(m[1], 31)]],
+  [/^第?([1-4])季度(末|底)?$/, (m) => [md(3 * Number(m[1]) - (m[2] ? 0 : 2), m[2] ? 20 : 1), md(3 * Number(m[1]), 31)]],
+  [/^上半年(末|底)?$/, () => [101, 631]],
+  [/^下半年$/, () => [701, 1231]],
+  [/^(年底|年末|底|末)$/, () => [1201, 1231]],
+  [/^(年内|年度内)$/, () => [101, 1231]],
+];
+const md = (m: string | number, d: string | number) => Number(m) * 100 + Number(d);
+
+/** The period a date text names (a target's deadline or an actual's completion), or null when it is not one. */
+export function periodOf(text: string): Period | null {
+  let t = compact(text).replace(/[。.!！]$/, "").replace(LEAD, "").replace(CN_SMALL, (n) => String(cnNumber(n)));
+  t = t.replace(/^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?/, (_, y: string, m: string, d?: string) => `${y}年${m}月${d ? `${d}日` : ""}`);
+  t = t.replace(DONE, "");
+  const before = BEFORE.test(t) && !/(年内|年度内)$/.test(t);
+  if (before) t = t.replace(BEFORE, "");
+  const y = /^(\d{4})年(度)?/.exec(t);
+  const rest = y ? t.slice(y[0].length) : t;
+  if (!y && /^(底|末)$/.test(rest)) return null; // "底" alone names no period
+  for (const [re, span] of PARTS) {
+    const m = re.exec(rest);
+    if (!m) continue;
+    const [from, to] = span(m);
+    if (from < 101 || to > 1231 || from % 100 > 31 || to % 100 > 31 || Math.floor(from / 100) < 1) return null;
+    return { year: y ? Number(y[1]) : null, from, to, before };
+  }
+  return null;
+}
+
+/** Whether an actual completed on `done` meets a deadline target `due`: true, false, or null when it cannot say. */
+export function meetsDeadline(due: Period, done: Period): boolean | null {
+  const ty = due.year ?? done.year ?? 0;
+  const ay = done.year ?? due.year ?? 0;
+  const deadline = ty * 10000 + due.to;
+  const last = ay * 10000 + done.to;
+  const first = done.before ? -Infinity : ay * 10000 + done.from;
+  if (last <= deadline) return true;
+  if (first > deadline) return false;
+  return null;
+}

@@ -1,7 +1,7 @@
 // The value parser (DOMAIN §3): a target or an actual as written → a ParsedValue. Never throws.
 import type { Comparator, ParsedValue, Tier } from "./model";
-import { fold } from "./text";
-import { UNIT_WORDS, normaliseUnit, toWan } from "./units";
+import { cnNumber, fold, periodOf } from "./text";
+import { MULTIPLIABLE, MULTIPLIERS, UNIT_WORDS, normaliseUnit, toWan } from "./units";
 import { inferComparator } from "./direction";
 
 export interface ValueContext {
@@ -39,10 +39,14 @@ const SUFFIX: Record<string, Comparator> = {
 const SUFFIX_RE = Object.keys(SUFFIX).sort((a, b) => b.length - a.length).join("|");
 
 const NUM = String.raw`[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
-// [prefix text][word or symbol comparator][number][unit][以上/以下/以内][完成/左右/…]
+const MULT_RE = String.raw`(千万|百万|万|亿)(?=${MULTIPLIABLE.map(esc).join("|")})`;
+// [prefix text][word or symbol comparator][百分之/千分之/万分之][number][万/亿 before a count unit][unit]
+// [以上/以下/以内][完成/左右/…]
 const NUMERIC = new RegExp(
-  String.raw`^(.*?)(${PREFIX_RE})?\s*(>=|=>|<=|=<|≥|≧|≤|≦|⩾|⩽|==|>|<|=)?\s*(${PREFIX_RE})?\s*(百分之)?\s*(${NUM})\s*(${UNIT_RE})?\s*(${SUFFIX_RE})?\s*(完成|左右|及时完成|达标)?[。.]?$`,
+  String.raw`^(.*?)(${PREFIX_RE})?\s*(>=|=>|<=|=<|≥|≧|≤|≦|⩾|⩽|==|>|<|=)?\s*(${PREFIX_RE})?\s*(百分之|千分之|万分之)?\s*(${NUM})\s*(?:${MULT_RE})?\s*(${UNIT_RE})?\s*(${SUFFIX_RE})?\s*(完成|左右|及时完成|达标)?[。.]?$`,
 );
+/** Per-mille and per-ten-thousand as percentages: "千分之三" = 0.3 %, "万分之五" = 0.05 %, "3‰" = 0.3 %. */
+const FRACTION: Record<string, number> = { 百分之: 1, 千分之: 0.1, 万分之: 0.01, "‰": 0.1, "‱": 0.01 };
 const PLACEHOLDER = new RegExp(
   String.raw`^(>=|<=|≥|≤|>|<|=|${PREFIX_RE})?\s*([*xX×＊?？_]+)?\s*(${UNIT_RE})?\s*(${SUFFIX_RE})?$`,
 );
@@ -97,7 +101,7 @@ function parseInner(raw: string, ctx: ValueContext, role: "target" | "actual"): 
   }
   const num = numeric(s, raw, ctx);
   if (num) return num;
-  if (TIME_RE.test(s)) return { kind: "time", text: s, raw };
+  if (TIME_RE.test(s) || periodOf(s)) return { kind: "time", text: s, raw };
   const ph = PLACEHOLDER.exec(s);
   if (ph && !/[\u4e00-\u9fff]/.test(s.replace(UNIT_ALL, "").replace(WORDS_ALL, ""))) {
     const unit = normaliseUnit(ph[3]);
@@ -124,22 +128,26 @@ export function tierOf(s: string): Tier | null {
 }
 
 function numeric(s: string, raw: string, ctx: ValueContext): ParsedValue | null {
-  const m = NUMERIC.exec(s);
+  const m = NUMERIC.exec(s.replace(CN_FRACTION, (_, a: string, n: string) => `${a}分之${cnNumber(n)}`));
   if (!m) return null;
-  const [, prefix, word1, sym, word2, baifen, numText, unitText, suffix] = m;
+  const [, prefix, word1, sym, word2, fraction, numText, mult, unitText, suffix] = m;
   const pre = prefix.trim();
   const hasComparator = Boolean(word1 || sym || word2 || suffix);
-  let unit = normaliseUnit(unitText);
-  if (baifen) unit = "%";
+  if (fraction && unitText && normaliseUnit(unitText) !== "%") return null; // "万分之5元": not a share
+  const written = fraction ? "%" : normaliseUnit(unitText);
   // Text before the number is accepted only when the number is clearly the value ("满意度≥95%", "画册233本").
   if (pre) {
-    if (!hasComparator && !unit) return null;
+    if (!hasComparator && !written) return null;
     if (/\d/.test(pre) || /[~～至到-]$/.test(pre)) return null; // ranges and dates ("5-10次", "2024年12月")
     if (!hasComparator && /[，,；;、]/.test(pre)) return null;
   }
-  const value = Number(numText.replace(/,/g, ""));
+  let unit = written;
+  let scale = mult ? MULTIPLIERS[mult] : 1;
+  if (!unit && !mult && ctx.unit) [unit, scale] = columnUnit(ctx.unit);
+  const per = FRACTION[fraction ?? ""] ?? FRACTION[unit];
+  if (per !== undefined) [unit, scale] = ["%", per];
+  const value = scaled(Number(numText.replace(/,/g, "")), scale);
   if (!Number.isFinite(value)) return null;
-  if (!unit && ctx.unit) unit = normaliseUnit(ctx.unit) || fold(ctx.unit);
   let op: Comparator | undefined;
   for (const w of [word1, word2]) if (w) op = PREFIX_WORDS.find((p) => p[0] === w)?.[1];
   if (sym) op = SYMBOLS.find(([re]) => re.test(sym))?.[1];
@@ -153,6 +161,21 @@ function numeric(s: string, raw: string, ctx: ValueContext): ParsedValue | null 
   const wan = toWan(value, unit);
   if (wan !== undefined) v.wan = wan;
   return v;
+}
+
+/** A separate 计量单位 cell: its unit and multiplier ("万亩" → 亩 × 10000, "‰" stays for FRACTION). */
+function columnUnit(written: string): [string, number] {
+  const w = fold(written).replace(/\s/g, "");
+  const m = /^(千万|百万|万|亿)(.+)$/.exec(w);
+  if (m && MULTIPLIABLE.includes(m[2])) return [m[2], MULTIPLIERS[m[1]]];
+  return [normaliseUnit(w) || w, 1];
+}
+
+const CN_FRACTION = /(百|千|万)分之([零〇一二两三四五六七八九十]+)/;
+
+/** value × scale without binary noise (0.05, not 0.05000000000000001). */
+function scaled(x: number, scale: number): number {
+  return scale === 1 ? x : Number((x * scale).toPrecision(12));
 }
 
 const OP_TEXT: Record<Comparator, string> = { ">=": "≥", "<=": "≤", ">": "＞", "<": "＜", "=": "＝" };
