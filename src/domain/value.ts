@@ -128,7 +128,10 @@ export function tierOf(s: string): Tier | null {
 }
 
 function numeric(s: string, raw: string, ctx: ValueContext): ParsedValue | null {
-  const m = NUMERIC.exec(s.replace(CN_FRACTION, (_, a: string, n: string) => `${a}分之${cnNumber(n)}`));
+  // Most qualitative texts hold no digit: skip the long pattern for them (it only ever matches digits).
+  const shares = s.includes("分之");
+  if (!shares && !HAS_DIGIT.test(s)) return null;
+  const m = NUMERIC.exec(shares ? s.replace(CN_FRACTION, (_, a: string, n: string) => `${a}分之${cnNumber(n)}`) : s);
   if (!m) return null;
   const [, prefix, word1, sym, word2, fraction, numText, mult, unitText, suffix] = m;
   const pre = prefix.trim();
@@ -172,6 +175,7 @@ function columnUnit(written: string): [string, number] {
 }
 
 const CN_FRACTION = /(百|千|万)分之([零〇一二两三四五六七八九十]+)/;
+const HAS_DIGIT = /[0-9]/;
 
 /** value × scale without binary noise (0.05, not 0.05000000000000001). */
 function scaled(x: number, scale: number): number {
