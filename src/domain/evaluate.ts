@@ -86,9 +86,9 @@ export function evaluateForm(form: Form, profile: Profile = NATIONAL_PROFILE): E
   findings.push(...checkFunds(ctx));
   for (const r of results) {
     if (blank.has(r.id)) continue;
-    findings.push(...checkTarget(ctx, r));
+    for (const f of checkTarget(ctx, r)) findings.push(f);
     const extra = extras.get(r.id);
-    if (extra) findings.push(...checkResult(ctx, r, extra));
+    if (extra) for (const f of checkResult(ctx, r, extra)) findings.push(f);
   }
   findings.push(...checkWeights(ctx), ...checkTotal(ctx, total?.computed ?? null), ...checkSpendingPlan(ctx));
   return { form, profile: profile.id, funds, indicators: results, total, findings };

@@ -81,11 +81,46 @@ export function parseActual(raw: string, ctx: ValueContext = {}): ParsedValue {
 
 function parse(input: unknown, ctx: ValueContext, role: "target" | "actual"): ParsedValue {
   const raw = typeof input === "string" ? input : input == null ? "" : String(input);
+  // Forms repeat their values ("100%", "≥95%", "全年"): a bounded memo keyed by what the reading depends on
+  // (role, 指标性质, 计量单位, the text). Only an inferred comparator depends on the name and levels: redone per call.
+  const memo = memoFor(role, ctx);
+  const hit = memo?.get(raw);
   try {
-    return parseInner(raw, ctx, role);
+    if (hit) {
+      const v = { ...hit };
+      if (v.kind === "number" && v.inferred) v.op = inferComparator(ctx);
+      return v;
+    }
+    const v = parseInner(raw, ctx, role);
+    if (memo) {
+      if (++memoSize > MEMO_MAX) {
+        MEMO.target.clear();
+        MEMO.actual.clear();
+        memoSize = 0;
+        memoFor(role, ctx)?.set(raw, { ...v });
+      } else memo.set(raw, { ...v });
+    }
+    return v;
   } catch {
     return { kind: "text", text: raw.trim(), raw };
   }
+}
+
+/** role → 指标性质 → 计量单位 → text → reading. */
+const MEMO = { target: new Map<string, Map<string, Map<string, ParsedValue>>>(), actual: new Map<string, Map<string, Map<string, ParsedValue>>>() };
+const MEMO_MAX = 20000;
+let memoSize = 0;
+
+function memoFor(role: "target" | "actual", ctx: ValueContext): Map<string, ParsedValue> | undefined {
+  const nature = ctx.nature ?? "";
+  const unit = ctx.unit ?? "";
+  if (typeof nature !== "string" || typeof unit !== "string") return undefined;
+  const byNature = MEMO[role];
+  let byUnit = byNature.get(nature);
+  if (!byUnit) byNature.set(nature, (byUnit = new Map()));
+  let byRaw = byUnit.get(unit);
+  if (!byRaw) byUnit.set(unit, (byRaw = new Map()));
+  return byRaw;
 }
 
 function parseInner(raw: string, ctx: ValueContext, role: "target" | "actual"): ParsedValue {

@@ -21,7 +21,8 @@ export function finding(
   params: Params,
   where: { cell?: string; indicator?: Indicator; name?: string; severity?: Finding["severity"] } = {},
 ): Finding {
-  const f: Finding = { code, severity: where.severity ?? SEVERITY[code], sheet: ctx.form.sheet, ...text(key, params) };
+  const t = text(key, params);
+  const f: Finding = { code, severity: where.severity ?? SEVERITY[code], sheet: ctx.form.sheet, message: t.message, messageEn: t.messageEn };
   if (where.cell) f.cell = where.cell;
   if (where.name) f.indicator = where.name;
   if (where.indicator) {

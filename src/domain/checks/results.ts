@@ -11,18 +11,20 @@ export function checkResult(ctx: CheckContext, r: IndicatorResult, extra: { mode
   let memo: { name: string; target: string; actual: string } | null = null;
   // Built only when a finding is made: most rows produce none.
   const P = () => (memo ??= { name: nameOf(ind), target: show(r.target), actual: show(r.actual) });
-  const atActual = { get cell() { return cellOf(ind, "actual"); }, indicator: ind };
-  const atReason = { get cell() { return ind.cells.reason ?? ctx.form.sharedReason?.cell ?? cellOf(ind, "actual"); }, indicator: ind };
+  // Where a finding points, made only when there is one.
+  const atActual = (severity?: Finding["severity"]) => ({ cell: cellOf(ind, "actual"), indicator: ind, severity });
+  const atReason = (severity?: Finding["severity"]) =>
+    ({ cell: ind.cells.reason ?? ctx.form.sharedReason?.cell ?? cellOf(ind, "actual"), indicator: ind, severity });
 
-  if (r.status === "missing") out.push(finding(ctx, "actual-missing", "actual-missing", P(), atActual));
+  if (r.status === "missing") out.push(finding(ctx, "actual-missing", "actual-missing", P(), atActual()));
   if (extra.unitIssue === "incompatible" || extra.unitIssue === "convertible" || extra.unitIssue === "same-kind") {
     const t = r.target.kind === "number" ? r.target.unit : "";
     const a = r.actual.kind === "number" ? r.actual.unit : "";
     const severity = extra.unitIssue === "same-kind" ? "info" : extra.unitIssue === "convertible" ? "warning" : "error";
-    out.push(finding(ctx, "unit-mismatch", "unit-mismatch", { name: P().name, targetUnit: t, actualUnit: a }, { ...atActual, severity }));
+    out.push(finding(ctx, "unit-mismatch", "unit-mismatch", { name: P().name, targetUnit: t, actualUnit: a }, atActual(severity)));
   } else if (r.status === "unknown" && r.target.kind !== "placeholder" && r.target.kind !== "empty" && r.actual.kind !== "empty")
-    out.push(finding(ctx, "actual-not-comparable", "actual-not-comparable", P(), atActual));
-  if (extra.mode === "completion") out.push(finding(ctx, "actual-not-comparable", "actual-completion", P(), { ...atActual, severity: "info" }));
+    out.push(finding(ctx, "actual-not-comparable", "actual-not-comparable", P(), atActual()));
+  if (extra.mode === "completion") out.push(finding(ctx, "actual-not-comparable", "actual-completion", P(), atActual("info")));
 
   if (r.needsReason) {
     if (r.status === "exceeded")
@@ -31,12 +33,12 @@ export function checkResult(ctx: CheckContext, r: IndicatorResult, extra: { mode
           ...P(),
           ratio: extra.ratio != null ? `${Math.round(extra.ratio * 100)}%` : "",
           trigger: `${Math.round(ctx.profile.overTrigger * 100)}%`,
-        }, atReason),
+        }, atReason()),
       );
     else {
       const key = r.status === "partial" || (r.actual.kind === "tier" && r.status === "missed") ? "deviation-reason-tier" : extra.sharedOnly ? "deviation-reason-shared" : "deviation-reason-missing";
       // A completion degree against a qualitative target is our reading, not the form's: a warning, not an error.
-      out.push(finding(ctx, "deviation-reason-missing", key, P(), extra.mode === "completion" ? { ...atReason, severity: "warning" } : atReason));
+      out.push(finding(ctx, "deviation-reason-missing", key, P(), atReason(extra.mode === "completion" ? "warning" : undefined)));
     }
   }
 
