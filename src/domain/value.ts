@@ -86,19 +86,16 @@ function parse(input: unknown, ctx: ValueContext, role: "target" | "actual"): Pa
   const memo = memoFor(role, ctx);
   const hit = memo?.get(raw);
   try {
-    if (hit) {
-      const v = { ...hit };
-      if (v.kind === "number" && v.inferred) v.op = inferComparator(ctx);
-      return v;
-    }
+    if (hit) return copy(hit, ctx);
     const v = parseInner(raw, ctx, role);
     if (memo) {
       if (++memoSize > MEMO_MAX) {
         MEMO.target.clear();
         MEMO.actual.clear();
+        last.target = last.actual = null;
         memoSize = 0;
-        memoFor(role, ctx)?.set(raw, { ...v });
-      } else memo.set(raw, { ...v });
+        memoFor(role, ctx)?.set(raw, copy(v, null));
+      } else memo.set(raw, copy(v, null));
     }
     return v;
   } catch {
@@ -106,21 +103,50 @@ function parse(input: unknown, ctx: ValueContext, role: "target" | "actual"): Pa
   }
 }
 
+type Memo = Map<string, ParsedValue>;
 /** role → 指标性质 → 计量单位 → text → reading. */
-const MEMO = { target: new Map<string, Map<string, Map<string, ParsedValue>>>(), actual: new Map<string, Map<string, Map<string, ParsedValue>>>() };
+const MEMO = { target: new Map<string, Map<string, Memo>>(), actual: new Map<string, Map<string, Memo>>() };
 const MEMO_MAX = 20000;
 let memoSize = 0;
+/** The memo last used per role: consecutive rows usually share 指标性质 and 计量单位. */
+const last: Record<"target" | "actual", { nature: string; unit: string; memo: Memo } | null> = { target: null, actual: null };
 
-function memoFor(role: "target" | "actual", ctx: ValueContext): Map<string, ParsedValue> | undefined {
+function memoFor(role: "target" | "actual", ctx: ValueContext): Memo | undefined {
   const nature = ctx.nature ?? "";
   const unit = ctx.unit ?? "";
   if (typeof nature !== "string" || typeof unit !== "string") return undefined;
+  const l = last[role];
+  if (l && l.nature === nature && l.unit === unit) return l.memo;
   const byNature = MEMO[role];
   let byUnit = byNature.get(nature);
   if (!byUnit) byNature.set(nature, (byUnit = new Map()));
   let byRaw = byUnit.get(unit);
   if (!byRaw) byUnit.set(unit, (byRaw = new Map()));
+  last[role] = { nature, unit, memo: byRaw };
   return byRaw;
+}
+
+/** A fresh copy of a memoised reading, with the comparator inferred again for this row (ctx null: kept). */
+function copy(v: ParsedValue, ctx: ValueContext | null): ParsedValue {
+  switch (v.kind) {
+    case "number": {
+      const op = v.inferred && ctx ? inferComparator(ctx) : v.op;
+      const c: ParsedValue = { kind: "number", op, inferred: v.inferred, value: v.value, unit: v.unit, raw: v.raw };
+      if (v.wan !== undefined) c.wan = v.wan;
+      return c;
+    }
+    case "tier":
+      return { kind: "tier", tier: v.tier, raw: v.raw };
+    case "text":
+      return { kind: "text", text: v.text, raw: v.raw };
+    case "time":
+      return { kind: "time", text: v.text, raw: v.raw };
+    case "placeholder":
+      return v.unit !== undefined ? { kind: "placeholder", raw: v.raw, unit: v.unit } : { kind: "placeholder", raw: v.raw };
+    case "na":
+    case "empty":
+      return { kind: v.kind, raw: v.raw };
+  }
 }
 
 function parseInner(raw: string, ctx: ValueContext, role: "target" | "actual"): ParsedValue {
