@@ -12,10 +12,16 @@ export function checkWeights(ctx: CheckContext): Finding[] {
   const rows = ctx.results.filter((r) => !ctx.blank.has(r.id));
   if (!ctx.form.scored || !rows.some((r) => r.indicator.weight != null)) return out;
   const groups = new Map<string, { declared: number | null; sum: number; cell?: string }>();
+  // Every row repeats its 一级 cell: read each distinct one once.
+  const level1s = new Map<string, { key: string; weight: number | null }>();
   for (const r of rows) {
     const ind = r.indicator;
-    const cellWeight = parseLevel1Cell(ind.level1);
-    const key = canonicalLevel1(ind.level1) ?? cellWeight.name;
+    let cellWeight = level1s.get(ind.level1);
+    if (!cellWeight) {
+      const c = parseLevel1Cell(ind.level1);
+      level1s.set(ind.level1, (cellWeight = { key: canonicalLevel1(ind.level1) ?? c.name, weight: c.weight }));
+    }
+    const key = cellWeight.key;
     if (!key) continue;
     const g = groups.get(key) ?? { declared: null, sum: 0, cell: ind.cells.level1 };
     g.declared ??= ind.level1Weight ?? cellWeight.weight;
