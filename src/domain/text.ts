@@ -47,12 +47,25 @@ export function cleanName(s: string): string {
 let lastText = "";
 let lastCompact = "";
 
+/** Answers for lastText by name: the same 偏差 text is checked against every row, form after form. */
+const lastAnswers = new Map<string, boolean>();
+
 export function mentions(text: string, name: string): boolean {
   if (text !== lastText) {
     lastText = text;
     lastCompact = compact(text);
+    lastAnswers.clear();
   }
-  const t = lastCompact;
+  let answer = lastAnswers.get(name);
+  if (answer === undefined) {
+    answer = names(lastCompact, name);
+    if (lastAnswers.size >= 20000) lastAnswers.clear();
+    lastAnswers.set(name, answer);
+  }
+  return answer;
+}
+
+function names(t: string, name: string): boolean {
   const n = compact(name).replace(/[“”"'《》()（）%]/g, "");
   if (!n || !t) return false;
   if (t.includes(n)) return true;
