@@ -108,6 +108,14 @@ type Memo = Map<string, ParsedValue>;
 const MEMO = { target: new Map<string, Map<string, Memo>>(), actual: new Map<string, Map<string, Memo>>() };
 const MEMO_MAX = 20000;
 let memoSize = 0;
+/** Forgets every remembered reading (benchmarks measure a first evaluation with it). */
+export function clearValueMemo(): void {
+  MEMO.target.clear();
+  MEMO.actual.clear();
+  memoSize = 0;
+  last.target = null;
+  last.actual = null;
+}
 /** The memo last used per role: consecutive rows usually share 指标性质 and 计量单位. */
 const last: Record<"target" | "actual", { nature: string; unit: string; memo: Memo } | null> = { target: null, actual: null };
 
