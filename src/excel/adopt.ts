@@ -5,9 +5,8 @@
 import type { Evaluation, Form } from "../domain/model";
 import { colToLetters, formatA1, formatRange, parseA1 } from "../sheet/address";
 import type { Grid, Rect } from "../sheet/grid";
-import type { FormMeta } from "../sheet/meta";
+import { keyToName, type FormMeta } from "../sheet/meta";
 import { noteFor, combineNotes, type CellWrite } from "./derive";
-import { keyToName } from "./write-plan";
 import { NOTES_FIELD, NOTES_HEADER } from "./workbook-parts";
 
 export interface AdoptPlan {

@@ -5,6 +5,7 @@
 import { colToLetters, formatRange, lettersToCol, parseA1, parseRange } from "../sheet/address";
 import type { Rect } from "../sheet/grid";
 import type { CellStyle, PlanCell, WritePlan } from "../sheet/plan";
+import { keyToName } from "../sheet/meta";
 import { shiftFormula, shiftRef } from "./shift";
 
 export interface Origin {
@@ -232,13 +233,5 @@ const normal = (ref: string): string => {
   return r ? formatRange(r) : ref;
 };
 
-/** "funds.budget" → "FUNDS_BUDGET", "indicators.0.target" → "INDICATORS_0_TARGET". */
-export function keyToName(key: string): string {
-  return key
-    .replace(/([a-z])([A-Z])/g, "$1_$2")
-    .toUpperCase()
-    .replace(/[^A-Z0-9]+/g, "_")
-    .replace(/^_|_$/g, "");
-}
 
 export { colToLetters };

@@ -1,4 +1,5 @@
 // The Excel.* enums the add-in uses, as Office.js defines their string values.
+import { ErrorCodes } from "./errors";
 
 export const excelEnums = {
   ConditionalFormatType: { custom: "Custom", cellValue: "CellValue", containsText: "ContainsText" },
@@ -11,13 +12,5 @@ export const excelEnums = {
   BorderIndex: { edgeTop: "EdgeTop", edgeBottom: "EdgeBottom", edgeLeft: "EdgeLeft", edgeRight: "EdgeRight", insideVertical: "InsideVertical", insideHorizontal: "InsideHorizontal" },
   BorderLineStyle: { none: "None", continuous: "Continuous" },
   ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
-  ErrorCodes: {
-    propertyNotLoaded: "PropertyNotLoaded",
-    itemNotFound: "ItemNotFound",
-    itemAlreadyExists: "ItemAlreadyExists",
-    invalidArgument: "InvalidArgument",
-    invalidReference: "InvalidReference",
-    invalidOperation: "InvalidOperation",
-    generalException: "GeneralException",
-  },
+  ErrorCodes,
 } as const;

@@ -35,3 +35,12 @@ export function metaForSheet<M extends { prefix?: unknown }>(
     .filter((m) => m.sheet === sheet || (typeof m.meta.prefix === "string" && prefixes.has(m.meta.prefix.toUpperCase())))
     .map((m) => m.meta);
 }
+
+/** Field key → defined name without prefix: "funds.budget" → "FUNDS_BUDGET", "indicators.0.target" → "INDICATORS_0_TARGET". */
+export function keyToName(key: string): string {
+  return key
+    .replace(/([a-z])([A-Z])/g, "$1_$2")
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
+}

@@ -7,7 +7,8 @@ import { normaliseUnit, toWan, unitKind, UNIT_WORDS } from "../domain/units";
 import { templateFor } from "../domain/templates";
 import type { IndicatorSection, Section } from "../domain/templates/types";
 import type { PlanList, WritePlan } from "./plan";
-import { keyToName, PlanBuilder } from "./render/builder";
+import { PlanBuilder } from "./render/builder";
+import { keyToName } from "./meta";
 import { fitRowHeights } from "./render/heights";
 import { renderSections } from "./render/sections";
 

@@ -1,5 +1,6 @@
 // A 项目支出 form with n indicators (every third misses its target with no reason), for filling templates.
 import type { Form, Indicator } from "../../src/domain/model";
+import { emptyForm } from "../../src/domain/form";
 
 const PLACES: [string, string][] = [
   ["产出指标", "数量指标"],
@@ -27,10 +28,7 @@ export function projectForm(n: number): Form {
       cells: {},
     };
   });
-  return {
-    kind: "project",
-    sheet: "x",
-    name: "测试项目",
+  return emptyForm("project", "x", "测试项目", {
     unit: "测试单位",
     year: 2021,
     funds: {
@@ -46,11 +44,5 @@ export function projectForm(n: number): Form {
     goals: [{ index: 1, text: "完成年度任务", actualText: "基本完成" }],
     indicators,
     scored: true,
-    enteredTotal: null,
-    enteredGrade: null,
-    sharedReason: null,
-    improvement: null,
-    spendingPlan: [],
-    readIssues: [],
-  };
+  });
 }

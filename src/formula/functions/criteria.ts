@@ -97,6 +97,20 @@ function pairsOf(args: Val[], from: number): Array<[Val, FValue]> | null {
 const EVEN = [0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28];
 const ODD = EVEN.map((i) => i + 1);
 
+/** SUMIF / AVERAGEIF (range, criteria[, sum_range]): one condition, summed or averaged. */
+function sumIf(avg: boolean): FnTable[string] {
+  return {
+    min: 2,
+    max: 3,
+    raw: [0, 2],
+    errorsIn: true,
+    fn: ([range, crit, sum], env) => {
+      const ok = matches(env, [[range, crit as FValue]]);
+      return isError(ok) ? ok : sumWhere(env, ok, sum ?? range, avg);
+    },
+  };
+}
+
 export const CRITERIA: FnTable = {
   COUNTIF: {
     min: 2,
@@ -120,26 +134,8 @@ export const CRITERIA: FnTable = {
       return isError(ok) ? ok : ok.flat().filter(Boolean).length;
     },
   },
-  SUMIF: {
-    min: 2,
-    max: 3,
-    raw: [0, 2],
-    errorsIn: true,
-    fn: ([range, crit, sum], env) => {
-      const ok = matches(env, [[range, crit as FValue]]);
-      return isError(ok) ? ok : sumWhere(env, ok, sum ?? range, false);
-    },
-  },
-  AVERAGEIF: {
-    min: 2,
-    max: 3,
-    raw: [0, 2],
-    errorsIn: true,
-    fn: ([range, crit, sum], env) => {
-      const ok = matches(env, [[range, crit as FValue]]);
-      return isError(ok) ? ok : sumWhere(env, ok, sum ?? range, true);
-    },
-  },
+  SUMIF: sumIf(false),
+  AVERAGEIF: sumIf(true),
   SUMIFS: {
     min: 3,
     max: 29,

@@ -15,14 +15,6 @@ export interface Ctx {
 
 export const K_CONST = `{${Array.from({ length: 40 }, (_, i) => i + 1).join(",")}}`;
 
-/** Field key → defined name without prefix: "funds.budget" → "FUNDS_BUDGET" (meta.ts). */
-export function keyToName(key: string): string {
-  return key
-    .replace(/([a-z])([A-Z])/g, "$1_$2")
-    .toUpperCase()
-    .replace(/[^A-Z0-9]+/g, "_")
-    .replace(/^_|_$/g, "");
-}
 
 const TOKEN = /\{([*A-Za-z][\w.:*-]*)\}/g;
 

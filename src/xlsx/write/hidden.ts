@@ -1,9 +1,8 @@
 // The two hidden sheets of meta.ts: JX_LISTS (validation lists, each a named column) and JX_META (one row
 // per form: A = sheet name, B = JSON of FormMeta).
 import type ExcelJS from "exceljs";
-import { LISTS_SHEET, META_SHEET, type FormMeta } from "../../sheet/meta";
+import { keyToName, LISTS_SHEET, META_SHEET, type FormMeta } from "../../sheet/meta";
 import type { PlanList, WritePlan } from "../../sheet/plan";
-import { keyToName } from "../../sheet/render/builder";
 
 export function addListsSheet(wb: ExcelJS.Workbook, lists: PlanList[]): void {
   const ws = wb.addWorksheet(LISTS_SHEET, { state: "hidden" });
