@@ -1,5 +1,5 @@
 // A write plan: everything needed to put a form onto a worksheet, as data.
-// Built from a template (sheet/render), applied by excel/ (Office.js) and xlsx/ (ExcelJS).
+// Built from a template (sheet/render), applied by excel/ (the Office JavaScript API) and xlsx/ (ExcelJS).
 // Addresses are A1 on the plan's sheet, relative to the plan's origin ("A1" = top-left of the form).
 
 export interface CellStyle {

@@ -1,5 +1,5 @@
 // buildPlan: a template definition (domain/templates) + options (+ a Form to fill in) → a WritePlan that
-// the Excel writer and the .xlsx writer apply. Pure: no Office.js, no ExcelJS.
+// the Excel writer and the .xlsx writer apply. Pure: no Office JavaScript API, no ExcelJS.
 import type { Form, FormKind } from "../domain/model";
 import type { TemplateOptions } from "../excel/host-types";
 import { listNames, taxonomyFor, TIERS } from "../domain/templates/categories";
