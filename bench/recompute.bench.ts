@@ -11,7 +11,7 @@ import { analyse } from "../src/excel/recompute";
 import { noteWrites } from "../src/excel/derive";
 import { metasOf } from "../src/sheet/read/ours";
 import { readForms } from "../src/sheet/read";
-import { makeCache, patchForms } from "../src/excel/incremental";
+import { makeCache, patchForms } from "../src/sheet/read/incremental";
 import { buildPlan } from "../src/sheet/render";
 import type { Grid } from "../src/sheet/grid";
 import { projectForm } from "../test/excel/forms";

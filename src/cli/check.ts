@@ -4,7 +4,6 @@
 
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import type { Evaluation, Form } from "../domain/model";
 import { evaluateForm } from "../domain/evaluate";
 import { PROFILES, getProfile, type Profile } from "../domain/profiles";
 import { readForms } from "../sheet/read";
@@ -12,17 +11,9 @@ import { readXlsxFile, ReadFileError } from "../xlsx/read";
 import { processIo, type Io } from "./io";
 import { textReport, summaryLine } from "./report-text";
 import { jsonReport } from "./report-json";
+import type { CheckedForm, FileResult } from "./results";
 
-export interface CheckedForm {
-  form: Form;
-  evaluation: Evaluation;
-}
-
-export interface FileResult {
-  file: string;
-  error: string | null;
-  forms: CheckedForm[];
-}
+export type { CheckedForm, FileResult };
 
 const WORKBOOK_EXT = new Set([".xlsx", ".xlsm", ".xls", ".et"]);
 

@@ -3,6 +3,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { runCheck, CHECK_USAGE } from "./check";
+import { runNew } from "./new";
 import { processIo, type Io } from "./io";
 
 const USAGE = [
@@ -34,33 +35,13 @@ function version(): string {
   return "0.0.0";
 }
 
-type RunNew = (args: string[], io?: Io) => Promise<number> | number;
-
-/** src/cli/new.ts is written by another part of the team; load it when it is there. */
-function loadRunNew(): RunNew | null {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require("./new") as { runNew?: RunNew };
-    return typeof mod.runNew === "function" ? mod.runNew : null;
-  } catch {
-    return null;
-  }
-}
-
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [cmd, ...rest] = argv;
   switch (cmd) {
     case "check":
       return runCheck(rest, io);
-    case "new": {
-      const runNew = loadRunNew();
-      if (!runNew) {
-        io.err("jixiao new：此版本没有包含生成空白表的功能。");
-        return 2;
-      }
-      const code = await runNew(rest, io);
-      return typeof code === "number" ? code : 0;
-    }
+    case "new":
+      return runNew(rest, io);
     case "--version":
     case "-v":
     case "version":

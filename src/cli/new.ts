@@ -5,7 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { FORM_KINDS, type FormKind } from "../domain/model";
 import { KIND_NAMES } from "../domain/templates";
-import type { TemplateOptions } from "../excel/host-types";
+import type { TemplateOptions } from "../domain/templates/options";
 import { buildPlan } from "../sheet/render";
 import { writeXlsxFile } from "../xlsx/write";
 import { processIo, type Io } from "./io";

@@ -1,7 +1,7 @@
 // The --json shape of issue #5 (fields may be added, never renamed).
 
 import type { Finding, FormKind, IndicatorResult, Severity, Status } from "../domain/model";
-import type { CheckedForm, FileResult } from "./check";
+import type { CheckedForm, FileResult } from "./results";
 import { formatA1 } from "../sheet/address";
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

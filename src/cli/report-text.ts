@@ -2,7 +2,7 @@
 // then the findings sorted by severity, each with its cell and message.
 
 import type { FormKind, Severity } from "../domain/model";
-import type { CheckedForm, FileResult } from "./check";
+import type { CheckedForm, FileResult } from "./results";
 import { sortFindings } from "./report-json";
 
 export const KIND_LABEL: Record<FormKind, string> = {

@@ -1,7 +1,7 @@
 // What the ribbon buttons call (src/commands registers them with Office.actions.associate).
 
 import type { FormKind, Severity } from "../domain/model";
-import type { InsertResult } from "./host-types";
+import type { InsertResult } from "../sheet/host-contract";
 import { createExcelHost, type ExcelHost } from "./host";
 
 let shared: ExcelHost | null = null;

@@ -7,12 +7,12 @@ import { getProfile } from "../domain";
 import type { FormKind } from "../domain/model";
 import { META_SHEET } from "../sheet/meta";
 import { parseRange } from "../sheet/address";
-import type { Host, InsertResult, SheetState, TemplateOptions } from "./host-types";
+import type { Host, InsertResult, SheetState, TemplateOptions } from "../sheet/host-contract";
 import { insertPlan } from "./insert";
 import { adoptActive, recompute } from "./recompute";
 import type { CellWrite } from "./derive";
 import type { Rect } from "../sheet/grid";
-import { type FormCache, makeCache } from "./incremental";
+import { type FormCache, makeCache } from "../sheet/read/incremental";
 import { writeSummary } from "./summary";
 
 export const PROFILE_SETTING = "jixiao.profile";

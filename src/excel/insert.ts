@@ -4,14 +4,14 @@
 
 import { readForms } from "../sheet/read";
 import { formatRange, parseA1 } from "../sheet/address";
-import { shiftRef } from "./shift";
+import { shiftRef } from "../sheet/move-formula";
 import type { Grid, GridCell } from "../sheet/grid";
 import { LISTS_SHEET, META_SHEET, type FormMeta } from "../sheet/meta";
 import type { WritePlan } from "../sheet/plan";
 import { nextFormNumber, type NameInfo } from "./read-grid";
 import { metaFields, prefixed, queuePlan, queuePrint } from "./write-plan";
 import { NOTES_FIELD, NOTES_HEADER, queueLists, queueMetaRow, uniqueSheetName } from "./workbook-parts";
-import type { InsertResult } from "./host-types";
+import type { InsertResult } from "../sheet/host-contract";
 
 /** Where the notes column of a fresh plan goes: right of everything it writes, header above its first indicator. */
 export function planNotes(plan: WritePlan): { row: number; col: number } | null {

@@ -6,7 +6,7 @@ import { colToLetters, formatRange, lettersToCol, parseA1, parseRange } from "..
 import type { Rect } from "../sheet/grid";
 import type { CellStyle, PlanCell, WritePlan } from "../sheet/plan";
 import { keyToName } from "../sheet/meta";
-import { shiftFormula, shiftRef } from "./shift";
+import { shiftFormula, shiftRef } from "../sheet/move-formula";
 
 export interface Origin {
   row: number; // 0-based sheet row of the plan's A1

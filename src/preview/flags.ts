@@ -1,6 +1,6 @@
 // Conditional formats of a sheet evaluated for the preview grid: which cells light up, with what colours.
 // Uses src/formula (MIT, ours) — no GPL spreadsheet engine.
-import { shiftFormula } from "../excel/shift";
+import { shiftFormula } from "../sheet/move-formula";
 import { evaluateFormula, isError, type FValue, type SheetRect } from "../formula";
 import { formatA1, parseRange } from "../sheet/address";
 
@@ -48,7 +48,7 @@ export function evaluateFlags(
         if (--budget < 0) return out;
         const addr = formatA1(r, c);
         if (out[addr]) continue; // the first rule that applies wins, as in Excel (stopIfTrue aside)
-        const f = shiftFormula(cf.formula, r - rect.r0, c - rect.c0);
+        const f = shiftFormula(cf.formula, r - rect.r0, c - rect.c0, "copy");
         let v: FValue = null;
         try {
           v = evaluateFormula(f, ctx, { row: r, col: c });

@@ -1,7 +1,7 @@
 // buildPlan: a template definition (domain/templates) + options (+ a Form to fill in) → a WritePlan that
 // the Excel writer and the .xlsx writer apply. Pure: no Office JavaScript API, no ExcelJS.
 import type { Form, FormKind } from "../domain/model";
-import type { TemplateOptions } from "../excel/host-types";
+import type { TemplateOptions } from "../domain/templates/options";
 import { listNames, taxonomyFor, TIERS } from "../domain/templates/categories";
 import { normaliseUnit, toWan, unitKind, UNIT_WORDS } from "../domain/units";
 import { templateFor } from "../domain/templates";

@@ -1,7 +1,7 @@
 // The pane: a Fluent UI v9 shell (zh-CN, English switch) over a Host. No Office globals here.
 import { Button, FluentProvider, Tab, TabList, makeStyles, tokens, type Theme } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import type { Host } from "../excel/host-types";
+import type { Host } from "../sheet/host-contract";
 import { Findings } from "./Findings";
 import { Gallery } from "./Gallery";
 import { HostContext, usePaneState } from "./host-context";

@@ -3,7 +3,7 @@
 import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Severity } from "../domain/model";
-import type { Host, SheetState } from "../excel/host-types";
+import type { Host, SheetState } from "../sheet/host-contract";
 import { copyText } from "./clipboard";
 import { useLocale, useStrings } from "./i18n";
 import { Notice, Panel, Txt } from "./ui";

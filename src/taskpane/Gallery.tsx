@@ -17,7 +17,7 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { FORM_KINDS, type FormKind } from "../domain/model";
-import type { Host, InsertResult, TemplateOptions } from "../excel/host-types";
+import type { Host, InsertResult, TemplateOptions } from "../sheet/host-contract";
 import { useStrings } from "./i18n";
 import { TemplatePicture } from "./pictures";
 import { Panel, Txt } from "./ui";

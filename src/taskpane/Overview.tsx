@@ -1,7 +1,7 @@
 // 概览: one card per form on the active sheet: kind, unit, year, 执行率, 总分 and grade, errors and warnings.
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { Evaluation } from "../domain/model";
-import type { SheetState } from "../excel/host-types";
+import type { SheetState } from "../sheet/host-contract";
 import { useStrings } from "./i18n";
 import { countBySeverity, formatPercent, formatScore } from "./summary";
 import { Panel, Pill, Txt, type PillColor } from "./ui";

@@ -2,7 +2,7 @@
 import { Field, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
 import { Panel, Txt } from "./ui";
 import { useState } from "react";
-import type { Host } from "../excel/host-types";
+import type { Host } from "../sheet/host-contract";
 import { useLocale, useStrings } from "./i18n";
 import { profileInfos } from "./profile-info";
 

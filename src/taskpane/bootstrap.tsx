@@ -4,7 +4,7 @@
 import type { Root } from "react-dom/client";
 import { createRoot } from "react-dom/client";
 import { createExcelHost } from "../excel/host";
-import type { Host } from "../excel/host-types";
+import type { Host } from "../sheet/host-contract";
 import { App } from "./App";
 import { BootMessage } from "./BootMessage";
 import type { Locale } from "./i18n";

@@ -1,7 +1,7 @@
 // The Host the pane talks to (Office.js in the add-in, the fake workbook in tests and the preview),
 // and a hook that keeps the active sheet's state current.
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from "react";
-import type { Host, SheetState } from "../excel/host-types";
+import type { Host, SheetState } from "../sheet/host-contract";
 
 export const HostContext = createContext<Host | null>(null);
 

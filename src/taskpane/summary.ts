@@ -1,6 +1,6 @@
 // The 检查结果 summary: the findings of the active sheet as rows (for a sheet of their own) and as text.
 import type { Evaluation, Finding, Severity } from "../domain/model";
-import type { SheetState } from "../excel/host-types";
+import type { SheetState } from "../sheet/host-contract";
 import type { Strings } from "./i18n";
 
 export const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];

@@ -2,7 +2,7 @@
 import { buildPlan } from "../../src/sheet/render";
 import { insertPlan } from "../../src/excel/insert";
 import { queueGridRead } from "../../src/excel/read-grid";
-import { canPatch, makeCache, patchForms } from "../../src/excel/incremental";
+import { canPatch, makeCache, patchForms } from "../../src/sheet/read/incremental";
 import { readForms } from "../../src/sheet/read";
 import { evaluateForm } from "../../src/domain";
 import type { Evaluation } from "../../src/domain/model";

@@ -1,7 +1,7 @@
 // Live: a change → debounce → one read → engine → one write of changed notes → the pane. No loops.
 import { buildPlan } from "../../src/sheet/render";
 import { insertPlan } from "../../src/excel/insert";
-import type { SheetState } from "../../src/excel/host-types";
+import type { SheetState } from "../../src/sheet/host-contract";
 import { isOurNote } from "../../src/excel/workbook-parts";
 import type { SheetSnapshot } from "../../src/fake-excel";
 import { rig, type Rig } from "./helpers";

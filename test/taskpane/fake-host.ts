@@ -1,7 +1,7 @@
 // A fake Host for component tests: records every call, returns states the test sets.
 import type { Evaluation, Finding, Form, FormKind } from "../../src/domain/model";
 import { emptyForm } from "../../src/domain/form";
-import type { Host, InsertResult, SheetState, TemplateOptions } from "../../src/excel/host-types";
+import type { Host, InsertResult, SheetState, TemplateOptions } from "../../src/sheet/host-contract";
 
 export function makeForm(over: Partial<Form> = {}): Form {
   return emptyForm("project", "项目自评", "人大代表履职培训项目", { unit: "某区人大常委会办公室", year: 2021, scored: true, ...over });

@@ -4,6 +4,7 @@ import { colToLetters, lettersToCol } from "../address";
 import type { CellStyle, PlanCell, PlanConditionalFormat, PlanValidation, WritePlan } from "../plan";
 import type { CellDef, StyleKey } from "../../domain/templates/types";
 import { FLAG_STYLE, STYLES } from "./styles";
+import { anchorColumns } from "../move-formula";
 
 /** Where a formula was written: the row, and the columns of the table it belongs to. */
 export interface Ctx {
@@ -154,7 +155,7 @@ export class PlanBuilder {
     }
     const conditionalFormats: PlanConditionalFormat[] = this.cfs.map((c) => ({
       ref: c.ref,
-      formula: absoluteColumns(this.resolve(c.formula, c.ctx)),
+      formula: anchorColumns(this.resolve(c.formula, c.ctx)),
       style: { ...FLAG_STYLE[c.style] },
       meaning: c.meaning,
     }));
@@ -176,11 +177,6 @@ export function styleOf(key: StyleKey): CellStyle {
 
 function expand(text: string, texts: Record<string, string>): string {
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in texts ? texts[k] : m));
-}
-
-/** "H13" → "$H13": a conditional format's formula keeps its columns while its rows follow the range. */
-function absoluteColumns(f: string): string {
-  return f.replace(/(?<![A-Za-z$"])([A-Z]{1,3})(\d+)(?![\d(])/g, "$$$1$2");
 }
 
 function splitLast(s: string): [string, string] {

@@ -1,7 +1,7 @@
 // Lays out an indicator table: header row, one body row per 三级 indicator grouped (merged) by 一级 and
 // 二级, the hidden helper columns that score each row, names, lists and flags.
 import type { Indicator } from "../../domain/model";
-import type { TemplateOptions } from "../../excel/host-types";
+import type { TemplateOptions } from "../../domain/templates/options";
 import { level1KeyOf, taxonomyFor, type Level1Def } from "../../domain/templates/categories";
 import { helperFormulas, LEVEL1_CHECK, LEVEL1_DECLARED, SCORE_DEFAULT } from "../../domain/templates/formulas";
 import type { IndColumnKey, IndicatorSection } from "../../domain/templates/types";

@@ -1,6 +1,6 @@
 // Lays out the non-indicator sections of a template: fixed rows, repeated groups and lists.
 import type { Form } from "../../domain/model";
-import type { TemplateOptions } from "../../excel/host-types";
+import type { TemplateOptions } from "../../domain/templates/options";
 import type { ListSection, RepeatSection, RowsSection, Section } from "../../domain/templates/types";
 import type { Ctx, PlanBuilder } from "./builder";
 import { fillValue, sumValue, type Value } from "./fill";

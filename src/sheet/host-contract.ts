@@ -1,16 +1,11 @@
-// The contract between the task pane (taskpane/) and the workbook (excel/): the pane calls these,
-// excel/ implements them over Office.js (and, in tests and the preview, over the fake workbook).
-// Pure types: no Office.js here.
+// The contract between the task pane (taskpane/) and a workbook: the pane calls these, excel/ implements them
+// over Office.js (and, in tests and the preview, over the fake workbook). Pure types, kept in sheet/ so that the
+// implementation below the pane and the pane itself both point down to it.
 
 import type { Evaluation, FormKind } from "../domain/model";
+import type { TemplateOptions } from "../domain/templates/options";
 
-export interface TemplateOptions {
-  year?: number;
-  unit?: string; // 单位名称 / 主管部门
-  project?: string; // 项目名称
-  rows?: number; // indicator rows per 二级 indicator (default 2)
-  taxonomy?: 2020 | 2021; // 财预〔2020〕10号 or 财预〔2021〕101号
-}
+export type { TemplateOptions };
 
 export interface SheetState {
   sheet: string; // active worksheet name

@@ -3,11 +3,11 @@
 // values are read again from the new grid (with the reader's own cell readers), instead of detecting the whole
 // layout again. Anything else (labels, new rows, funds, goals, other layouts) takes the full read.
 
-import type { Form, Indicator, ReadIssue } from "../domain/model";
-import { parseA1 } from "../sheet/address";
-import type { Grid, Rect } from "../sheet/grid";
-import { SheetView } from "../sheet/read";
-import { numAt, rowNumAt } from "../sheet/read/cells";
+import type { Form, Indicator, ReadIssue } from "../../domain/model";
+import { parseA1 } from "../address";
+import type { Grid, Rect } from "../grid";
+import { SheetView } from "./view";
+import { numAt, rowNumAt } from "./cells";
 
 const KEYS = ["name", "target", "actual", "weight", "score", "reason"] as const;
 

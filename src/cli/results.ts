@@ -1,0 +1,14 @@
+// What checking a file gives: the forms found in it, each with its evaluation, or why the file could not be read.
+// Shared by the check command and the reports that print it.
+import type { Evaluation, Form } from "../domain/model";
+
+export interface CheckedForm {
+  form: Form;
+  evaluation: Evaluation;
+}
+
+export interface FileResult {
+  file: string;
+  error: string | null;
+  forms: CheckedForm[];
+}
