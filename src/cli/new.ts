@@ -4,7 +4,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { FORM_KINDS, type FormKind } from "../domain/model";
-import { KIND_NAMES } from "../domain/templates";
+import { kindName } from "../domain/names";
 import type { TemplateOptions } from "../domain/templates/options";
 import { buildPlan } from "../sheet/render";
 import { writeXlsxFile } from "../xlsx/write";
@@ -14,7 +14,7 @@ export const NEW_USAGE = [
   "用法：jixiao new <表样> -o <文件.xlsx> [--year 年度] [--unit 单位名称] [--project 项目名称] [--rows 行数] [--taxonomy 2020|2021] [--force]",
   "",
   "表样：",
-  ...FORM_KINDS.map((k) => `  ${k.padEnd(18)}${KIND_NAMES[k]}`),
+  ...FORM_KINDS.map((k) => `  ${k.padEnd(18)}${kindName(k)}`),
   "",
   "  --year       评价年度（默认上一年）",
   "  --unit       单位名称 / 主管部门",
@@ -118,6 +118,6 @@ export async function runNew(args: string[], io: Io = processIo): Promise<number
     io.err(`jixiao new：无法写入 ${p.out}：${e instanceof Error ? e.message : String(e)}`);
     return 1;
   }
-  io.out(`已生成${KIND_NAMES[p.kind]}：${p.out}`);
+  io.out(`已生成${kindName(p.kind)}：${p.out}`);
   return 0;
 }

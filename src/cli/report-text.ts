@@ -1,20 +1,13 @@
 // The default, human report in Chinese: per file and form, kind and name, 执行率, 总分 entered and computed, 等级,
 // then the findings sorted by severity, each with its cell and message.
 
-import type { FormKind, Severity } from "../domain/model";
+import type { Severity } from "../domain/model";
 import type { CheckedForm, FileResult } from "./results";
+import { kindName, SEVERITY_NAMES } from "../domain/names";
 import { sortFindings } from "./report-json";
 
-export const KIND_LABEL: Record<FormKind, string> = {
-  project: "项目支出绩效自评表",
-  department: "部门整体支出绩效自评表",
-  "department-goals": "部门整体绩效自评表（按年度目标）",
-  "multi-project": "部门预算项目绩效自评表（每行一个项目）",
-  report: "整体支出绩效自评报告",
-  targets: "绩效目标表",
-};
 
-const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
+const SEVERITY_LABEL = (s: Severity): string => SEVERITY_NAMES[s].zh;
 
 function pct(x: number | null | undefined): string {
   return x == null ? "—" : `${(Math.round(x * 10000) / 100).toString()}%`;
@@ -27,7 +20,7 @@ function num(x: number | null | undefined): string {
 function formLines({ form, evaluation: ev }: CheckedForm): string[] {
   const lines: string[] = [];
   const where = form.projectRow !== undefined ? `第 ${form.projectRow} 行 ` : "";
-  lines.push(`  [${form.sheet}] ${KIND_LABEL[form.kind]}：${where}${form.name || "（未写名称）"}`);
+  lines.push(`  [${form.sheet}] ${kindName(form.kind)}：${where}${form.name || "（未写名称）"}`);
   if (ev.funds && ev.funds.spent == null && ev.funds.enteredRate == null && ev.funds.budget != null) {
     lines.push(`    预算数 ${num(ev.funds.budget)} ${form.funds?.moneyUnit ?? "万元"}`);
   } else if (ev.funds && (ev.funds.budget != null || ev.funds.spent != null)) {
@@ -52,7 +45,7 @@ function formLines({ form, evaluation: ev }: CheckedForm): string[] {
   lines.push(`    发现 ${fs.length} 个问题：错误 ${count("error")}，警告 ${count("warning")}，提示 ${count("info")}`);
   for (const f of fs) {
     const cell = f.cell ? `${f.cell}` : "—";
-    lines.push(`      ${SEVERITY_LABEL[f.severity]}  ${cell.padEnd(5)} ${f.message}`);
+    lines.push(`      ${SEVERITY_LABEL(f.severity)}  ${cell.padEnd(5)} ${f.message}`);
   }
   return lines;
 }

@@ -1,5 +1,6 @@
 // What the ribbon commands tell the user, in Chinese with an English line. Pure functions: no Office.js.
 import type { FormKind } from "../domain/model";
+import { KIND_NAMES, SEVERITY_NAMES } from "../domain/names";
 
 export type MessageTone = "ok" | "warning" | "error";
 
@@ -12,15 +13,8 @@ export interface CommandMessage {
   linesEn: string[];
 }
 
-/** Template kinds as the 插入 menu names them. */
-export const KIND_LABELS: Record<FormKind, { zh: string; en: string }> = {
-  project: { zh: "项目支出绩效自评表", en: "project expenditure self-evaluation form" },
-  department: { zh: "部门整体支出绩效自评表", en: "department overall expenditure self-evaluation form" },
-  "department-goals": { zh: "部门整体绩效自评表（按年度目标）", en: "department self-evaluation form by annual goals" },
-  "multi-project": { zh: "多项目绩效自评汇总表", en: "multi-project self-evaluation summary" },
-  report: { zh: "整体支出绩效自评报告表", en: "overall expenditure self-evaluation report" },
-  targets: { zh: "项目绩效目标表", en: "project performance targets table" },
-};
+/** Template kinds as the 插入 menu names them (the one table in domain/names). */
+export const KIND_LABELS = KIND_NAMES;
 
 export interface CheckSummary {
   errors: number;
@@ -54,7 +48,7 @@ export function checkMessage(r: CheckSummary): CommandMessage {
       linesEn: ["No problems found on this sheet."],
     };
   }
-  const lines = [`发现 ${r.errors} 个错误、${r.warnings} 个提醒。`];
+  const lines = [`发现 ${r.errors} 个${SEVERITY_NAMES.error.zh}、${r.warnings} 个${SEVERITY_NAMES.warning.zh}。`];
   const linesEn = [`Found ${r.errors} error(s) and ${r.warnings} warning(s).`];
   if (r.first) {
     const at = cellRef(r.first.sheet, r.first.cell);

@@ -1,6 +1,7 @@
 // The pane's strings: zh-CN (default) and en-US. Components read them through useStrings().
 import { createContext, useContext } from "react";
-import type { FormKind, Grade, Severity } from "../domain/model";
+import { FORM_KINDS, type FormKind, type Grade, type Severity } from "../domain/model";
+import { KIND_NAMES, SEVERITY_NAMES } from "../domain/names";
 
 export type Locale = "zh-CN" | "en-US";
 
@@ -102,14 +103,7 @@ const zh: Strings = {
   notExcelHint:
     "这个任务窗格只能在 Excel 中运行。没有 Excel 时，可以用 npm start 打开预览页，或用命令行工具 jixiao 检查文件。",
   tabs: { overview: "概览", insert: "插入", check: "检查", rules: "规则" },
-  kinds: {
-    project: "项目支出绩效自评表",
-    department: "部门整体支出绩效自评表",
-    "department-goals": "部门整体绩效自评表（按年度目标）",
-    "multi-project": "部门预算项目绩效自评表（多项目）",
-    report: "整体支出绩效自评报告表",
-    targets: "绩效目标表",
-  },
+  kinds: Object.fromEntries(FORM_KINDS.map((k) => [k, KIND_NAMES[k].zh])) as Record<FormKind, string>,
   kindDescriptions: {
     project: "财预〔2020〕10号附件1：一个项目一张表，资金、年度目标、指标与评分。",
     department: "部门整体，按收入和支出性质分列资金，指标有分值和得分，附等级。",
@@ -118,7 +112,7 @@ const zh: Strings = {
     report: "自评报告附表：资金使用情况按职能汇总，指标含权重、目标值、业绩值。",
     targets: "年初申报：预算数（元）、资金支出计划、绩效目标与指标值确定依据。",
   },
-  severities: { error: "错误", warning: "警告", info: "提示" },
+  severities: { error: SEVERITY_NAMES.error.zh, warning: SEVERITY_NAMES.warning.zh, info: SEVERITY_NAMES.info.zh },
   grades: { 优: "优", 良: "良", 中: "中", 差: "差" },
   noForm: "当前工作表没有找到自评表。",
   noFormHint: "可以在“插入”中插入一张空白表，或打开财政局发来的表格。",
@@ -196,14 +190,7 @@ const en: Strings = {
   notExcelHint:
     "The pane runs only inside Excel. Without Excel, use the preview (npm start) or the jixiao command line tool.",
   tabs: { overview: "Overview", insert: "Insert", check: "Check", rules: "Rules" },
-  kinds: {
-    project: "Project self-evaluation",
-    department: "Department self-evaluation",
-    "department-goals": "Department, by annual goal",
-    "multi-project": "Projects, one per row",
-    report: "Report tables",
-    targets: "Performance targets",
-  },
+  kinds: Object.fromEntries(FORM_KINDS.map((k) => [k, KIND_NAMES[k].en])) as Record<FormKind, string>,
   kindDescriptions: {
     project: "National form (2020 No. 10): one project, funds, goals, indicators and scores.",
     department: "Whole department: funds by income and expense type, scored indicators, grade.",
@@ -212,7 +199,7 @@ const en: Strings = {
     report: "Report tables: spending by function; indicators with weight, target and result.",
     targets: "Before the year: budget (yuan), spending plan, goals and indicator values.",
   },
-  severities: { error: "Errors", warning: "Warnings", info: "Notes" },
+  severities: { error: SEVERITY_NAMES.error.en, warning: SEVERITY_NAMES.warning.en, info: SEVERITY_NAMES.info.en },
   grades: { 优: "Excellent", 良: "Good", 中: "Fair", 差: "Poor" },
   noForm: "No self-evaluation form on this sheet.",
   noFormHint: "Insert a blank form under Insert, or open the workbook the finance bureau sent.",

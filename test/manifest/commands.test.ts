@@ -121,7 +121,7 @@ test("检查本表 reports counts and the first finding in Chinese", async () =>
   await associated.get("checkSheet")?.(e);
   const m = shown(dialogs[0]);
   expect(m.tone).toBe("error");
-  expect(m.lines[0]).toBe("发现 3 个错误、1 个提醒。");
+  expect(m.lines[0]).toBe("发现 3 个错误、1 个警告。");
   expect(m.lines[1]).toBe("第一处 '项目 自评'!F12：未达到年度指标值，须填写偏差原因分析及改进措施");
   expect(m.linesEn[0]).toBe("Found 3 error(s) and 1 warning(s).");
   expect(e.completed).toHaveBeenCalledTimes(1);

@@ -3,6 +3,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ICON_SIZES, ROOT, all, children, one, pngSize, readManifest, resources, text } from "./manifest-xml";
+import { KIND_NAMES } from "../../src/domain/names";
+import { FORM_KINDS } from "../../src/domain/model";
 
 const { doc } = readManifest();
 const res = resources(doc);
@@ -145,14 +147,22 @@ describe("manifest.xml: the ribbon", () => {
       one(item, "Action").getAttribute("xsi:type"),
       one(item, "FunctionName").textContent,
     ]);
+    // The menu names the kinds exactly as the pane, the dialogs and the CLI do (domain/names).
     expect(items).toEqual([
-      ["项目支出绩效自评表", "ExecuteFunction", "insertProject"],
-      ["部门整体支出绩效自评表", "ExecuteFunction", "insertDepartment"],
-      ["部门整体绩效自评表（按年度目标）", "ExecuteFunction", "insertDepartmentGoals"],
-      ["多项目绩效自评汇总表", "ExecuteFunction", "insertMultiProject"],
-      ["整体支出绩效自评报告表", "ExecuteFunction", "insertReport"],
-      ["项目绩效目标表", "ExecuteFunction", "insertTargets"],
+      [KIND_NAMES.project.zh, "ExecuteFunction", "insertProject"],
+      [KIND_NAMES.department.zh, "ExecuteFunction", "insertDepartment"],
+      [KIND_NAMES["department-goals"].zh, "ExecuteFunction", "insertDepartmentGoals"],
+      [KIND_NAMES["multi-project"].zh, "ExecuteFunction", "insertMultiProject"],
+      [KIND_NAMES.report.zh, "ExecuteFunction", "insertReport"],
+      [KIND_NAMES.targets.zh, "ExecuteFunction", "insertTargets"],
     ]);
+  });
+
+  test("the menu's English labels are the kinds' English names", () => {
+    const menu = controls.find((c) => c.getAttribute("xsi:type") === "Menu") as Element;
+    const ids = all(menu, "Item").map((item) => one(item, "Label").getAttribute("resid") as string);
+    const english = ids.map((id) => text(res.short.get(id) as Element, "en-US"));
+    expect(english).toEqual(FORM_KINDS.map((k) => KIND_NAMES[k].en));
   });
 
   test("a 检查本表 button (checkSheet) and a 任务窗格 button (ShowTaskpane)", () => {

@@ -86,7 +86,7 @@ test("at a non-empty selection nothing is overwritten; 插入到新工作表 goe
   setup(host);
   await user.click(screen.getByRole("button", { name: "更改选项" }));
   await user.click(screen.getByLabelText("当前选中位置"));
-  await user.click(screen.getByRole("button", { name: "插入绩效目标表" }));
+  await user.click(screen.getByRole("button", { name: "插入项目绩效目标表" }));
   const dialog = await screen.findByRole("dialog", { hidden: true });
   expect(dialog).toHaveTextContent("没有在所选位置插入");
   expect(dialog).toHaveTextContent("所选位置（B2:K31）已有内容。");
@@ -105,7 +105,7 @@ test("an empty selection is written without asking", async () => {
   setup(host);
   await user.click(screen.getByRole("button", { name: "更改选项" }));
   await user.click(screen.getByLabelText("当前选中位置"));
-  await user.click(screen.getByRole("button", { name: "插入绩效目标表" }));
+  await user.click(screen.getByRole("button", { name: "插入项目绩效目标表" }));
   await waitFor(() => expect(host.called("insert")).toHaveLength(1));
   expect(screen.queryByRole("dialog")).toBeNull();
   expect(host.called("insert")[0].args[2]).toBe("selection");

@@ -36,7 +36,7 @@ test("summary rows: title, one line per form, counts, header, one row per findin
   const rows = summaryRows(state, zh, false, when);
   expect(rows[0]).toEqual(["检查结果", "2022-03-05 09:07"]);
   expect(rows[1]).toEqual(["项目支出绩效自评表", "人大代表履职培训项目", "执行率 92.50%", "总分 87.25（良）"]);
-  expect(rows[2]).toEqual(["绩效目标表", "目标"]);
+  expect(rows[2]).toEqual(["项目绩效目标表", "目标"]);
   expect(rows[3]).toEqual(["错误 1", "警告 1", "提示 1"]);
   expect(rows).toContainEqual(["工作表", "单元格", "严重程度", "指标", "说明"]);
   expect(rows.at(-3)).toEqual(["项目自评", "J14", "错误", "培训人次", "错误一"]);

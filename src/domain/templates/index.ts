@@ -29,12 +29,3 @@ export function templateFor(kind: FormKind, opts: { taxonomy?: TaxonomyYear } = 
   }
 }
 
-/** Chinese names of the kinds, for messages and the gallery. */
-export const KIND_NAMES: Record<FormKind, string> = {
-  project: "项目支出绩效自评表",
-  department: "部门整体支出绩效自评表",
-  "department-goals": "部门整体绩效自评表（按年度目标）",
-  "multi-project": "部门预算项目绩效自评表（多项目汇总）",
-  report: "整体支出绩效自评报告表",
-  targets: "项目绩效目标表",
-};
