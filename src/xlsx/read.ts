@@ -5,9 +5,10 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import type { CellValue, Grid, GridCell, Rect } from "../sheet/grid";
+import type { Grid } from "../sheet/grid";
+import { plain, toGrid } from "./sheet-grid";
 import { LISTS_SHEET, META_SHEET, metaForSheet } from "../sheet/meta";
-import { parseRange, sheetOf } from "../sheet/address";
+import { sheetOf } from "../sheet/address";
 
 export class ReadFileError extends Error {
   constructor(
@@ -81,60 +82,6 @@ export async function readXlsxBuffer(buf: Buffer, ext = ".xlsx"): Promise<Grid[]
   }
   if (grids.every((g) => g.rows === 0)) throw new ReadFileError("工作簿是空的，没有任何内容。", "The workbook is empty.", "empty");
   return grids;
-}
-
-function cellValue(cell: ExcelJS.Cell): GridCell | undefined {
-  const v = cell.value as unknown;
-  if (v === null || v === undefined) return undefined;
-  const numFmt = cell.numFmt || undefined;
-  if (typeof v === "object" && !(v instanceof Date)) {
-    const o = v as Record<string, unknown>;
-    if ("formula" in o || "sharedFormula" in o) {
-      const f = cell.formula;
-      return { value: plain(o.result), formula: f ? `=${f}` : undefined, numFmt };
-    }
-    if (Array.isArray(o.richText)) return { value: (o.richText as { text: string }[]).map((t) => t.text).join(""), numFmt };
-    if ("text" in o) return { value: plain(o.text), numFmt };
-    if ("error" in o) return { value: String(o.error), numFmt };
-  }
-  return { value: plain(v), numFmt };
-}
-
-function plain(v: unknown): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
-  if (v instanceof Date) return `${v.getUTCFullYear()}/${v.getUTCMonth() + 1}/${v.getUTCDate()}`;
-  if (typeof v === "object") {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join("");
-    if ("error" in o) return String(o.error);
-    if ("text" in o) return plain(o.text);
-  }
-  return String(v);
-}
-
-function toGrid(ws: ExcelJS.Worksheet, names: Record<string, string>): Grid {
-  const cells: (GridCell | undefined)[][] = [];
-  let rows = 0;
-  let cols = 0;
-  ws.eachRow({ includeEmpty: false }, (row, rn) => {
-    row.eachCell({ includeEmpty: false }, (cell, cn) => {
-      if (cell.type === ExcelJS.ValueType.Merge) return;
-      const gc = cellValue(cell);
-      if (!gc) return;
-      (cells[rn - 1] ??= [])[cn - 1] = gc;
-      rows = Math.max(rows, rn);
-      cols = Math.max(cols, cn);
-    });
-  });
-  const merges: Rect[] = [];
-  const model = ws.model as unknown as { merges?: string[] };
-  for (const m of model.merges ?? []) {
-    const r = parseRange(m);
-    if (r) merges.push(r);
-  }
-  for (let r = 0; r < rows; r++) cells[r] ??= [];
-  return { sheet: ws.name, cells, rows, cols, merges, names };
 }
 
 /** Defined names grouped by the sheet they point into: sheet → name → "$D$14". */
