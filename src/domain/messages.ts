@@ -151,6 +151,11 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   "direction-suspicious": "warning",
   "spending-plan-invalid": "error",
   "category-invalid": "warning",
+  "form-empty": "error",
+  "field-missing": "error",
+  "score-missing": "error",
+  "profile-modified": "error",
+  "target-changed": "error",
   "read-problem": "warning",
 };
 

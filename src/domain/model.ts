@@ -89,6 +89,8 @@ export interface Funds {
   enteredScore: NumField | null; // 得分 as written
   /** Parts that must add up (DOMAIN §1.1, §1.2, seed 003 金额合计). */
   sums: SumGroup[];
+  /** The form's own cell for explaining the execution (执行偏差原因), where its layout has one. */
+  reason?: TextField | null;
 }
 
 export interface Goal {
@@ -96,6 +98,8 @@ export interface Goal {
   text: string; // 年度目标N text / 预期目标
   actualText?: string; // 实际完成情况
   cell?: string;
+  /** The 实际完成情况 cell, where the form has one. */
+  actualCell?: string;
 }
 
 /** 资金支出计划 (target tables): cumulative percentages by period. */
@@ -104,11 +108,37 @@ export interface SpendingPlanPoint {
   value: NumField; // fraction: 0.9 for "90.00%"
 }
 
+/**
+ * The header and footer fields of a form, as written, each with its cell. A field is present when the form has
+ * it (its label was found, or the template made it), and then keeps its cell even when blank, so that a
+ * field-missing finding can point at the cell to type in. Absent: the layout has no such field.
+ */
+export interface FormFields {
+  name?: TextField; // 项目名称 / 单位（部门）名称
+  supervisor?: TextField; // 主管部门
+  implementer?: TextField; // 实施单位
+  year?: TextField; // 年度, as written (the title's "（2024年度）" or a 年度 cell)
+  // Footer fields bureaus ask for: optional, never field-missing.
+  preparer?: TextField; // 填报人 / 填表人
+  phone?: TextField; // 联系电话
+  head?: TextField; // 单位负责人
+  filedOn?: TextField; // 填报日期 / 填报时间
+  // Targets tables (绩效目标表).
+  attribute?: TextField; // 项目属性 (新增 / 延续)
+  period?: TextField; // 项目期
+  longTermGoal?: TextField; // 中长期目标
+}
+
 export interface Form {
   kind: FormKind;
   sheet: string;
   /** 项目名称 or 单位名称. */
   name: string;
+  /** Header and footer fields with their cells (see FormFields). */
+  fields?: FormFields;
+  /** Where the form came from when it was made from an approved targets table: that table's file, sheet and
+   *  project, so a later check can compare targets without pairing. */
+  source?: { file?: string; sheet?: string; code?: string; name?: string };
   unit?: string; // 主管部门 / 实施单位 / 填报单位
   year?: number;
   /** 项目编码 (target tables). */
@@ -196,6 +226,11 @@ export type FindingCode =
   | "direction-suspicious"
   | "spending-plan-invalid"
   | "category-invalid"
+  | "form-empty" // nothing filled yet: no indicator with a target (and, for self-evaluations, an actual)
+  | "field-missing" // a required field is blank (名称, 主管部门/实施单位, 年度, 全年预算数, 全年执行数, a target or weight)
+  | "score-missing" // an indicator with no score: the rules cannot score it and the officer entered none
+  | "profile-modified" // the profile parameters stored in the workbook differ from the named profile
+  | "target-changed" // a target differs from the approved 绩效目标表 (changed, dropped or added indicator)
   | "read-problem"; // a cell the reader could not use (merged where a number should be, …)
 
 export interface Finding {
