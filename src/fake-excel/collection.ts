@@ -11,6 +11,7 @@ export abstract class Coll<T extends ClientObj> extends ClientObj {
     return this._list().length;
   }
   override load(opt?: LoadOption): this {
+    this.context.addRequest(opt ?? []);
     const paths = loadPaths(opt) ?? ["items"];
     const itemPaths = paths.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
     this.context.enqueue(() => {

@@ -53,7 +53,7 @@ export class NamedItemObj extends ClientObj {
     return new FakeRange(this.context, () => this.context.book.resolveAddress(this.data().formula.replace(/^=/, "")));
   }
   delete(): void {
-    this.context.enqueue(() => this.context.book.names.delete(this.key().toUpperCase()));
+    this.context.enqueue(() => this.context.book.names.delete(this.key().toUpperCase()), []);
   }
 }
 
@@ -65,6 +65,8 @@ export class NamedItemCollectionObj extends Coll<NamedItemObj> {
     return [...this.context.book.names.values()].map((d) => new NamedItemObj(this.context, () => d.name));
   }
   add(name: string, reference: FakeRange | string, comment = ""): NamedItemObj {
+    // A Range goes as a reference to its object path (already counted where it was made), a string as itself.
+    this.context.addRequest([name, typeof reference === "string" ? reference : null, comment]);
     this.context.enqueue(() => {
       const book = this.context.book;
       if (!NAME_RE.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^R\d*C\d*$/i.test(name)) {
@@ -83,9 +85,11 @@ export class NamedItemCollectionObj extends Coll<NamedItemObj> {
     return new NamedItemObj(this.context, () => name);
   }
   getItem(name: string): NamedItemObj {
+    this.context.addRequest([name]);
     return new NamedItemObj(this.context, () => name);
   }
   getItemOrNullObject(name: string): NamedItemObj {
+    this.context.addRequest([name]);
     return new NamedItemObj(this.context, () => name, true);
   }
 }

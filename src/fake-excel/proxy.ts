@@ -26,7 +26,9 @@ export class FakeContextCore {
   applying = false;
   calcSuspended = false;
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
-  /** Bytes of cell data queued for the next sync, and loaded by the current one (Excel on the web limits both). */
+  /** Bytes of the actions queued for the next sync (the arguments of every method call and property write, cell
+   *  data, formats, merges, names, validations and conditional formats alike), and of the data loaded by the current
+   *  one: Excel on the web limits both. */
   requestBytes = 0;
   responseBytes = 0;
 
@@ -35,7 +37,12 @@ export class FakeContextCore {
     this.options = options;
   }
 
-  enqueue(op: Op): void {
+  /**
+   * Queues an action for the next sync. `args` are what Office.js would send with it (a method's arguments, a
+   * property's new value): counted towards the request's size, as every action travels in the request.
+   */
+  enqueue(op: Op, args?: unknown): void {
+    if (args !== undefined) this.addRequest(args);
     if (this.applying) op();
     else this.queue.push(op);
   }
@@ -44,7 +51,7 @@ export class FakeContextCore {
     return this.queue.length;
   }
 
-  /** Counts cell data written through this context towards the next request's size. */
+  /** Counts an action's arguments (or an object path's: getRange("A1"), getItem("名称")) towards the next request. */
   addRequest(v: unknown): void {
     if (this.book.payloadLimit !== null) this.requestBytes += payloadBytes(v);
   }
@@ -140,6 +147,7 @@ export abstract class ClientObj {
   }
 
   load(opt?: LoadOption): this {
+    this.context.addRequest(opt ?? []);
     const paths = loadPaths(opt) ?? this._scalars();
     const own: string[] = [];
     for (const p of paths) {
@@ -198,7 +206,7 @@ export class KeyedObj extends ClientObj {
     for (const k of keys) {
       Object.defineProperty(this, k, {
         get: () => this._get(k),
-        set: (v: unknown) => ctx.enqueue(() => writer(k, v)),
+        set: (v: unknown) => ctx.enqueue(() => writer(k, v), v),
         enumerable: true,
       });
     }

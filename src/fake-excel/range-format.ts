@@ -86,11 +86,14 @@ export class RangeFormatObj extends KeyedObj {
       ctx.enqueue(() => {
         const { sheet, rect } = res();
         forEachCell(sheet, rect, (r, c) => delete cellAt(sheet, r, c)?.style?.["fill.color"]);
-      });
+      }, []);
     this.fill = fill;
     this.protection = styled(ctx, "FormatProtection", "protection.", ["locked", "formulaHidden"], res);
     this.borders = {
-      getItem: (index: string) => styled(ctx, "RangeBorder", `border.${index}.`, ["style", "color", "weight"], res),
+      getItem: (index: string) => {
+        ctx.addRequest([index]);
+        return styled(ctx, "RangeBorder", `border.${index}.`, ["style", "color", "weight"], res);
+      },
     };
   }
   protected override _nav(name: string): ClientObj | undefined {
@@ -142,7 +145,7 @@ export class DataValidationObj extends KeyedObj {
       ctx.enqueue(() => {
         const { sheet, rect } = res();
         sheet.validations = sheet.validations.filter((x) => !intersects(x.rect, rect));
-      });
+      }, []);
   }
 }
 
@@ -203,7 +206,7 @@ export class CfCollection extends ClientObj {
       const { sheet, rect } = this.res();
       rec = { rect, type, formula: "", format: {} };
       sheet.conditionalFormats.push(rec);
-    });
+    }, [type]);
     return new ConditionalFormatObj(this.context, () => rec as CfRecord);
   }
   getCount(): { value: number } {

@@ -162,15 +162,13 @@ export class FakeRange extends ClientObj {
     return this._get("values");
   }
   set values(v: Matrix | Scalar) {
-    this.context.addRequest(v);
-    this.context.enqueue(() => this.writeContent(v));
+    this.context.enqueue(() => this.writeContent(v), v);
   }
   get formulas(): Scalar[][] {
     return this._get("formulas");
   }
   set formulas(v: Matrix | Scalar) {
-    this.context.addRequest(v);
-    this.context.enqueue(() => this.writeContent(v));
+    this.context.enqueue(() => this.writeContent(v), v);
   }
   get numberFormat(): string[][] {
     return this._get("numberFormat");
@@ -192,6 +190,7 @@ export class FakeRange extends ClientObj {
   }
 
   set columnHidden(v: boolean) {
+    this.context.addRequest(v);
     this.context.enqueue(() => {
       const { sheet, rect } = this.r();
       for (let c = rect.c0; c <= rect.c1; c++) {
@@ -262,7 +261,8 @@ export class FakeRange extends ClientObj {
     book.emit({ kind: "changed", sheetId: sheet.id, rect, ...this.context.options, details });
   }
 
-  private derive(f: (rect: Rect, sheet: SheetData) => Rect | null): FakeRange {
+  private derive(f: (rect: Rect, sheet: SheetData) => Rect | null, args: unknown[] = []): FakeRange {
+    this.context.addRequest(args);
     return new FakeRange(this.context, () => {
       const p = this.resolve();
       if (!p) return null;
@@ -275,19 +275,19 @@ export class FakeRange extends ClientObj {
   }
 
   getCell(row: number, col: number): FakeRange {
-    return this.derive((r) => ({ r0: r.r0 + row, c0: r.c0 + col, r1: r.r0 + row, c1: r.c0 + col }));
+    return this.derive((r) => ({ r0: r.r0 + row, c0: r.c0 + col, r1: r.r0 + row, c1: r.c0 + col }), [row, col]);
   }
   getOffsetRange(dr: number, dc: number): FakeRange {
-    return this.derive((r) => ({ r0: r.r0 + dr, c0: r.c0 + dc, r1: r.r1 + dr, c1: r.c1 + dc }));
+    return this.derive((r) => ({ r0: r.r0 + dr, c0: r.c0 + dc, r1: r.r1 + dr, c1: r.c1 + dc }), [dr, dc]);
   }
   getResizedRange(dr: number, dc: number): FakeRange {
-    return this.derive((r) => ({ r0: r.r0, c0: r.c0, r1: r.r1 + dr, c1: r.c1 + dc }));
+    return this.derive((r) => ({ r0: r.r0, c0: r.c0, r1: r.r1 + dr, c1: r.c1 + dc }), [dr, dc]);
   }
   getRow(i: number): FakeRange {
-    return this.derive((r) => ({ r0: r.r0 + i, c0: r.c0, r1: r.r0 + i, c1: r.c1 }));
+    return this.derive((r) => ({ r0: r.r0 + i, c0: r.c0, r1: r.r0 + i, c1: r.c1 }), [i]);
   }
   getColumn(i: number): FakeRange {
-    return this.derive((r) => ({ r0: r.r0, c0: r.c0 + i, r1: r.r1, c1: r.c0 + i }));
+    return this.derive((r) => ({ r0: r.r0, c0: r.c0 + i, r1: r.r1, c1: r.c0 + i }), [i]);
   }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return this.derive((r, sheet) => {
@@ -315,6 +315,7 @@ export class FakeRange extends ClientObj {
   }
 
   merge(across = false): void {
+    this.context.addRequest([across]);
     this.context.enqueue(() => {
       const { sheet, rect } = this.r();
       const rects = across
@@ -336,12 +337,14 @@ export class FakeRange extends ClientObj {
     });
   }
   unmerge(): void {
+    this.context.addRequest([]);
     this.context.enqueue(() => {
       const { sheet, rect } = this.r();
       sheet.merges = sheet.merges.filter((x) => !intersects(x, rect));
     });
   }
   select(): void {
+    this.context.addRequest([]);
     this.context.enqueue(() => {
       const { sheet, rect } = this.r();
       const book = this.context.book;
@@ -353,6 +356,7 @@ export class FakeRange extends ClientObj {
     });
   }
   clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {
+    this.context.addRequest([applyTo]);
     this.context.enqueue(() => {
       const { sheet, rect } = this.r();
       for (let r = rect.r0; r <= rect.r1; r++)

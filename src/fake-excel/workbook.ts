@@ -42,8 +42,8 @@ export class WorksheetObj extends ClientObj {
     this.onActivated = eventSlot(ctx, "activated", () => this.sheet());
     this.onSelectionChanged = eventSlot(ctx, "selectionChanged", () => this.sheet());
     this.freezePanes = {
-      freezeRows: (n: number) => ctx.enqueue(() => (this.sheet().frozenRows = n)),
-      unfreeze: () => ctx.enqueue(() => (this.sheet().frozenRows = 0)),
+      freezeRows: (n: number) => ctx.enqueue(() => (this.sheet().frozenRows = n), [n]),
+      unfreeze: () => ctx.enqueue(() => (this.sheet().frozenRows = 0), []),
     };
   }
   resolve(): SheetData | null {
@@ -74,6 +74,7 @@ export class WorksheetObj extends ClientObj {
     return this._get("name");
   }
   set name(v: string) {
+    this.context.addRequest(v);
     this.context.enqueue(() => {
       const other = this.context.book.findSheet(v);
       if (other && other !== this.sheet()) throw new FakeOfficeError(ErrorCodes.itemAlreadyExists, `Sheet ${v} exists`);
@@ -93,7 +94,7 @@ export class WorksheetObj extends ClientObj {
     return this._get("visibility");
   }
   set visibility(v: string) {
-    this.context.enqueue(() => (this.sheet().visibility = v as SheetData["visibility"]));
+    this.context.enqueue(() => (this.sheet().visibility = v as SheetData["visibility"]), v);
   }
   /** A host whose page setup fails (e.g. no printer driver), when the fake is told so. */
   private pageSetupCheck(): void {
@@ -115,12 +116,13 @@ export class WorksheetObj extends ClientObj {
         this.context.enqueue(() => {
           this.pageSetupCheck();
           this.sheet().pageLayout[k] = v instanceof FakeRange ? rectA1(v.resolve()?.rect ?? { r0: 0, c0: 0, r1: 0, c1: 0 }) : v;
-        });
+        }, [v instanceof FakeRange ? null : v]);
       this.layout = Object.assign(layout, { setPrintArea: record("printArea"), setPrintTitleRows: record("printTitleRows") });
     }
     return this.layout;
   }
   getRange(address?: string): FakeRange {
+    this.context.addRequest([address ?? null]);
     return new FakeRange(this.context, () => {
       const s = this.resolve();
       if (!s) return null;
@@ -129,6 +131,7 @@ export class WorksheetObj extends ClientObj {
     });
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    this.context.addRequest([row, col, rows, cols]);
     return new FakeRange(this.context, () => {
       const s = this.resolve();
       return s ? { sheet: s, rect: { r0: row, c0: col, r1: row + rows - 1, c1: col + cols - 1 } } : null;
@@ -148,6 +151,7 @@ export class WorksheetObj extends ClientObj {
     });
   }
   activate(): void {
+    this.context.addRequest([]);
     this.context.enqueue(() => {
       const book = this.context.book;
       const s = this.sheet();
@@ -158,6 +162,7 @@ export class WorksheetObj extends ClientObj {
     });
   }
   delete(): void {
+    this.context.addRequest([]);
     this.context.enqueue(() => {
       const book = this.context.book;
       const s = this.sheet();
@@ -182,6 +187,7 @@ export class WorksheetCollectionObj extends Coll<WorksheetObj> {
   }
   add(name?: string): WorksheetObj {
     let created: SheetData | undefined;
+    this.context.addRequest([name ?? null]);
     this.context.enqueue(() => {
       const book = this.context.book;
       let n = name;
@@ -191,9 +197,11 @@ export class WorksheetCollectionObj extends Coll<WorksheetObj> {
     return new WorksheetObj(this.context, () => created ?? null);
   }
   getItem(key: string): WorksheetObj {
+    this.context.addRequest([key]);
     return new WorksheetObj(this.context, () => this.context.book.findSheet(key) ?? null);
   }
   getItemOrNullObject(key: string): WorksheetObj {
+    this.context.addRequest([key]);
     return new WorksheetObj(this.context, () => this.context.book.findSheet(key) ?? null, true);
   }
   getActiveWorksheet(): WorksheetObj {
@@ -221,16 +229,16 @@ export class FakeRequestContext extends FakeContextCore {
           ctx.enqueue(() => {
             ctx.calcSuspended = true;
             book.calcSuspendCount++;
-          }),
-        calculate: () =>
+          }, []),
+        calculate: (type?: string) =>
           ctx.enqueue(() => {
             book.dirty = false;
             book.recalc();
-          }),
+          }, [type ?? null]),
       },
     );
     const settings = {
-      add: (k: string, v: unknown) => ctx.enqueue(() => book.settings.set(k, v)),
+      add: (k: string, v: unknown) => ctx.enqueue(() => book.settings.set(k, v), [k, v]),
       getItemOrNullObject: (k: string) => {
         const s = new KeyedObj(ctx, "Setting", ["key", "value"], (p) => (p === "key" ? k : book.settings.get(k)), () => undefined);
         (s as unknown as { _exists: () => boolean })._exists = () => book.settings.has(k);

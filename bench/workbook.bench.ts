@@ -1,0 +1,132 @@
+/// <reference types="office-js" />
+// The weight of the workbooks we make (issue #13), each line measured, not estimated:
+// - insert-payload-max: the largest request of any insert of any kind at 20 rows per 二级指标, as the fake counts it
+//   (UTF-8 JSON of every queued action's arguments: cell data, formats, merges, names, validations, conditional
+//   formats, print settings). Goal ≤ 1 MB (Excel on the web refuses 5 MB).
+// - xlsx-size: the .xlsx of a blank project form at 20 rows per 二级 (what `jixiao new project --rows 20` writes).
+//   Goal ≤ 80 KB.
+// - lo-load-ratio: LibreOffice's load (with recalculation) of the filled 20-row project form over a plain form with
+//   the same indicator rows whose only formulas are, per row, ROUND(MIN(actual/target,1)*weight,2), plus the funds
+//   rate, a SUM for 总分 and an IF for 等级 — loaded in turns in one soffice process. Goal ≤ 2.
+// - check-own-20: `jixiao check` of our own filled 20-row form, ms per file (20 files in one run). Goal ≤ 30 ms.
+import ExcelJS from "exceljs";
+import { promises as fs, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createFakeExcel } from "../src/fake-excel";
+import { insertPlan } from "../src/excel/insert";
+import { FORM_KINDS, type Form } from "../src/domain/model";
+import { buildPlan } from "../src/sheet/render";
+import { writeXlsxBuffer } from "../src/xlsx/write";
+import { runCheck } from "../src/cli/check";
+import { filledProject } from "./filled-form";
+import { loLoadTimes } from "./lo-load";
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function insertPayload(): Promise<{ max: number; kind: string }> {
+  let max = 0;
+  let which = "";
+  for (const kind of FORM_KINDS) {
+    const fake = createFakeExcel({ payloadLimit: null });
+    fake.book.payloadLimit = Number.MAX_SAFE_INTEGER; // count, never refuse
+    const undo = fake.install();
+    try {
+      await insertPlan(buildPlan(kind, { rows: 20, year: 2024, unit: "某某市财政局", project: "示例项目" }), "new-sheet");
+      const bytes = fake.maxPayload.request;
+      console.log(`bench insert-payload-${kind}: ${(bytes / 1e6).toFixed(3)} MB`);
+      if (bytes > max) [max, which] = [bytes, kind];
+    } finally {
+      undo();
+    }
+  }
+  return { max, kind: which };
+}
+
+/** The plain hand-made form: the same rows, numbers where ours has texts, one simple formula per row. */
+async function plainForm(form: Form, file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("项目支出绩效自评表");
+  const border = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } } as ExcelJS.Borders;
+  const put = (addr: string, v: ExcelJS.CellValue) => {
+    const c = ws.getCell(addr);
+    c.value = v;
+    c.border = border;
+    c.font = { name: "宋体", size: 10 };
+  };
+  put("A1", "项目支出绩效自评表");
+  put("A2", `（${form.year}年度）`);
+  put("A3", "项目名称");
+  put("C3", form.name);
+  put("A4", "主管部门");
+  put("C4", form.unit ?? "");
+  ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"].forEach((h, i) => put(`${"DEFGHI"[i]}5`, h));
+  put("B6", "年度资金总额");
+  put("D6", form.funds!.initialBudget!.value);
+  put("E6", form.funds!.budget.value);
+  put("F6", form.funds!.spent.value);
+  put("G6", 10);
+  put("H6", { formula: 'IF(E6=0,"",F6/E6)' } as ExcelJS.CellFormulaValue);
+  put("I6", { formula: "ROUND(MIN(H6,1)*G6,2)" } as ExcelJS.CellFormulaValue);
+  const num = (s: string): number => Number(/\d+(\.\d+)?/.exec(s)?.[0] ?? 1) || 1;
+  const first = 8;
+  form.indicators.forEach((ind, k) => {
+    const r = first + k;
+    put(`B${r}`, ind.level1);
+    put(`C${r}`, ind.level2);
+    put(`D${r}`, ind.name);
+    put(`E${r}`, num(ind.target));
+    put(`F${r}`, num(ind.actual));
+    put(`G${r}`, ind.weight);
+    put(`H${r}`, { formula: `ROUND(MIN(F${r}/E${r},1)*G${r},2)` } as ExcelJS.CellFormulaValue);
+    put(`I${r}`, ind.reason);
+  });
+  const last = first + form.indicators.length - 1;
+  put(`H${last + 1}`, { formula: `SUM(I6,H${first}:H${last})` } as ExcelJS.CellFormulaValue);
+  put(`H${last + 2}`, { formula: `IF(H${last + 1}>=90,"优",IF(H${last + 1}>=80,"良",IF(H${last + 1}>=60,"中","差")))` } as ExcelJS.CellFormulaValue);
+  await wb.xlsx.writeFile(file);
+}
+
+async function main(): Promise<void> {
+  const { max, kind } = await insertPayload();
+  console.log(`bench insert-payload-max: ${(max / 1e6).toFixed(3)} MB (${kind})`);
+
+  const blank = await writeXlsxBuffer([buildPlan("project", { rows: 20, year: 2024, unit: "某某市财政局", project: "示例项目" })]);
+  console.log(`bench xlsx-size: ${(blank.length / 1024).toFixed(1)} KB`);
+
+  const dir = mkdtempSync(join(tmpdir(), "jx-workbook-bench-"));
+  try {
+    const form = filledProject(20);
+    const ours = join(dir, "ours.xlsx");
+    const filled = await writeXlsxBuffer([buildPlan("project", { year: 2024 }, form)]);
+    await fs.writeFile(ours, filled);
+    console.log(`bench xlsx-size-filled: ${(filled.length / 1024).toFixed(1)} KB`);
+    const plain = join(dir, "plain.xlsx");
+    await plainForm(form, plain);
+
+    const checkDir = join(dir, "check");
+    await fs.mkdir(checkDir);
+    const N = 20;
+    for (let i = 0; i < N; i++) await fs.writeFile(join(checkDir, `f${String(i).padStart(2, "0")}.xlsx`), filled);
+    await runCheck([join(dir, "ours.xlsx"), "--json"], { out: () => undefined, err: () => undefined }); // warm up
+    const t0 = performance.now();
+    let out = 0;
+    await runCheck([checkDir, "--json"], { out: (l) => (out += l.length), err: () => undefined });
+    const ms = (performance.now() - t0) / N;
+    if (!out) throw new Error("check printed nothing");
+    console.log(`bench check-own-20: ${ms.toFixed(1)} ms per file`);
+
+    const [a, b] = await loLoadTimes([ours, plain], 7);
+    const ratio = median(a) / median(b);
+    console.log(`bench lo-load-ours: ${median(a)} ms`);
+    console.log(`bench lo-load-plain: ${median(b)} ms`);
+    console.log(`bench lo-load-ratio: ${ratio.toFixed(2)}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
