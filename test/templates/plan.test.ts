@@ -67,7 +67,7 @@ test("rows per 二级 and taxonomy shape the indicator table", () => {
 test("title, year and unit come from the options", () => {
   const p = buildPlan("department-goals", { year: 2023, unit: "某区财政局" });
   expect(p.cells.find((c) => c.addr === "A1")?.value).toBe("2023年度部门整体绩效自评表");
-  expect(p.cells.find((c) => c.addr === p.fields["unit"])?.value).toBe("某区财政局");
+  expect(p.cells.find((c) => c.addr === p.fields["name"])?.value).toBe("某区财政局");
   expect(buildPlan("targets", { project: "人大会议" }).cells.find((c) => c.addr === "A1")?.value).toBe("人大会议绩效目标表");
   expect(buildPlan("project", {}).print.landscape).toBe(true);
   expect(buildPlan("multi-project", {}).print.landscape).toBe(true);
@@ -94,4 +94,64 @@ test("a filled plan maps each indicator to its row; entered scores are kept, oth
   expect(entered.value).toBe(4.5);
   expect(entered.formula).toBeUndefined();
   expect(p.cells.find((c) => c.addr === `${scoreCol}${rows.i1}`)!.formula).toMatch(/^=IF\(ISNUMBER\(/);
+});
+
+describe("the fields bureaus ask for (issue #14 item 5)", () => {
+  const rowOf = (ref: string) => Number(/\d+/.exec(ref)![0]);
+  const textAt = (p: ReturnType<typeof buildPlan>, ref: string) => p.cells.find((c) => c.addr === ref.split(":")[0])?.value;
+
+  test.each(FORM_KINDS)("%s: 填报人, 联系电话, 单位负责人, 填报日期 are named fields, labelled, typeable and never formulas", (kind) => {
+    const p = buildPlan(kind, { year: 2024, unit: "某单位" });
+    for (const [key, label] of [
+      ["preparer", "填报人："],
+      ["phone", "联系电话："],
+      ["head", "单位负责人："],
+      ["filedOn", /填报(日期|时间)：/],
+    ] as const) {
+      const ref = p.fields[key];
+      expect([key, typeof ref]).toEqual([key, "string"]);
+      const cell = p.cells.find((c) => c.addr === ref)!;
+      expect(cell.formula).toBeUndefined();
+      expect(cell.style?.locked).toBe(false);
+      // the label stands left of its cell, on the same row
+      const row = rowOf(ref);
+      const labels = p.cells.filter((c) => rowOf(c.addr) === row && typeof c.value === "string").map((c) => c.value as string);
+      expect(labels.some((l) => (typeof label === "string" ? l === label : label.test(l)))).toBe(true);
+    }
+  });
+
+  test("the footer is below the table; a form with 填报时间/填报日期 in its header keeps it there, once", () => {
+    for (const kind of FORM_KINDS) {
+      const p = buildPlan(kind, {});
+      const body = rowOf(p.fields[kind === "multi-project" ? "proj" : kind === "report" ? "ind3" : kind === "department-goals" ? "ind3" : "ind"].split(":")[1]);
+      expect([kind, rowOf(p.fields.preparer) > body]).toEqual([kind, true]);
+      const header = kind === "department" || kind === "department-goals";
+      expect([kind, rowOf(p.fields.filedOn) <= 3]).toEqual([kind, header]);
+      const dated = p.cells.filter((c) => typeof c.value === "string" && /^填报(日期|时间)：$/.test(c.value));
+      expect([kind, dated.length]).toEqual([kind, 1]);
+    }
+  });
+
+  test("names, 主管部门, 实施单位, 年度总体目标 and 实际完成情况 are named where the form has them", () => {
+    const project = buildPlan("project", { unit: "某局", project: "某项目" });
+    for (const key of ["name", "unit", "implementer", "goal.text", "goal.actual"]) expect(project.fields[key]).toBeDefined();
+    expect(project.fields["funds.reason"]).toBeUndefined(); // the national form has no 执行偏差原因 cell
+    expect(textAt(project, project.fields.name)).toBe("某项目");
+    for (const kind of ["department", "department-goals"] as const) {
+      const p = buildPlan(kind, { unit: "某区人大办" });
+      expect(textAt(p, p.fields.name)).toBe("某区人大办");
+      expect(p.fields.unit).toBeUndefined(); // a department has no 主管部门 field of its own
+    }
+    expect(buildPlan("department", {}).fields["goal.actual"]).toBeDefined();
+  });
+
+  test("the targets form has its header fields and keeps 单位：元", () => {
+    const p = buildPlan("targets", { year: 2025, unit: "某局", project: "某项目" });
+    for (const key of ["code", "name", "unit", "implementer", "attribute", "period", "longTermGoal", "goal.text"]) expect([key, !!p.fields[key]]).toEqual([key, true]);
+    const texts = p.cells.map((c) => c.value);
+    expect(texts).toContain("（2025年度）");
+    expect(texts).toContain("单位：元");
+    for (const label of ["主管部门", "实施单位", "项目属性", "项目期", "中长期目标"]) expect(texts).toContain(label);
+    expect(textAt(p, p.fields.unit)).toBe("某局");
+  });
 });

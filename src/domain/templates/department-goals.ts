@@ -4,6 +4,7 @@
 // No scores: the helper columns (see project.ts) only decide whether a row needs a reason, and a missed or
 // far-exceeded indicator that the shared reason does not name is painted.
 import { partsCheck, rateFormula, rateUnexplained } from "./formulas";
+import { footerRows } from "./footer";
 import type { TemplateDef } from "./types";
 
 const NOTES =
@@ -28,16 +29,16 @@ export const DEPARTMENT_GOALS: TemplateDef = {
         {
           height: 20,
           cells: [
-            { col: "A", to: "D", text: "单位名称：{unit}", style: "caption" },
+            { col: "A", to: "D", text: "填报单位（盖章）", style: "caption" },
             { col: "E", text: "填报日期：", style: "captionRight" },
-            { col: "F", field: "date", style: "caption" },
+            { col: "F", field: "filedOn", style: "footerField" },
           ],
         },
         {
           height: 24,
           cells: [
             { col: "A", text: "单位名称", style: "label" },
-            { col: "B", to: "F", field: "unit", style: "textCell" },
+            { col: "B", to: "F", field: "name", style: "textCell" },
           ],
         },
         {
@@ -129,6 +130,13 @@ export const DEPARTMENT_GOALS: TemplateDef = {
           ],
         },
         { height: 66, cells: [{ col: "A", to: "F", text: NOTES, style: "note" }] },
+        ...footerRows([
+          [
+            { key: "preparer", label: "A", field: "B", fieldTo: "C" },
+            { key: "phone", label: "D", field: "E", fieldTo: "F" },
+          ],
+          [{ key: "head", label: "A", field: "B", fieldTo: "C" }],
+        ]),
       ],
     },
   ],

@@ -4,6 +4,7 @@
 // 说明 row (one shared 偏差及原因分析 cell: a missed indicator must be named there). Target reading: see
 // project.ts.
 import { fundsScoreFormula, gradeFormula, NA_FACTOR, partsCheck, RULE_TOTAL, rateFormula, rateUnexplained } from "./formulas";
+import { footerRows } from "./footer";
 import type { CellDef, IndColumn, TemplateDef } from "./types";
 
 const COLS: IndColumn[] = [
@@ -92,9 +93,9 @@ export const DEPARTMENT: TemplateDef = {
           height: 22,
           cells: [
             { col: "A", to: "B", text: "填报单位（盖章）：", style: "caption" },
-            { col: "C", to: "E", field: "unit", style: "caption" },
+            { col: "C", to: "E", field: "name", style: "caption" },
             { col: "F", text: "填报时间：", style: "captionRight" },
-            { col: "G", to: "H", field: "date", style: "caption" },
+            { col: "G", to: "H", field: "filedOn", style: "footerField" },
           ],
         },
         {
@@ -204,6 +205,13 @@ export const DEPARTMENT: TemplateDef = {
             },
           ],
         },
+        ...footerRows([
+          [
+            { key: "head", label: "A", labelTo: "B", field: "C", fieldTo: "D" },
+            { key: "preparer", label: "E", labelTo: "F", field: "G", fieldTo: "H" },
+          ],
+          [{ key: "phone", label: "E", labelTo: "F", field: "G", fieldTo: "H" }],
+        ]),
       ],
     },
   ],

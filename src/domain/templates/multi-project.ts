@@ -4,6 +4,7 @@
 // and hidden per-row checks (parts vs 合计; a low 执行率 or an unfinished indicator with no problem written).
 import { taxonomyFor, type TaxonomyYear } from "./categories";
 import { rateFormula, reasonEmpty } from "./formulas";
+import { footerRows } from "./footer";
 import type { CellDef, ListColumn, RowDef, TemplateDef } from "./types";
 
 const letter = (i: number): string => (i < 26 ? "" : String.fromCharCode(64 + Math.floor(i / 26))) + String.fromCharCode(65 + (i % 26));
@@ -190,6 +191,17 @@ export function multiProject(tax: TaxonomyYear): TemplateDef {
           },
         ],
         total,
+      },
+      {
+        kind: "rows",
+        rows: footerRows([
+          [
+            { key: "preparer", label: "A", labelTo: "B", field: "C", fieldTo: "E" },
+            { key: "phone", label: "F", labelTo: "G", field: "H", fieldTo: "J" },
+            { key: "head", label: "K", labelTo: "L", field: "M" },
+            { key: "filedOn", label: "N", labelTo: "O", field: "P", fieldTo: "Q" },
+          ],
+        ]),
       },
     ],
   };

@@ -22,6 +22,7 @@
 // The visible 得分 cell defaults to the rule's score (=IF(ISNUMBER(rule),rule,"")); a score the officer
 // types replaces that formula, is kept, and is flagged when it differs from the rule by more than 0.1.
 import { fundsScoreFormula, gradeFormula, NA_FACTOR, partsCheck, RULE_TOTAL, rateFormula } from "./formulas";
+import { footerRows } from "./footer";
 import type { CellDef, IndColumn, TemplateDef } from "./types";
 
 const COLS: IndColumn[] = [
@@ -185,6 +186,16 @@ export const PROJECT: TemplateDef = {
             },
           ],
         },
+        ...footerRows([
+          [
+            { key: "preparer", label: "A", labelTo: "B", field: "C", fieldTo: "E" },
+            { key: "phone", label: "F", labelTo: "G", field: "H", fieldTo: "J" },
+          ],
+          [
+            { key: "head", label: "A", labelTo: "B", field: "C", fieldTo: "E" },
+            { key: "filedOn", label: "F", labelTo: "G", field: "H", fieldTo: "J" },
+          ],
+        ]),
       ],
     },
   ],

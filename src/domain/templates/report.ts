@@ -3,6 +3,7 @@
 // 二级 | 三级 | 权重 | 目标值 | 业绩值 | 得分, the weight total, 总得分 and 评价等级, and the problems and
 // measures. No separate funds score: seed 003 scores 预算执行率 as an indicator. Target reading: project.ts.
 import { gradeFormula, NA_FACTOR, RULE_TOTAL_NO_FUNDS, rateFormula, rateUnexplained } from "./formulas";
+import { footerRows } from "./footer";
 import type { IndColumn, IndicatorSection, Level1Filter, RowsSection, TemplateDef } from "./types";
 
 const COLS: IndColumn[] = [
@@ -147,6 +148,16 @@ export const REPORT: TemplateDef = {
             { col: "B", to: "G", field: "improvement", style: "textLeft" },
           ],
         },
+        ...footerRows([
+          [
+            { key: "preparer", label: "A", field: "B" },
+            { key: "phone", label: "C", labelTo: "D", field: "E", fieldTo: "G" },
+          ],
+          [
+            { key: "head", label: "A", field: "B" },
+            { key: "filedOn", label: "C", labelTo: "D", field: "E", fieldTo: "G" },
+          ],
+        ]),
       ],
     },
   ],

@@ -4,6 +4,7 @@
 // columns (project.ts) flag a target with no number ("%", "≥**人次"), a count with a % target, a rate with a
 // count, a cost with "≥" or a % target above 100%. The plan check says whether the plan rises to 100%.
 import { partsCheck } from "./formulas";
+import { footerRows } from "./footer";
 import type { TemplateDef } from "./types";
 
 const PLAN = ["3月底", "6月底", "10月底", "12月底"];
@@ -22,13 +23,8 @@ export const TARGETS: TemplateDef = {
       kind: "rows",
       rows: [
         { height: 30, cells: [{ col: "A", to: "G", text: "{project}绩效目标表", style: "title" }] },
-        {
-          height: 22,
-          cells: [
-            { col: "A", to: "E", field: "unit", style: "caption" },
-            { col: "F", to: "G", text: "单位：元", style: "captionRight" },
-          ],
-        },
+        { height: 20, cells: [{ col: "A", to: "G", text: "（{year}年度）", style: "subtitle" }] },
+        { height: 20, cells: [{ col: "F", to: "G", text: "单位：元", style: "captionRight" }] },
         {
           height: 28,
           cells: [
@@ -36,6 +32,24 @@ export const TARGETS: TemplateDef = {
             { col: "B", to: "C", field: "code", style: "text" },
             { col: "D", text: "项目名称", style: "label" },
             { col: "E", to: "G", field: "name", style: "text" },
+          ],
+        },
+        {
+          height: 28,
+          cells: [
+            { col: "A", text: "主管部门", style: "label" },
+            { col: "B", to: "C", field: "unit", style: "text" },
+            { col: "D", text: "实施单位", style: "label" },
+            { col: "E", to: "G", field: "implementer", style: "text" },
+          ],
+        },
+        {
+          height: 28,
+          cells: [
+            { col: "A", text: "项目属性", style: "label" },
+            { col: "B", to: "C", field: "attribute", style: "text" },
+            { col: "D", text: "项目期", style: "label" },
+            { col: "E", to: "G", field: "period", style: "text" },
           ],
         },
         {
@@ -80,6 +94,13 @@ export const TARGETS: TemplateDef = {
           ],
         },
         {
+          height: 48,
+          cells: [
+            { col: "A", text: "中长期目标", style: "label" },
+            { col: "B", to: "G", field: "longTermGoal", style: "textLeft" },
+          ],
+        },
+        {
           height: 60,
           cells: [
             { col: "A", text: "绩效目标", style: "label" },
@@ -117,6 +138,16 @@ export const TARGETS: TemplateDef = {
             },
           ],
         },
+        ...footerRows([
+          [
+            { key: "preparer", label: "A", field: "B", fieldTo: "C" },
+            { key: "phone", label: "D", field: "E", fieldTo: "G" },
+          ],
+          [
+            { key: "head", label: "A", field: "B", fieldTo: "C" },
+            { key: "filedOn", label: "D", field: "E", fieldTo: "G" },
+          ],
+        ]),
       ],
     },
   ],

@@ -32,6 +32,7 @@ export type StyleKey =
   | "derivedPercent" // formula, 0.00%, shaded
   | "derivedScore" // formula 0.00, shaded
   | "derivedText" // formula text, shaded
+  | "footerField" // a footer field the officer types into (填报人, 联系电话 …): left, no border
   | "note"; // footnote, small, left, no border
 
 export interface CellDef {

@@ -15,12 +15,22 @@ export function fillValue(form: Form, key: string, from?: [string, string]): Val
   }
   const plan = /^plan\.(\d+)$/.exec(key);
   if (plan) return num(form.spendingPlan[Number(plan[1]) - 1]?.value);
+  const fields = form.fields ?? {};
   switch (key) {
     case "name":
-      return form.name;
+      return fields.name?.value || form.name;
     case "unit":
+      return fields.supervisor?.value || form.unit || null;
     case "implementer":
-      return form.unit ?? null;
+      return fields.implementer?.value || form.unit || null;
+    case "preparer":
+    case "phone":
+    case "head":
+    case "filedOn":
+    case "attribute":
+    case "period":
+    case "longTermGoal":
+      return fields[key]?.value || null;
     case "code":
       return form.code ?? null;
     case "purpose":

@@ -26,6 +26,7 @@ export const STYLES: Record<StyleKey, CellStyle> = {
   derivedPercent: { ...base, align: "center", numFmt: "0.00%", fill: DERIVED },
   derivedScore: { ...base, align: "center", numFmt: "0.00", fill: DERIVED },
   derivedText: { ...base, align: "center", fill: DERIVED },
+  footerField: { size: 10, align: "left", valign: "middle", wrap: true, numFmt: "@", locked: false },
   note: { size: 9, align: "left", valign: "top", wrap: true },
 };
 
