@@ -14,6 +14,7 @@ import type { CellWrite } from "./derive";
 import type { Rect } from "../sheet/grid";
 import { type FormCache, makeCache } from "../sheet/read/incremental";
 import { writeSummary } from "./summary";
+import { writeProfileConstants } from "./profile-constants";
 
 export const PROFILE_SETTING = "jixiao.profile";
 
@@ -195,7 +196,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     },
     async insert(kind: FormKind, opts: TemplateOptions, where: "new-sheet" | "selection"): Promise<InsertResult> {
       await init();
-      const out = await insertPlan(buildPlan(kind, opts), where);
+      const out = await insertPlan(buildPlan(kind, { ...opts, profile }), where);
       if (out.refused) return { sheet: out.sheet, address: out.address, refused: out.refused, message: out.message };
       hasMeta = true;
       void round(undefined).catch(() => undefined);
@@ -230,6 +231,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
         context.workbook.settings.add(PROFILE_SETTING, profile);
         await context.sync();
       });
+      await writeProfileConstants(getProfile(profile));
       await round(undefined);
     },
     async dispose(): Promise<void> {

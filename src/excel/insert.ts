@@ -6,11 +6,12 @@ import { readForms } from "../sheet/read";
 import { formatRange, parseA1 } from "../sheet/address";
 import { shiftRef } from "../sheet/move-formula";
 import type { Grid, GridCell } from "../sheet/grid";
-import { LISTS_SHEET, META_SHEET, type FormMeta } from "../sheet/meta";
+import { HELPER_COLUMN, LISTS_SHEET, META_SHEET, type FormMeta } from "../sheet/meta";
 import type { WritePlan } from "../sheet/plan";
 import { nextFormNumber, type NameInfo } from "./read-grid";
 import { metaFields, prefixed, queuePlan, queuePrint } from "./write-plan";
 import { NOTES_FIELD, NOTES_HEADER, queueLists, queueMetaRow, uniqueSheetName } from "./workbook-parts";
+import { queueProfileValues } from "./profile-constants";
 import type { InsertResult } from "../sheet/host-contract";
 
 /** Where the notes column of a fresh plan goes: right of everything it writes, header above its first indicator. */
@@ -19,7 +20,7 @@ export function planNotes(plan: WritePlan): { row: number; col: number } | null 
   let maxCol = plan.size.cols - 1;
   for (const c of plan.cells) {
     const at = parseA1(c.addr);
-    if (!at) continue;
+    if (!at || at.col >= HELPER_COLUMN) continue;
     const { row, col } = at;
     maxCol = Math.max(maxCol, col);
     (cells[row] ??= [])[col] = { value: c.value ?? null, formula: c.formula };
@@ -34,6 +35,7 @@ export function planNotes(plan: WritePlan): { row: number; col: number } | null 
 }
 
 const NO_ROOM = "无法在所选位置插入：请只选择一个单元格，并确保它的右侧和下方有足够的空白区域；也可以插入到新工作表。";
+const TOO_FAR_RIGHT = "无法在所选位置插入：位置太靠右，表格右侧需留出隐藏的计算列。请选择更靠左的单元格，或插入到新工作表。";
 
 export interface InsertOutcome extends InsertResult {
   /** Set when nothing was written because the target area holds something. */
@@ -46,17 +48,25 @@ export async function insertPlan(plan: WritePlan, where: "new-sheet" | "selectio
   const notes = planNotes(plan);
   const rows = plan.size.rows;
   const cols = Math.max(plan.size.cols, notes ? notes.col + 1 : 0);
+  const helperCols = plan.hiddenColumns?.length ?? 0;
   return Excel.run(async (context) => {
     const wb = context.workbook;
     const sheets = wb.worksheets.load("items/name");
     const names = wb.names.load("items/name,items/formula");
     const sel = where === "selection" ? wb.getSelectedRange() : null;
     const area = sel ? sel.getCell(0, 0).getResizedRange(rows - 1, cols - 1) : null;
+    // The hidden helper columns go HELPER_COLUMN columns right of the form: that band must be empty too.
+    const band = sel && helperCols ? sel.getCell(0, HELPER_COLUMN).getResizedRange(rows - 1, helperCols - 1).getUsedRangeOrNullObject(true) : null;
     let merged: Excel.RangeAreas | null = null;
+    let used: Excel.Range | null = null;
     const selSheet = sel ? sel.worksheet : null;
     if (sel && area && selSheet) {
       sel.load("rowIndex,columnIndex");
-      area.load("address,formulas");
+      area.load("address");
+      // Only what is used: loading the whole area's formulas would send back every empty cell.
+      used = area.getUsedRangeOrNullObject(true);
+      used.load("address");
+      band?.load("address");
       // Empty merged cells count as content too: merging over them would tear the user's layout apart.
       merged = area.getMergedAreasOrNullObject();
       merged.load("address");
@@ -73,7 +83,9 @@ export async function insertPlan(plan: WritePlan, where: "new-sheet" | "selectio
 
     const existing = sheets.items.map((s) => s.name);
     if (area && sel && selSheet) {
-      const busy = area.formulas.some((row) => row.some((v) => v !== "" && v !== null)) || (merged !== null && !merged.isNullObject);
+      if (sel.columnIndex + cols > HELPER_COLUMN)
+        return { sheet: selSheet.name, address: "", refused: "not-empty", message: TOO_FAR_RIGHT, metaCreated: false };
+      const busy = (used !== null && !used.isNullObject) || (band !== null && !band.isNullObject) || (merged !== null && !merged.isNullObject);
       if (busy) {
         return {
           sheet: selSheet.name,
@@ -95,6 +107,7 @@ export async function insertPlan(plan: WritePlan, where: "new-sheet" | "selectio
     context.runtime.enableEvents = false;
     const ws = selSheet ?? wb.worksheets.add(sheetName);
     queueLists(context, plan.lists, nameList, existing.includes(LISTS_SHEET));
+    queueProfileValues(context, plan.lists, nameList);
     queuePlan(context, ws, plan, { origin, prefix });
     const { fields, extraNames } = metaFields(plan);
     for (const n of extraNames) wb.names.add(prefixed(prefix, n.name), ws.getRange(shiftRef(n.ref, origin.row, origin.col)));

@@ -3,7 +3,7 @@
 
 import { parseRange, sheetOf } from "../sheet/address";
 import type { CellValue, Grid, GridCell, Rect } from "../sheet/grid";
-import { type FormMeta, META_SHEET, metaForSheet } from "../sheet/meta";
+import { type FormMeta, HELPER_COLUMN, META_SHEET, metaForSheet } from "../sheet/meta";
 
 export interface GridRead {
   /** Call after the caller's sync. */
@@ -31,7 +31,8 @@ export function queueGridRead(context: Excel.RequestContext, which: string | und
   ws.load("name,id");
   const active = wb.worksheets.getActiveWorksheet();
   active.load("id");
-  const used = ws.getUsedRangeOrNullObject(true);
+  // Columns from HELPER_COLUMN on hold our forms' hidden helper formulas (sheet/meta.ts): never read.
+  const used = ws.getRangeByIndexes(0, 0, 1048576, HELPER_COLUMN).getUsedRangeOrNullObject(true);
   used.load("values,formulas,numberFormat,rowIndex,columnIndex,rowCount,columnCount");
   const merged = ws.getRange().getMergedAreasOrNullObject();
   merged.load("address");

@@ -1,11 +1,12 @@
-// Queues a WritePlan onto a worksheet (no sync here: the caller syncs once). Cell contents go in ONE `formulas`
-// write over the plan's bounding box (null = leave the cell alone), number formats in one write before it,
-// styles grouped into rectangles so a 200-row table costs a handful of format calls.
+// Queues a WritePlan onto a worksheet (no sync here: the caller syncs once). Cell contents go in one `formulas`
+// write over the form's box and one over its hidden helper band (null = leave the cell alone), number formats in one
+// write before each; a formula filled down a column is written once and pasted down (queueRuns); styles are grouped
+// into rectangles, rows of one height into runs, so a 240-row table costs a few hundred small actions.
 
 import { colToLetters, formatRange, lettersToCol, parseA1, parseRange } from "../sheet/address";
 import type { Rect } from "../sheet/grid";
 import type { CellStyle, PlanCell, WritePlan } from "../sheet/plan";
-import { keyToName } from "../sheet/meta";
+import { HELPER_COLUMN, keyToName } from "../sheet/meta";
 import { shiftFormula, shiftRef } from "../sheet/move-formula";
 
 export interface Origin {
@@ -108,42 +109,93 @@ export interface PlanWriteOptions {
   listNames?: Record<string, string>;
 }
 
-/** Queues every write of `plan` onto `ws`. Returns the A1 range the form occupies. */
-export function queuePlan(context: Excel.RequestContext, ws: Excel.Worksheet, plan: WritePlan, o: PlanWriteOptions): string {
-  const { row: dr, col: dc } = o.origin;
-  const placed: { r: number; c: number; cell: PlanCell }[] = [];
-  for (const cell of plan.cells) {
-    const at = parseA1(cell.addr);
-    if (at) placed.push({ r: at.row + dr, c: at.col + dc, cell });
-  }
-  const box: Rect = { r0: dr, c0: dc, r1: dr + Math.max(plan.size.rows, 1) - 1, c1: dc + Math.max(plan.size.cols, 1) - 1 };
-  for (const p of placed) {
-    box.r1 = Math.max(box.r1, p.r);
-    box.c1 = Math.max(box.c1, p.c);
-  }
+/** One rectangle of cell contents (null = leave the cell alone) and number formats, written in two calls. */
+function queueBox(ws: Excel.Worksheet, box: Rect, cells: { r: number; c: number; cell: PlanCell; formula?: string }[], dr: number, dc: number): void {
   const rows = box.r1 - box.r0 + 1;
   const cols = box.c1 - box.c0 + 1;
   const content: (string | number | boolean | null)[][] = Array.from({ length: rows }, () => Array(cols).fill(null));
   const formats: (string | null)[][] = Array.from({ length: rows }, () => Array(cols).fill(null));
   let anyFormat = false;
-  const styled: { r: number; c: number; key: string }[] = [];
-  const styles = new Map<string, CellStyle>();
-  for (const { r, c, cell } of placed) {
-    content[r - box.r0][c - box.c0] = cell.formula ? shiftFormula(cell.formula, dr, dc) : literal(cell.value);
+  for (const { r, c, cell, formula } of cells) {
+    const f = formula ?? cell.formula;
+    content[r - box.r0][c - box.c0] = f ? shiftFormula(f, dr, dc) : literal(cell.value);
     const fmt = cell.style?.numFmt;
     if (fmt) {
       formats[r - box.r0][c - box.c0] = fmt;
       anyFormat = true;
     }
+  }
+  const area = ws.getRangeByIndexes(box.r0, box.c0, rows, cols);
+  if (anyFormat) area.numberFormat = formats;
+  area.formulas = content;
+}
+
+const boxOf = (cells: { r: number; c: number }[]): Rect => ({
+  r0: Math.min(...cells.map((x) => x.r)),
+  c0: Math.min(...cells.map((x) => x.c)),
+  r1: Math.max(...cells.map((x) => x.r)),
+  c1: Math.max(...cells.map((x) => x.c)),
+});
+
+/**
+ * Queues the formulas filled down their columns: the top cell of each run is written with the other cells (see
+ * queuePlan), then Range.copyFrom (ExcelApi 1.9) pastes it over the rows below, one call for runs that share their
+ * rows and stand side by side (all helper columns of a table). copyFrom does what Paste does: a source row tiles a
+ * taller destination of the same width, relative references moved, `$` parts kept (docs/excel-verification.md).
+ */
+function queueRuns(ws: Excel.Worksheet, plan: WritePlan, dr: number, dc: number): void {
+  const runs = plan.runs
+    .filter((r) => r.r1 > r.r0)
+    .map((r) => ({ r0: r.r0 - 1 + dr, r1: r.r1 - 1 + dr, c: lettersToCol(r.col) + dc }))
+    .sort((a, b) => a.r0 - b.r0 || a.r1 - b.r1 || a.c - b.c);
+  for (let i = 0; i < runs.length; ) {
+    let j = i + 1;
+    while (j < runs.length && runs[j].r0 === runs[i].r0 && runs[j].r1 === runs[i].r1 && runs[j].c === runs[j - 1].c + 1) j++;
+    const { r0, r1, c } = runs[i];
+    const width = runs[j - 1].c - c + 1;
+    ws.getRangeByIndexes(r0 + 1, c, r1 - r0, width).copyFrom(ws.getRangeByIndexes(r0, c, 1, width), "Formulas");
+    i = j;
+  }
+}
+
+/** Queues every write of `plan` onto `ws`. Returns the A1 range the form occupies (its visible part). */
+export function queuePlan(context: Excel.RequestContext, ws: Excel.Worksheet, plan: WritePlan, o: PlanWriteOptions): string {
+  const { row: dr, col: dc } = o.origin;
+  const placed: { r: number; c: number; cell: PlanCell; formula?: string }[] = [];
+  for (const cell of plan.cells) {
+    const at = parseA1(cell.addr);
+    if (at) placed.push({ r: at.row + dr, c: at.col + dc, cell });
+  }
+  // The top cell of each run carries the run's formula (copied down below).
+  const byAddr = new Map(placed.map((p) => [`${p.r},${p.c}`, p]));
+  for (const run of plan.runs) {
+    const r = run.r0 - 1 + dr;
+    const c = lettersToCol(run.col) + dc;
+    const p = byAddr.get(`${r},${c}`);
+    if (p) p.formula = run.formula;
+    else placed.push({ r, c, cell: { addr: `${run.col}${run.r0}` }, formula: run.formula });
+  }
+  // The visible form and the hidden helper band are two boxes: nothing is written for the columns between them.
+  const band = dc + HELPER_COLUMN;
+  const visible = placed.filter((p) => p.c < band);
+  const helpers = placed.filter((p) => p.c >= band);
+  const box: Rect = { r0: dr, c0: dc, r1: dr + Math.max(plan.size.rows, 1) - 1, c1: dc + Math.max(plan.size.cols, 1) - 1 };
+  for (const p of visible) {
+    box.r1 = Math.max(box.r1, p.r);
+    box.c1 = Math.max(box.c1, p.c);
+  }
+  queueBox(ws, box, visible, dr, dc);
+  if (helpers.length) queueBox(ws, boxOf(helpers), helpers, dr, dc);
+  queueRuns(ws, plan, dr, dc);
+  const styled: { r: number; c: number; key: string }[] = [];
+  const styles = new Map<string, CellStyle>();
+  for (const { r, c, cell } of visible) {
     const key = styleKey(cell.style);
     if (key) {
       styles.set(key, cell.style as CellStyle);
       styled.push({ r, c, key });
     }
   }
-  const area = ws.getRangeByIndexes(box.r0, box.c0, rows, cols);
-  if (anyFormat) area.numberFormat = formats;
-  area.formulas = content;
 
   for (const [key, rects] of styleRects(styled)) {
     const s = styles.get(key) as CellStyle;
@@ -155,14 +207,22 @@ export function queuePlan(context: Excel.RequestContext, ws: Excel.Worksheet, pl
   for (const m of plan.merges) ws.getRange(shiftRef(m, dr, dc)).merge(false);
   for (const [letter, width] of Object.entries(plan.columnWidths)) {
     const c = lettersToCol(letter);
-    if (c >= 0) ws.getRangeByIndexes(0, c + dc, 1, 1).format.columnWidth = charsToPoints(width);
+    if (c >= 0 && c < HELPER_COLUMN) ws.getRangeByIndexes(0, c + dc, 1, 1).format.columnWidth = charsToPoints(width);
   }
-  for (const [row, height] of Object.entries(plan.rowHeights)) {
-    ws.getRangeByIndexes(Number(row) - 1 + dr, dc, 1, 1).format.rowHeight = height;
+  // Rows of the same height side by side: one call each run.
+  const heights = Object.entries(plan.rowHeights)
+    .map(([row, h]) => [Number(row), h] as const)
+    .sort((a, b) => a[0] - b[0]);
+  for (let i = 0; i < heights.length; ) {
+    let j = i + 1;
+    while (j < heights.length && heights[j][1] === heights[i][1] && heights[j][0] === heights[j - 1][0] + 1) j++;
+    ws.getRangeByIndexes(heights[i][0] - 1 + dr, dc, j - i, 1).format.rowHeight = heights[i][1];
+    i = j;
   }
-  for (const letter of plan.hiddenColumns ?? []) {
-    const c = lettersToCol(letter);
-    if (c >= 0) ws.getRangeByIndexes(0, c + dc, 1, 1).columnHidden = true;
+  const hidden = (plan.hiddenColumns ?? []).map(lettersToCol).filter((c) => c >= 0);
+  if (hidden.length) {
+    const c0 = Math.min(...hidden);
+    ws.getRangeByIndexes(0, c0 + dc, 1, Math.max(...hidden) - c0 + 1).columnHidden = true;
   }
   for (const n of plan.names) {
     context.workbook.names.add(prefixed(o.prefix, n.name), ws.getRange(shiftRef(n.ref, dr, dc)));

@@ -20,6 +20,7 @@ import {
   writeInput,
 } from "./state";
 import { displayText } from "./text";
+import { shiftFormula } from "../sheet/move-formula";
 
 export interface Resolved {
   sheet: SheetData;
@@ -311,6 +312,49 @@ export class FakeRange extends ClientObj {
       const { rect } = p;
       const areas = p.sheet.merges.filter((m) => m.r0 >= rect.r0 && m.r0 <= rect.r1 && m.c0 >= rect.c0 && m.c0 <= rect.c1);
       return areas.length ? { sheet: p.sheet, rects: areas } : null;
+    });
+  }
+
+  /**
+   * Range.copyFrom (ExcelApi 1.9), as Excel's Paste does it: a source whose size divides the destination's is tiled
+   * over it, any other is pasted once from the destination's top-left cell. "Formulas" copies formulas (relative
+   * references moved, `$` parts kept) and values, "Values" values, "Formats" formats, "All" all of it.
+   */
+  copyFrom(source: FakeRange | string, copyType: "All" | "Formulas" | "Values" | "Formats" = "All", skipBlanks = false, transpose = false): void {
+    const src = typeof source === "string" ? null : source;
+    this.context.addRequest([typeof source === "string" ? source : null, copyType, skipBlanks, transpose]);
+    this.context.enqueue(() => {
+      if (transpose) throw new FakeOfficeError(ErrorCodes.invalidArgument, "transpose is not supported by the fake");
+      const from = src ? src.r() : this.context.book.resolveAddress(source as string, this.r().sheet);
+      const { sheet, rect } = this.r();
+      const h = from.rect.r1 - from.rect.r0 + 1;
+      const w = from.rect.c1 - from.rect.c0 + 1;
+      const dh = rect.r1 - rect.r0 + 1;
+      const dw = rect.c1 - rect.c0 + 1;
+      const tiles = dh % h === 0 && dw % w === 0;
+      const to: Rect = tiles ? rect : { r0: rect.r0, c0: rect.c0, r1: rect.r0 + h - 1, c1: rect.c0 + w - 1 };
+      for (let r = to.r0; r <= to.r1; r++)
+        for (let c = to.c0; c <= to.c1; c++) {
+          const sr = from.rect.r0 + ((r - to.r0) % h);
+          const sc = from.rect.c0 + ((c - to.c0) % w);
+          const s0 = cellAt(from.sheet, sr, sc);
+          if (skipBlanks && (!s0 || (s0.value === "" && !s0.formula))) continue;
+          const cell = ensureCell(sheet, r, c);
+          if (copyType !== "Formats") {
+            delete cell.formula;
+            delete cell.quoted;
+            cell.value = s0?.value ?? "";
+            if (s0?.formula && copyType !== "Values") cell.formula = shiftFormula(s0.formula, r - sr, c - sc, "copy");
+            if (s0?.quoted) cell.quoted = true;
+          }
+          if (copyType === "Formats" || copyType === "All") {
+            if (s0?.style) cell.style = { ...s0.style };
+            else delete cell.style;
+            if (s0?.numFmt) cell.numFmt = s0.numFmt;
+            else delete cell.numFmt;
+          }
+        }
+      if (copyType !== "Formats") this.changed(sheet, to);
     });
   }
 

@@ -9,6 +9,13 @@
 export const META_SHEET = "JX_META";
 export const LISTS_SHEET = "JX_LISTS";
 
+/**
+ * A form's hidden helper columns start this many columns right of its left edge (column DQ for a form at A1), apart
+ * from the form and its notes column: a read of the sheet loads columns left of it only (excel/read-grid.ts,
+ * xlsx/sheet-grid.ts), never the helpers' long formulas, and an insert at the selection must leave the form left of it.
+ */
+export const HELPER_COLUMN = 120;
+
 export interface FormMeta {
   template: { id: string; kind: string; version: number };
   /** Prefix of this form's defined names, unique in the workbook: "JX1_". */

@@ -49,7 +49,20 @@ export interface PlanConditionalFormat {
 
 export interface PlanList {
   name: string; // defined name of the list range
-  values: string[];
+  /** Row 1 first; "" is an empty cell. Text is written as text, numbers as numbers. */
+  values: (string | number)[];
+}
+
+/**
+ * One formula filled down a column: `formula` is the formula of row `r0` (1-based, plan coordinates); each row below
+ * holds the same formula moved down (relative references move, `$` parts stay), as a shared formula in an .xlsx or a
+ * fill in Excel. Cells of a run carry no `formula` of their own in `cells` (they may carry a style).
+ */
+export interface PlanRun {
+  col: string;
+  r0: number;
+  r1: number;
+  formula: string;
 }
 
 export interface WritePlan {
@@ -63,14 +76,23 @@ export interface WritePlan {
   names: PlanName[];
   validations: PlanValidation[];
   conditionalFormats: PlanConditionalFormat[];
-  /** Lists for validations, kept on a hidden sheet (one per workbook). */
+  /** Formulas filled down their column (helper columns, the 得分 column), written once per run. */
+  runs: PlanRun[];
+  /** Lists for validations and formulas, and the profile's parameters, kept on a very hidden sheet (one per workbook). */
   lists: PlanList[];
-  print: { landscape: boolean; fitToWidth: boolean; repeatRows?: string /* "1:4" */; paper: "A4" };
+  print: {
+    landscape: boolean;
+    fitToWidth: boolean;
+    repeatRows?: string /* "1:4" */;
+    paper: "A4" | "A3";
+    /** Rows (1-based) that start a new printed page: set between 一级 groups so that 总分 stays with the table's end. */
+    breaks?: number[];
+  };
   /** Which cell is which field: the cell map kept in the file's metadata, read back without guessing. */
   fields: Record<string, string>; // field key → A1 ("funds.budget" → "D6", "indicators" → "B12:I40")
   /** Number of used rows/cols, so the writer can check the target area is empty. */
   size: { rows: number; cols: number };
-  /** Helper columns holding formulas the officer never sees ("M", "N", …): hidden, never printed. */
+  /** Helper columns holding formulas the officer never sees (from HELPER_COLUMN on, meta.ts): hidden, never printed. */
   hiddenColumns?: string[];
   /** What goes into the form's FormMeta besides fields (see meta.ts). */
   meta?: {
@@ -80,7 +102,7 @@ export interface WritePlan {
     indicatorRows?: Record<string, number>;
     /** When filled from Forms, one per row (multi-project): the sheet row of each Form, in order. */
     formRows?: number[];
-    /** Hidden helper columns by helper key ("rule" → "AC"): see domain/templates/formulas.ts. */
+    /** Hidden helper columns by helper key ("rule" → "DZ"): see domain/templates/helpers.ts. */
     helpers?: Record<string, string>;
   };
   /** Print area (A1 range of the visible form); the writer may default to the used range. */

@@ -3,8 +3,9 @@
 import type { Form, FormKind } from "../domain/model";
 import type { TemplateOptions } from "../domain/templates/options";
 import { listNames, taxonomyFor, TIERS } from "../domain/templates/categories";
-import { normaliseUnit, toWan, unitKind, UNIT_WORDS } from "../domain/units";
 import { templateFor } from "../domain/templates";
+import { formulaLists, profileConstants } from "../domain/templates/lists";
+import { getProfile } from "../domain/profiles";
 import type { IndicatorSection, Section } from "../domain/templates/types";
 import type { PlanList, WritePlan } from "./plan";
 import { PlanBuilder } from "./render/builder";
@@ -18,13 +19,7 @@ export function buildPlan(kind: FormKind, options: TemplateOptions = {}, fill?: 
   const opts = normalise(options);
   const def = templateFor(kind, opts);
   const names = listNames(opts.taxonomy);
-  const b = new PlanBuilder(def.helperCol, {
-    units: names.units,
-    unitNorm: `${names.units}_NORM`,
-    unitKind: `${names.units}_KIND`,
-    unitWan: `${names.units}_WAN`,
-    tiers: names.tiers,
-  });
+  const b = new PlanBuilder();
   const forms = fill ? (Array.isArray(fill) ? fill : [fill]) : null;
   const first = forms?.[0];
   const year = opts.year ?? first?.year ?? new Date().getFullYear() - 1;
@@ -39,16 +34,16 @@ export function buildPlan(kind: FormKind, options: TemplateOptions = {}, fill?: 
     defaults: { unit: unit || null, implementer: unit || null, name: (kind === "department" || kind === "department-goals" ? unit : project) || null },
   });
   for (const f of def.flags ?? []) {
-    const ref = b.fields[f.field] ?? f.field;
-    if (!f.viaHelper) {
-      b.flag(ref, f.when, {}, f.style ?? "error", f.meaning);
-      continue;
+    const refs = [f.field, ...(f.also ?? [])].map((k) => b.fields[k] ?? k);
+    let when = f.when;
+    if (f.viaHelper) {
+      const key = `flag.${f.field}`;
+      const addr = `${b.helper(key)}${refs[0].replace(/^[A-Z]+/, "").replace(/:.*$/, "")}`;
+      b.put(addr, { formula: f.when });
+      b.field(key, addr);
+      when = `={${key}}=TRUE`;
     }
-    const key = `flag.${f.field}`;
-    const addr = `${b.helper(key)}${ref.replace(/^[A-Z]+/, "").replace(/:.*$/, "")}`;
-    b.put(addr, { formula: f.when });
-    b.field(key, addr);
-    b.flag(ref, `={${key}}=TRUE`, {}, f.style ?? "error", f.meaning);
+    for (const ref of refs) b.flag(ref, when, {}, f.style ?? "error", f.meaning);
   }
   const done = b.finish();
   const tax = taxonomyFor(opts.taxonomy);
@@ -56,16 +51,18 @@ export function buildPlan(kind: FormKind, options: TemplateOptions = {}, fill?: 
     { name: names.level1, values: tax.map((l) => l.name) },
     { name: names.level2, values: tax.flatMap((l) => l.level2.map((x) => x.name)) },
     { name: names.tiers, values: TIERS },
-    ...unitLists(names.units),
+    ...formulaLists(),
+    ...profileConstants(getProfile(opts.profile)),
   ];
   const visible = Object.keys(def.widths).sort((a, c) => a.length - c.length || a.localeCompare(c));
-  const lastVisible = visible[visible.length - 1];
+  const lastVisible = def.printTo ?? visible[visible.length - 1];
   const columnWidths: Record<string, number> = { ...def.widths };
   for (const c of done.hiddenColumns) columnWidths[c] = 10;
   return {
     template: { id: def.id, kind: def.kind, version: def.version },
     sheetName: def.sheetName,
     cells: done.cells,
+    runs: done.runs,
     merges: b.merges,
     columnWidths,
     rowHeights: fitRowHeights(done.cells, b.merges, def.widths, b.rowHeights),
@@ -86,17 +83,6 @@ export function buildPlan(kind: FormKind, options: TemplateOptions = {}, fill?: 
       helpers: b.helperColumns(),
     },
   };
-}
-
-/** Units a target may carry with, for formulas: normalised unit, kind, and factor to 万元 (0 when not money). */
-function unitLists(name: string): PlanList[] {
-  const written = UNIT_WORDS.filter((u) => u !== "");
-  return [
-    { name, values: written },
-    { name: `${name}_NORM`, values: written.map((u) => normaliseUnit(u) || u) },
-    { name: `${name}_KIND`, values: written.map((u) => unitKind(normaliseUnit(u) || u)) },
-    { name: `${name}_WAN`, values: written.map((u) => String(toWan(1, normaliseUnit(u)) ?? 0)) },
-  ];
 }
 
 function normalise(o: TemplateOptions): TemplateOptions {

@@ -4,6 +4,7 @@
 import ExcelJS from "exceljs";
 import type { CellValue, Grid, GridCell, Rect } from "../sheet/grid";
 import { parseRange } from "../sheet/address";
+import { HELPER_COLUMN } from "../sheet/meta";
 
 function cellValue(cell: ExcelJS.Cell): GridCell | undefined {
   const v = cell.value as unknown;
@@ -41,7 +42,8 @@ export function toGrid(ws: ExcelJS.Worksheet, names: Record<string, string>): Gr
   let cols = 0;
   ws.eachRow({ includeEmpty: false }, (row, rn) => {
     row.eachCell({ includeEmpty: false }, (cell, cn) => {
-      if (cell.type === ExcelJS.ValueType.Merge) return;
+      // Columns from HELPER_COLUMN on hold our forms' hidden helper formulas (sheet/meta.ts): never read.
+      if (cn > HELPER_COLUMN || cell.type === ExcelJS.ValueType.Merge) return;
       const gc = cellValue(cell);
       if (!gc) return;
       (cells[rn - 1] ??= [])[cn - 1] = gc;

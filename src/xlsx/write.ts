@@ -41,10 +41,19 @@ function writeSheet(wb: ExcelJS.Workbook, plan: WritePlan, name: string, k: numb
   for (const [row, h] of Object.entries(plan.rowHeights)) ws.getRow(Number(row)).height = h;
   for (const pc of plan.cells) {
     const cell = ws.getCell(pc.addr);
-    if (pc.formula) cell.value = { formula: pc.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
-    else if (typeof pc.value === "number") cell.value = pc.value;
+    if (pc.formula) {
+      // A value beside a formula is its expected result (the printed legend): cached so a reader sees it at once.
+      const result = pc.value ?? undefined;
+      cell.value = { formula: pc.formula.replace(/^=/, ""), ...(result !== undefined ? { result } : {}) } as ExcelJS.CellFormulaValue;
+    } else if (typeof pc.value === "number") cell.value = pc.value;
     else if (typeof pc.value === "string" && pc.value !== "") cell.value = textValue(pc.value);
-    cell.style = excelStyle(pc.style);
+    if (pc.style) cell.style = excelStyle(pc.style);
+  }
+  // A formula filled down a column is one shared formula: stored once, each cell below refers to it.
+  for (const run of plan.runs) {
+    const f = run.formula.replace(/^=/, "");
+    if (run.r1 === run.r0) ws.getCell(`${run.col}${run.r0}`).value = { formula: f } as ExcelJS.CellFormulaValue;
+    else ws.fillFormula(`${run.col}${run.r0}:${run.col}${run.r1}`, f);
   }
   for (const m of plan.merges) ws.mergeCells(m);
   const sheetRef = `'${name.replace(/'/g, "''")}'`;
@@ -69,7 +78,8 @@ function writeSheet(wb: ExcelJS.Workbook, plan: WritePlan, name: string, k: numb
   );
   ws.pageSetup = {
     ...ws.pageSetup,
-    paperSize: 9, // A4
+    // OOXML paper sizes: 9 A4, 8 A3 (ExcelJS names only some of them)
+    paperSize: (plan.print.paper === "A3" ? 8 : 9) as ExcelJS.PaperSize,
     orientation: plan.print.landscape ? "landscape" : "portrait",
     fitToPage: plan.print.fitToWidth,
     fitToWidth: 1,

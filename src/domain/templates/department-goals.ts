@@ -1,9 +1,10 @@
 // 部门整体绩效自评表 by 年度目标, unscored (seed 000's family, DOMAIN §1.2): 基本/项目支出总额, funds as
 // 预算数(A) | 执行数(B) | 预算执行率(B/A); for each 年度目标N a text row and its own indicator block
 // 一级 | 二级 | 三级 | 年初目标值 | 实际完成值; closing rows 偏差大或目标未完成原因分析 and 改进措施及结果应用方案.
-// No scores: the helper columns (see project.ts) only decide whether a row needs a reason, and a missed or
+// No scores: the helper columns (helpers.ts) only decide whether a row needs a reason, and a missed or
 // far-exceeded indicator that the shared reason does not name is painted.
 import { partsCheck, rateFormula, rateUnexplained } from "./formulas";
+import { fold } from "./helpers";
 import { footerRows } from "./footer";
 import type { TemplateDef } from "./types";
 
@@ -20,7 +21,6 @@ export const DEPARTMENT_GOALS: TemplateDef = {
   landscape: false,
   widths: { A: 14, B: 12, C: 13, D: 32, E: 12, F: 12 },
   repeatRows: "1:2",
-  helperCol: "I",
   sections: [
     {
       kind: "rows",
@@ -120,6 +120,7 @@ export const DEPARTMENT_GOALS: TemplateDef = {
           cells: [
             { col: "A", text: "偏差大或\n目标未完成\n原因分析", style: "label" },
             { col: "B", to: "F", field: "sharedReason", style: "textLeft" },
+            { col: "@sharedReasonText", field: "sharedReasonText", formula: `=${fold("{sharedReason}")}`, style: "derivedText" },
           ],
         },
         {
@@ -144,14 +145,15 @@ export const DEPARTMENT_GOALS: TemplateDef = {
     { field: "funds.check", when: '={funds.check}="不符"', meaning: "基本支出总额＋项目支出总额与执行数不一致" },
     {
       field: "funds.rate",
-      when: rateUnexplained("{funds.rate}", "{sharedReason}"),
+      when: rateUnexplained("{funds.rate}", ["{sharedReason}", "{improvement}"]),
       viaHelper: true,
-      meaning: "预算执行率低于90%，请在原因分析中说明",
+      also: ["sharedReason"],
+      meaning: "预算执行率低于规定比例，请在原因分析中说明资金执行情况",
       style: "warning",
     },
     {
       field: "sharedReason",
-      when: "=SUM({*ind.flag})>0",
+      when: "=MAX({*ind.reason})=2",
       meaning: "有未达成或远超目标的指标未在原因分析中说明",
       style: "warning",
     },

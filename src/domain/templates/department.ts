@@ -1,9 +1,21 @@
 // 部门整体支出绩效自评表, scored (seed 001's family, DOMAIN §1.2): funds block with 年初预算数/全年预算数/
 // 全年执行数/执行率/分值/得分, breakdowns 按收入性质分 and 按支出性质分 with sums and checks, 年度总体目标,
 // indicator table with the 一级 weight in the 一级 cell ("产出指标（50分）"), 综合评定等级 and 总分, and the
-// 说明 row (one shared 偏差及原因分析 cell: a missed indicator must be named there). Target reading: see
-// project.ts.
-import { fundsScoreFormula, gradeFormula, NA_FACTOR, partsCheck, RULE_TOTAL, rateFormula, rateUnexplained } from "./formulas";
+// 说明 row (one shared 偏差及原因分析 cell: a missed indicator must be named there). The 核对 columns (sums of the
+// breakdowns) stand right of the printed form. Target reading: helpers.ts.
+import {
+  bandsNoteFormula,
+  fundsScoreFormula,
+  gradeFormula,
+  incompleteFormula,
+  missingAmount,
+  NA_WEIGHT,
+  partsCheck,
+  rateFormula,
+  rateUnexplained,
+  totalFormula,
+} from "./formulas";
+import { fold } from "./helpers";
 import { footerRows } from "./footer";
 import type { CellDef, IndColumn, TemplateDef } from "./types";
 
@@ -60,14 +72,19 @@ function breakdownRow(i: number): CellDef[] {
     { col: "E", field: `funds.out.${ek}`, from: [eg, eh], style: "amount" },
   ];
   const chk = CHECKS[i];
-  if (!chk) return [...cells, { col: "F", to: "H", style: "label" }];
+  const blank: CellDef = { col: "F", to: "H", style: "label" };
+  if (!chk) return [...cells, blank];
   return [
     ...cells,
-    { col: "F", text: chk[0], style: "labelLeft" },
-    { col: "G", field: `funds.sum.${chk[1]}`, formula: chk[2], style: "derivedAmount" },
-    { col: "H", field: `funds.check.${chk[1]}`, formula: chk[3], style: "derivedText" },
+    blank,
+    { col: "I", text: chk[0], style: "labelLeft" },
+    { col: "J", field: `funds.sum.${chk[1]}`, formula: chk[2], style: "derivedAmount" },
+    { col: "K", field: `funds.check.${chk[1]}`, formula: chk[3], style: "derivedText" },
   ];
 }
+
+const NOTE_REST =
+  "。2.三级绩效指标按需自行增减行，各三级指标分值之和应等于一级指标所标分值。3.未达成或远超目标的指标，须在“偏差及原因分析”中写明指标名称和原因。";
 
 const budget = "IF(ISNUMBER({funds.budget}),{funds.budget},SUM({funds.in.general},{funds.in.fund},{funds.in.nontax},{funds.in.other}))";
 const spent = "IF(ISNUMBER({funds.spent}),{funds.spent},SUM({funds.out.basic},{funds.out.project}))";
@@ -80,9 +97,9 @@ export const DEPARTMENT: TemplateDef = {
   version: 1,
   sheetName: "部门整体支出绩效自评表",
   landscape: false,
-  widths: { A: 6, B: 20, C: 12, D: 22, E: 11, F: 11, G: 8, H: 8 },
+  widths: { A: 6, B: 20, C: 12, D: 22, E: 11, F: 11, G: 8, H: 8, I: 10, J: 10, K: 6 },
+  printTo: "H",
   repeatRows: "1:2",
-  helperCol: "K",
   sections: [
     {
       kind: "rows",
@@ -126,9 +143,10 @@ export const DEPARTMENT: TemplateDef = {
           cells: [
             { col: "B", to: "C", text: "按收入性质分", style: "header" },
             { col: "D", to: "E", text: "按支出性质分", style: "header" },
-            { col: "F", text: "核对项", style: "header" },
-            { col: "G", text: "合计", style: "header" },
-            { col: "H", text: "核对", style: "header" },
+            { col: "F", to: "H", style: "header" },
+            { col: "I", text: "核对项", style: "header" },
+            { col: "J", text: "合计", style: "header" },
+            { col: "K", text: "核对", style: "header" },
           ],
         },
         ...[0, 1, 2, 3].map((i) => ({ cells: breakdownRow(i) })),
@@ -165,17 +183,17 @@ export const DEPARTMENT: TemplateDef = {
           height: 24,
           cells: [
             { col: "A", to: "B", text: "综合评定等级", style: "label" },
-            { col: "C", to: "D", field: "grade", formula: gradeFormula("{total}"), style: "derivedText" },
+            { col: "C", to: "D", field: "grade", formula: gradeFormula("{total}", "{funds.weight},{ind.weight}"), style: "derivedText" },
             { col: "E", to: "F", text: "总  分", style: "label" },
             { col: "G", field: "weightTotal", formula: "=SUM({funds.weight},{ind.weight})", style: "derivedScore" },
+            { col: "H", field: "total", formula: totalFormula("{funds.score},{ind.score}"), style: "derivedScore" },
+            { col: "@naWeight", field: "naWeight", formula: NA_WEIGHT, style: "derivedScore" },
             {
-              col: "H",
-              field: "total",
-              formula: '=IF(COUNT({funds.score},{ind.score})=0,"",ROUND(SUM({funds.score},{ind.score}),2))',
+              col: "@incomplete",
+              field: "incomplete",
+              formula: incompleteFormula(["{name}"], ["ind"], [missingAmount(budgetCount, "{funds.spent}"), missingAmount(spentCount)]),
               style: "derivedScore",
             },
-            { col: "@naFactor", field: "naFactor", formula: NA_FACTOR, style: "derivedScore" },
-            { col: "@ruleTotal", field: "ruleTotal", formula: RULE_TOTAL, style: "derivedScore" },
           ],
         },
         {
@@ -191,6 +209,7 @@ export const DEPARTMENT: TemplateDef = {
           cells: [
             { col: "B", to: "E", field: "sharedReason", style: "textLeft" },
             { col: "F", to: "H", field: "improvement", style: "textLeft" },
+            { col: "@sharedReasonText", field: "sharedReasonText", formula: `=${fold("{sharedReason}")}`, style: "derivedText" },
           ],
         },
         {
@@ -199,8 +218,9 @@ export const DEPARTMENT: TemplateDef = {
             {
               col: "A",
               to: "H",
-              text:
-                "说明：1.评价等级分为优（S≥90）、良（90＞S≥80）、中（80＞S≥60）、差（S＜60）。2.三级绩效指标按需自行增减行，各三级指标分值之和应等于一级指标所标分值。3.未达成或远超目标的指标，须在“偏差及原因分析”中写明指标名称和原因。",
+              field: "bandsNote",
+              formula: bandsNoteFormula("说明：1.评价等级分为", NOTE_REST),
+              text: `说明：1.评价等级分为优（S≥90）、良（90＞S≥80）、中（80＞S≥60）、差（S＜60）${NOTE_REST}`,
               style: "note",
             },
           ],
@@ -221,9 +241,10 @@ export const DEPARTMENT: TemplateDef = {
     { field: "funds.check.basic", when: '={funds.check.basic}="不符"', meaning: "人员经费＋公用经费与基本支出不一致" },
     {
       field: "funds.rate",
-      when: rateUnexplained("{funds.rate}", "{sharedReason}"),
+      when: rateUnexplained("{funds.rate}", ["{sharedReason}", "{improvement}", "{goal.actual}"]),
       viaHelper: true,
-      meaning: "执行率低于90%，请在偏差及原因分析中说明",
+      also: ["sharedReason"],
+      meaning: "执行率低于规定比例，请在偏差及原因分析中说明资金执行情况",
       style: "warning",
     },
     { field: "weightTotal", when: "=AND(COUNT({ind.weight})>0,ABS({weightTotal}-100)>0.005)", meaning: "分值合计不等于100" },

@@ -1,133 +1,22 @@
-// Formulas as data: the hidden helper columns every indicator row carries, so that a plain spreadsheet
-// (Excel 2016, WPS, LibreOffice 7.4) scores a target written as an officer writes it ("≥95%", "6篇以上",
-// "\u3000198万") the way the engine (evaluate.ts, score.ts, value.ts) does. Only IF, IFERROR, AND, OR, NOT,
-// SUM, SUMPRODUCT, MIN, MAX, ROUND, ABS, LEN, TRIM, ISNUMBER, ISERROR, INDEX, MATCH, VALUE, SUBSTITUTE,
-// LEFT, RIGHT, MID, FIND and COUNT are used; array constants appear only inside SUMPRODUCT.
-// The design is described at the top of project.ts; tokens in types.ts.
-import { POSITIVE_RATE, REVERSE_NAME } from "../direction";
+// The form-level formulas (the row-level ones are the helper columns, helpers.ts): 执行率 and its score, parts that
+// must add up, 总分, the 等级 cell (progress, 待完成 or the grade), the printed legend of the grade bands, and whether
+// a low 执行率 is explained. They read the profile's parameters from the lists sheet (lists.ts PROFILE), so that a
+// switch of profile rewrites those cells and nothing else. Tokens: {field} a field's cell or range; {*ind.score}
+// every indicator block's column, comma-joined.
 import { NATIONAL_PROFILE } from "../profiles";
-import { LEVEL1, LOW, M, NUM_SCORE, RULE_TAIL, TIER, TIER_SCORE, mentionFormula, q } from "./formula-parts";
+import { PROFILE } from "./lists";
+import { reasonEmpty, speaksOfExecution } from "./helpers";
 
-export { fold, q, reasonEmpty, strip } from "./formula-parts";
+export { fold, q, reasonEmpty } from "./helpers";
 
-/** Plain words of an engine regex ("成本|费用|支出(额|数)?$" → 成本, 费用), so the two lists stay one. */
-function words(re: RegExp, fallback: string[]): string[] {
-  const w = re.source.split("|").filter((s) => /^[\u4e00-\u9fff]+$/.test(s));
-  return w.length ? w : fallback;
-}
-export const LOW_WORDS = words(REVERSE_NAME, ["成本", "费用", "控制率", "结余率", "调整率", "差率", "事故", "投诉"]);
-export const POSITIVE_WORDS = words(POSITIVE_RATE, ["完成率", "满意度"]);
-
-export const OVER_TRIGGER = NATIONAL_PROFILE.overTrigger;
-export const RATE_THRESHOLD = NATIONAL_PROFILE.executionThreshold;
-
-const findAny = (list: string[], expr: string): string =>
-  `SUMPRODUCT(--ISNUMBER(FIND({${list.map(q).join(",")}},${expr})))>0`;
-
-/** The comparator used for scoring: the written one, else inferred like direction.ts (isReverse). */
-const OP =
-  `=IF({h:opx}<>"",{h:opx},IF(LEN({h:tn})=0,"",IF(${findAny(POSITIVE_WORDS, '{r:name}&""')},"≥",` +
-  `IF(OR(${findAny(LOW_WORDS, '{r:name}&""')},RIGHT(TRIM({r:name}&""),2)="支出",` +
-  `ISNUMBER(FIND("成本",{top:level2}&"")),LEFT(TRIM({top:level1}&""),2)="成本"),"≤","≥"))))`;
-
-/** Helper columns, in order, for each mode: [key, formula]. */
-export function helperFormulas(mode: "scored" | "status" | "targets", reason: { column: true } | { shared: string }): [string, string][] {
-  const target: [string, string][] = [
-    ["tn", M.tn],
-    ["tq", M.tq],
-    ["tc", M.tc],
-    ["opx", M.opx],
-    ["ts", M.start("t")],
-    ["tp", M.prefix("t")],
-    ["tw", M.width("t")],
-    ["tl", M.lead("t")],
-    ["tr", M.rest("t")],
-    ["tu", M.unit("t")],
-    ["tk", M.kind("t")],
-    ["tf", M.wan("t")],
-    ["tv", M.value("t")],
-    ["tok", M.ok("t")],
-    ["tph", M.placeholder],
-    ["op", OP],
-  ];
-  if (mode === "targets") return [...target, ["bad", M.bad], ["dir", M.dir]];
-  const actual: [string, string][] = [
-    ["bn", M.bn],
-    ["tier", TIER],
-    ["bq", M.bq],
-    ["bc", M.bc],
-    ["bx", M.bx],
-    ["bs", M.start("b")],
-    ["bp", M.prefix("b")],
-    ["bw", M.width("b")],
-    ["bl", M.lead("b")],
-    ["br", M.rest("b")],
-    ["bu", M.unit("b")],
-    ["bk", M.kind("b")],
-    ["bf", M.wan("b")],
-    ["bv", M.value("b")],
-    ["bok", M.ok("b")],
-    ["na", M.na],
-    ["A", `=IF(AND(ISNUMBER({h:tf}),ISNUMBER({h:bf})),{h:tv}*{h:tf},{h:tv})`],
-    ["B", `=IF(AND(ISNUMBER({h:tf}),ISNUMBER({h:bf})),{h:bv}*{h:bf},{h:bv})`],
-    ["mode", M.mode],
-  ];
-  const scored: [string, string][] =
-    mode === "scored"
-      ? [
-          ["w", `=IF(ISNUMBER({r:weight}),IF({h:na}=1,0,ROUND({r:weight}*{naFactor},4)),"")`],
-          ["rule", `=IF(AND(ISNUMBER({h:w}),{h:w}>0),${RULE_TAIL},"")`],
-          ["sc", `=IF(ISNUMBER({h:w}),IF(ISNUMBER({h:rule}),{h:rule},IF(ISNUMBER({r:score}),{r:score},0)),"")`],
-        ]
-      : [];
-  const need =
-    `=IF({h:mode}="num",IF(${LOW},IF({h:B}>{h:A},1,0),IF(AND({h:op}="=",{h:A}=0),IF({h:B}>0,1,0),` +
-    `IF(OR({h:B}<{h:A},AND({h:A}>0,{h:B}>=${OVER_TRIGGER}*{h:A}-0.000000001)),1,0))),` +
-    `IF({h:mode}="tier",IF({h:tier}<>"达成",1,0),IF({h:mode}="pct",IF({h:bv}<100,1,0),0)))`;
-  const flag: [string, string][] =
-    "column" in reason
-      ? [["flag", `=IF(AND({h:need}=1,${M.empty("{r:reason}")}),1,0)`]]
-      : [
-          ["nm", M.nm],
-          ["core", M.core],
-          ["men", mentionFormula(`{${reason.shared}}`)],
-          ["flag", `=IF(AND({h:need}=1,OR(${M.empty(`{${reason.shared}}`)},{h:men}=0)),1,0)`],
-        ];
-  return [...target, ...actual, ...scored, ["need", need], ...flag];
-}
-
-/** The 不适用 rescaling factor (evaluate.ts): (applicable + 不适用 weights) ÷ applicable weights. */
-export const NA_FACTOR =
-  `=IF(AND({sp:weight:na}>0,SUM({*ind.weight})-{sp:weight:na}>0),SUM({*ind.weight})/(SUM({*ind.weight})-{sp:weight:na}),1)`;
-
-/** The engine's computed total (evaluate.ts): funds score + each row's rule score, or its entered score
- *  where the rule has none. The visible 总分 adds the 得分 column as written (what a reviewer re-adds);
- *  a typed score that differs from the rule is flagged on its row. */
-export const RULE_TOTAL = `=IF(COUNT({funds.score},{*ind.sc})=0,"",ROUND(SUM({funds.score},{*ind.sc}),2))`;
-export const RULE_TOTAL_NO_FUNDS = `=IF(COUNT({*ind.sc})=0,"",ROUND(SUM({*ind.sc}),2))`;
-
-/** 一级 weight declared in the 一级 cell ("产出指标（50分）" → 50), on the top row of each 一级 group. */
-export const LEVEL1_DECLARED = LEVEL1.declared;
-export const LEVEL1_CHECK = `=IF(AND(ISNUMBER({h:l1d}),COUNT({g1:weight})>0),IF(ABS(SUM({g1:weight})-{h:l1d})>0.010000001,1,0),0)`;
-
-/** The score cell's default: the rule's score where the rule can compute one. */
-export const SCORE_DEFAULT = `=IF(ISNUMBER({h:rule}),{h:rule},"")`;
-
-/** 等级 from a total cell (the national profile's bands). */
-export function gradeFormula(total: string): string {
-  const bands = NATIONAL_PROFILE.gradeBands.filter((b) => Number.isFinite(b.min));
-  const inner = bands.reduceRight((acc, b) => `IF(${total}>=${b.min},"${b.grade}",${acc})`, `"差"`);
-  return `=IF(ISNUMBER(${total}),${inner},"")`;
-}
-
-/** 执行率: spent ÷ budget; an error text instead of #DIV/0! (evaluate.ts: null and a budget-zero finding). */
+/** 执行率: spent ÷ budget; an error text instead of #DIV/0! (evaluate.ts: no rate, and a budget-zero finding). */
 export function rateFormula(budget: string, spent: string, budgetCount: string, spentCount: string): string {
   return `=IF(${spentCount}=0,"",IF(${budgetCount}=0,"预算数缺失",IF(${budget}=0,"预算数为0",${spent}/${budget})))`;
 }
 
-/** The funds score: MIN(rate, 1) × 分值, rounded to 2 (score.ts executionScore, national cap). */
+/** The funds score: rate × 分值, the rate capped at 1 when the profile caps it (score.ts executionScore), rounded to 2. */
 export function fundsScoreFormula(rate: string, weight: string): string {
-  return `=IF(AND(ISNUMBER(${rate}),ISNUMBER(${weight})),ROUND(MAX(0,MIN(${rate},1))*${weight},2),"")`;
+  return `=IF(AND(ISNUMBER(${rate}),ISNUMBER(${weight})),ROUND(MAX(0,IF(${PROFILE.cap}=1,MIN(${rate},1),${rate}))*${weight},2),"")`;
 }
 
 /** Whether parts add up to a total (checks/funds.ts tolerance: 0.005 per part, at least 0.01). */
@@ -138,13 +27,78 @@ export function partsCheck(pairs: [total: string, parts: string][]): string {
   return `=IF(${any}=0,"",IF(AND(${ok.join(",")}),"相符","不符"))`;
 }
 
-/** Words that explain a low 执行率 in a shared reason (checks/funds.ts). */
-export const EXECUTION_WORDS = ["执行", "预算", "支出", "资金", "经费", "结余", "结转"];
-export function rateUnexplained(rate: string, shared: string): string {
+/** The weight of the 不适用 rows (their 比较方式 is "na"), summed over every block: SUMIF skips typed text. */
+export const NA_WEIGHT = `=SUMIF({*ind.mode},"na",{*ind.weight})`;
+
+/** 总分 (evaluate.ts totalOf): the visible 得分 cells as shown (with the 执行率 row's when the form has one),
+ *  scaled by 100 / (100 − the 不适用 weights) when some are left out; blank while nothing is scored. */
+export function totalFormula(scores: string): string {
+  return `=IF(COUNT(${scores})=0,"",ROUND(SUM(${scores})*IF(AND({naWeight}>0,{naWeight}<100),100/(100-{naWeight}),1),2))`;
+}
+
+/** 等级 (docs/rules.md#ready-to-send): "分值合计 30/100" while the weights entered are under 100, 待完成 while
+ *  the form is not complete ({incomplete} counts what is missing), else the profile's grade of the total. */
+export function gradeFormula(total: string, weights: string): string {
   return (
-    `=AND(ISNUMBER(${rate}),${rate}<${RATE_THRESHOLD}-0.000000001,` +
-    `OR(${M.empty(shared)},NOT(${findAny(EXECUTION_WORDS, `${shared}&""`)})))`
+    `=IF(SUM(${weights})<99.99,"分值合计 "&ROUND(SUM(${weights}),2)&"/100",IF(OR({incomplete}>0,NOT(ISNUMBER(${total}))),"待完成",` +
+    `INDEX(${PROFILE.grades},MATCH(${total}+0.000000001,${PROFILE.mins},1))))`
   );
 }
 
-export { NUM_SCORE, TIER_SCORE };
+/** One indicator block's rows that keep the form incomplete (checks/completeness.ts): a row with anything in it but
+ *  no name, or (unless 不适用) without its target, actual, weight or score. */
+export function incompleteRows(b: string): string {
+  const used = `((TRIM({${b}.name}&"")<>"")+({${b}.target}<>"")+({${b}.actual}<>"")+ISNUMBER({${b}.weight})+ISNUMBER({${b}.score})>0)`;
+  const open =
+    `((TRIM({${b}.name}&"")="")+({${b}.mode}<>"na")*(({${b}.target}="")+({${b}.actual}="")+(1-ISNUMBER({${b}.weight}))+(1-ISNUMBER({${b}.score})))>0)`;
+  return `SUMPRODUCT(${used}*${open})`;
+}
+
+/** No row yet with both a target and an actual (checks/completeness.ts isFormEmpty). */
+export function emptyRows(b: string): string {
+  return `SUMPRODUCT(({${b}.target}<>"")*({${b}.actual}<>""))`;
+}
+
+/** What keeps the form from being complete: blank required cells, missing amounts (`missing`: conditions), open
+ *  rows, and a form with nothing compared yet. */
+export function incompleteFormula(required: string[], blocks: string[], missing: string[] = []): string {
+  const fields = required.map((f) => `(LEN(TRIM(${f}&""))=0)`);
+  const amounts = missing.map((m) => `(${m})`);
+  const rows = blocks.map(incompleteRows);
+  const empty = `(${blocks.map(emptyRows).join("+")}=0)`;
+  return `=${[...fields, ...amounts, ...rows, empty].join("+")}`;
+}
+
+/** A required amount that is blank: its cells (the total and its parts) hold no number. */
+export function missingAmount(count: string, unless?: string): string {
+  return unless ? `AND(${count}=0,NOT(N(${unless})>0))` : `${count}=0`;
+}
+
+/** The printed legend, read from the profile's cells: "评价等级（优≥90，良80–90，中60–80，差<60）". */
+export function legendFormula(prefix = "评价等级（", suffix = "）"): string {
+  const g = (i: number) => `INDEX(${PROFILE.grades},${i})`;
+  const m = (i: number) => `INDEX(${PROFILE.mins},${i})`;
+  return `=${q2(prefix)}&${g(4)}&"≥"&${m(4)}&"，"&${g(3)}&${m(3)}&"–"&${m(4)}&"，"&${g(2)}&${m(2)}&"–"&${m(3)}&"，"&${g(1)}&"<"&${m(2)}&${q2(suffix)}`;
+}
+
+/** The department form's note on grades, in seed 001's words: 优（S≥90）、良（90＞S≥80）… */
+export function bandsNoteFormula(before: string, after: string): string {
+  const g = (i: number) => `INDEX(${PROFILE.grades},${i})`;
+  const m = (i: number) => `INDEX(${PROFILE.mins},${i})`;
+  return (
+    `=${q2(before)}&${g(4)}&"（S≥"&${m(4)}&"）、"&${g(3)}&"（"&${m(4)}&"＞S≥"&${m(3)}&"）、"&${g(2)}&"（"&${m(3)}&"＞S≥"&${m(2)}&"）、"&` +
+    `${g(1)}&"（S＜"&${m(2)}&"）"&${q2(after)}`
+  );
+}
+
+const q2 = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+
+/** A low 执行率 that nothing explains (checks/funds.ts): under the profile's threshold, and none of the cells where
+ *  it is explained (实际完成情况, a 偏差 cell, any 偏差原因) speaks of 执行 / 支出 / 资金 … */
+export function rateUnexplained(rate: string, explainedIn: string[]): string {
+  const said = explainedIn.map(speaksOfExecution).join(",");
+  return `=AND(ISNUMBER(${rate}),${rate}<${PROFILE.rate}-0.000000001,NOT(OR(${said})))`;
+}
+
+/** Multi-project: a row's 存在的问题 says nothing. */
+export const problemEmpty = reasonEmpty;

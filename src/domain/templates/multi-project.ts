@@ -4,6 +4,7 @@
 // and hidden per-row checks (parts vs 合计; a low 执行率 or an unfinished indicator with no problem written).
 import { taxonomyFor, type TaxonomyYear } from "./categories";
 import { rateFormula, reasonEmpty } from "./formulas";
+import { PROFILE } from "./lists";
 import { footerRows } from "./footer";
 import type { CellDef, ListColumn, RowDef, TemplateDef } from "./types";
 
@@ -142,7 +143,7 @@ export function multiProject(tax: TaxonomyYear): TemplateDef {
     landscape: true,
     widths,
     repeatRows: "1:5",
-    helperCol: letter(first + pairs.length * 2 + 3),
+    printTo: fix,
     sections: [
       {
         kind: "rows",
@@ -173,21 +174,24 @@ export function multiProject(tax: TaxonomyYear): TemplateDef {
         flags: [
           {
             helper: "chk",
+            header: "合计与分项不符（1是）",
             formula: `=IF(OR(${sumCheck("budget", "budgetGen", "budgetOther")},${sumCheck("spent", "spentGen", "spentOther")}),1,0)`,
             paint: ["budget", "spent"],
             meaning: "合计与分项之和不一致",
           },
           {
             helper: "need",
-            formula: `=IF(OR(AND(ISNUMBER({r:rate}),{r:rate}<0.9),${unfinished}),1,0)`,
+            header: "须说明问题（1是）",
+            formula: `=IF(OR(AND(ISNUMBER({r:rate}),{r:rate}<${PROFILE.rate}-0.000000001),${unfinished}),1,0)`,
             paint: [],
             meaning: "",
           },
           {
             helper: "flag",
+            header: "问题未说明（1是）",
             formula: `=IF(AND({h:need}=1,${reasonEmpty("{r:sharedReason}")}),1,0)`,
             paint: ["rate", "sharedReason"],
-            meaning: "执行率低于90%或有指标未完成，请在“项目执行中存在的问题”中说明",
+            meaning: "执行率低于规定比例或有指标未完成，请在“项目执行中存在的问题”中说明",
           },
         ],
         total,

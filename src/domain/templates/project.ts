@@ -1,27 +1,10 @@
 // 项目支出绩效自评表 — the national form of 财预〔2020〕10号 附件1 (DOMAIN §1.1), one project per sheet.
-//
-// HOW A FORMULA READS A TARGET (the design every scored template shares; formulas in formulas.ts):
-// the 年度指标值 and 实际完成值 cells stay exactly as the officer writes them ("≥95%", "6篇以上", "\u3000198万",
-// formatted as text so Excel does not turn "95%" into 0.95). Each indicator row carries hidden helper
-// columns (to the right of the form, never printed) that read those texts with plain functions:
-//   tn   the target folded: full-width digits/signs → half-width, ">=" → "≥", spaces removed (SUBSTITUTE)
-//   tq   tn without comparators and comparator words (以上, 不低于, 不超过, 以内, 完成 …); tc: tq with a final
-//        "。" dropped and "百分之95" read as "95%"
-//   ts   where the first digit of tc is; tp the text before it (without a "-" sign); tw the digits' length
-//   tl   tw when the number counts: no text before it, or text with a unit or a comparator (value.ts), else 0
-//   tr   the rest after the number (the unit); tu the unit normalised (元/万/万元 → 万元, 百分比 → %)
-//   tv   VALUE(LEFT(tc, tl)), ÷10000 when the unit is 元;  tok: a number with no unit or a known unit
-//        (the unit list lives on the hidden JX_LISTS sheet), so "2021年第四季度前" stays text
-//   opx  the written comparator (sign or word); op: opx, else inferred: "≤" when the name or 二级 says
-//        成本/费用/控制率/结余率/调整率/差率/事故/投诉, else "≥" (DOMAIN §3)
-//   b…   the same for the actual (bx: a comparator written in it); cmp: both numbers in compatible units
-//   rule the score by DOMAIN §4 (≥: B≥A → w else B/A·w; ≤: B≤A → w, A<B<2A → (2−B/A)·w, else 0;
-//        "=" with A=0: w if B≤0), rounded to 2; "" when the rule cannot compute (qualitative targets)
-//   need 1 when the row needs a 偏差原因 (missed, ≥130% of target, or 部分达成/未达成 written)
-//   flag 1 when need and the reason is empty (blank, 无, 暂无, /, — …): a conditional format paints it
-// The visible 得分 cell defaults to the rule's score (=IF(ISNUMBER(rule),rule,"")); a score the officer
-// types replaces that formula, is kept, and is flagged when it differs from the rule by more than 0.1.
-import { fundsScoreFormula, gradeFormula, NA_FACTOR, partsCheck, RULE_TOTAL, rateFormula } from "./formulas";
+// The 年度指标值 and 实际完成值 cells stay exactly as the officer writes them ("≥95%", "6篇以上"); hidden helper columns
+// read them with plain functions and score each row (helpers.ts; docs/helper-columns.md). 得分 shows the rule's
+// score until she types her own; 总分 adds the 得分 cells as shown; 等级 says how far the form is until it is complete.
+import { fundsScoreFormula, gradeFormula, incompleteFormula, legendFormula, missingAmount, NA_WEIGHT, partsCheck, rateFormula, rateUnexplained, totalFormula } from "./formulas";
+import { gradeLegend } from "./lists";
+import { NATIONAL_PROFILE } from "../profiles";
 import { footerRows } from "./footer";
 import type { CellDef, IndColumn, TemplateDef } from "./types";
 
@@ -66,9 +49,9 @@ export const PROJECT: TemplateDef = {
   version: 1,
   sheetName: "项目支出绩效自评表",
   landscape: true,
-  widths: { A: 7, B: 12, C: 13, D: 24, E: 13, F: 13, G: 8, H: 9, I: 18, J: 12 },
+  widths: { A: 7, B: 12, C: 13, D: 24, E: 13, F: 13, G: 8, H: 9, I: 18, J: 12, K: 9 },
+  printTo: "J",
   repeatRows: "1:2",
-  helperCol: "M",
   sections: [
     {
       kind: "rows",
@@ -102,7 +85,8 @@ export const PROJECT: TemplateDef = {
             { col: "G", text: "分值", style: "header" },
             { col: "H", text: "执行率", style: "header" },
             { col: "I", text: "得分", style: "header" },
-            { col: "J", text: "来源核对", style: "header" },
+            { col: "J", style: "header" },
+            { col: "K", text: "来源核对", style: "header" },
           ],
         },
         {
@@ -114,8 +98,9 @@ export const PROJECT: TemplateDef = {
             { col: "G", field: "funds.weight", value: 10, style: "weight" },
             { col: "H", field: "funds.rate", formula: rateFormula(budget, spent, "COUNT(E6:E9)", "COUNT(F6:F9)"), style: "derivedPercent" },
             { col: "I", field: "funds.score", formula: fundsScoreFormula("H6", "G6"), style: "derivedScore" },
+            { col: "J", style: "label" },
             {
-              col: "J",
+              col: "K",
               field: "funds.check",
               formula: partsCheck([["D6", "D7:D9"], ["E6", "E7:E9"], ["F6", "F7:F9"]]),
               style: "derivedText",
@@ -156,22 +141,27 @@ export const PROJECT: TemplateDef = {
           cells: [
             { col: "A", to: "F", text: "总分", style: "label" },
             { col: "G", field: "weightTotal", formula: "=SUM({funds.weight},{ind.weight})", style: "derivedScore" },
+            { col: "H", field: "total", formula: totalFormula("{funds.score},{ind.score}"), style: "derivedScore" },
+            { col: "@naWeight", field: "naWeight", formula: NA_WEIGHT, style: "derivedScore" },
             {
-              col: "H",
-              field: "total",
-              formula: "=IF(COUNT({funds.score},{ind.score})=0,\"\",ROUND(SUM({funds.score},{ind.score}),2))",
+              col: "@incomplete",
+              field: "incomplete",
+              formula: incompleteFormula(
+                ["{name}", "{unit}", "{implementer}"],
+                ["ind"],
+                [missingAmount("COUNT({funds.budget},{funds.src.current.budget},{funds.src.carried.budget},{funds.src.other.budget})", "{funds.spent}"),
+                 missingAmount("COUNT({funds.spent},{funds.src.current.spent},{funds.src.carried.spent},{funds.src.other.spent})")],
+              ),
               style: "derivedScore",
             },
-            { col: "@naFactor", field: "naFactor", formula: NA_FACTOR, style: "derivedScore" },
-            { col: "@ruleTotal", field: "ruleTotal", formula: RULE_TOTAL, style: "derivedScore" },
             { col: "I", to: "J", style: "label" },
           ],
         },
         {
           height: 22,
           cells: [
-            { col: "A", to: "F", text: "评价等级（优≥90，良80–90，中60–80，差<60）", style: "label" },
-            { col: "G", to: "J", field: "grade", formula: gradeFormula("{total}"), style: "derivedText" },
+            { col: "A", to: "F", field: "gradeLegend", formula: legendFormula(), text: gradeLegend(NATIONAL_PROFILE), style: "label" },
+            { col: "G", to: "J", field: "grade", formula: gradeFormula("{total}", "{funds.weight},{ind.weight}"), style: "derivedText" },
           ],
         },
         {
@@ -201,7 +191,14 @@ export const PROJECT: TemplateDef = {
   ],
   flags: [
     { field: "funds.check", when: '={funds.check}="不符"', meaning: "资金来源之和与年度资金总额不一致" },
-    { field: "funds.rate", when: "=AND(ISNUMBER({funds.rate}),{funds.rate}<0.9)", meaning: "执行率低于90%，请说明原因", style: "warning" },
+    {
+      field: "funds.rate",
+      when: rateUnexplained("{funds.rate}", ["{goal.actual}", "{ind.reason}"]),
+      viaHelper: true,
+      also: ["goal.actual"],
+      meaning: "执行率低于规定比例，请在“实际完成情况”或偏差原因中说明资金执行情况",
+      style: "warning",
+    },
     {
       field: "weightTotal",
       when: "=AND(COUNT({ind.weight})>0,ABS({weightTotal}-100)>0.005)",

@@ -1,8 +1,9 @@
 // 整体支出预算绩效自评报告 — its tables (seed 003, DOMAIN §1.3): 资金使用情况 by 职能 with a 金额合计 row and
 // the 预算执行率, then three indicator tables (履职完成情况 / 履职效果情况 / 社会满意度情况) with
 // 二级 | 三级 | 权重 | 目标值 | 业绩值 | 得分, the weight total, 总得分 and 评价等级, and the problems and
-// measures. No separate funds score: seed 003 scores 预算执行率 as an indicator. Target reading: project.ts.
-import { gradeFormula, NA_FACTOR, RULE_TOTAL_NO_FUNDS, rateFormula, rateUnexplained } from "./formulas";
+// measures. No separate funds score: seed 003 scores 预算执行率 as an indicator. Target reading: helpers.ts.
+import { gradeFormula, incompleteFormula, missingAmount, NA_WEIGHT, rateFormula, rateUnexplained, totalFormula } from "./formulas";
+import { fold } from "./helpers";
 import { footerRows } from "./footer";
 import type { IndColumn, IndicatorSection, Level1Filter, RowsSection, TemplateDef } from "./types";
 
@@ -50,7 +51,6 @@ export const REPORT: TemplateDef = {
   landscape: false,
   widths: { A: 14, B: 26, C: 10, D: 11, E: 11, F: 11, G: 11 },
   repeatRows: "1:1",
-  helperCol: "J",
   sections: [
     {
       kind: "rows",
@@ -122,16 +122,21 @@ export const REPORT: TemplateDef = {
             { col: "A", to: "C", text: "权重合计", style: "label" },
             { col: "D", field: "weightTotal", formula: "=SUM({*ind.weight})", style: "derivedScore" },
             { col: "E", to: "F", text: "总得分", style: "label" },
-            { col: "@naFactor", field: "naFactor", formula: NA_FACTOR, style: "derivedScore" },
-            { col: "@ruleTotal", field: "ruleTotal", formula: RULE_TOTAL_NO_FUNDS, style: "derivedScore" },
-            { col: "G", field: "total", formula: '=IF(COUNT({*ind.score})=0,"",ROUND(SUM({*ind.score}),2))', style: "derivedScore" },
+            { col: "G", field: "total", formula: totalFormula("{*ind.score}"), style: "derivedScore" },
+            { col: "@naWeight", field: "naWeight", formula: NA_WEIGHT, style: "derivedScore" },
+            {
+              col: "@incomplete",
+              field: "incomplete",
+              formula: incompleteFormula([], ["ind1", "ind2", "ind3"], [missingAmount("COUNT({fn.budget})", "{funds.spent}"), missingAmount("COUNT({fn.spent})")]),
+              style: "derivedScore",
+            },
           ],
         },
         {
           height: 24,
           cells: [
             { col: "A", to: "C", text: "评价等级", style: "label" },
-            { col: "D", to: "G", field: "grade", formula: gradeFormula("{total}"), style: "derivedText" },
+            { col: "D", to: "G", field: "grade", formula: gradeFormula("{total}", "{*ind.weight}"), style: "derivedText" },
           ],
         },
         {
@@ -139,6 +144,7 @@ export const REPORT: TemplateDef = {
           cells: [
             { col: "A", text: "主要问题及\n原因分析", style: "label" },
             { col: "B", to: "G", field: "sharedReason", style: "textLeft" },
+            { col: "@sharedReasonText", field: "sharedReasonText", formula: `=${fold("{sharedReason}")}`, style: "derivedText" },
           ],
         },
         {
@@ -165,9 +171,10 @@ export const REPORT: TemplateDef = {
     { field: "weightTotal", when: "=AND(COUNT({*ind.weight})>0,ABS({weightTotal}-100)>0.005)", meaning: "权重合计不等于100" },
     {
       field: "funds.rate",
-      when: rateUnexplained("{funds.rate}", "{sharedReason}"),
+      when: rateUnexplained("{funds.rate}", ["{sharedReason}", "{improvement}"]),
       viaHelper: true,
-      meaning: "预算执行率低于90%，请在主要问题及原因分析中说明",
+      also: ["sharedReason"],
+      meaning: "预算执行率低于规定比例，请在主要问题及原因分析中说明资金执行情况",
       style: "warning",
     },
   ],

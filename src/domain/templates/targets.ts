@@ -1,7 +1,7 @@
 // 项目绩效目标表 — before the year (seed 004, DOMAIN §1.3): 项目编码, 项目名称, 预算数 in 元 with
 // 其中：财政资金 / 其他资金, 资金用途, 资金支出计划 as cumulative % at 3月底/6月底/10月底/12月底, 绩效目标,
 // and indicators 一级 | 二级 | 三级 | 绩效指标描述 | 指标值 | 指标值确定依据. Nothing is scored: the helper
-// columns (project.ts) flag a target with no number ("%", "≥**人次"), a count with a % target, a rate with a
+// columns (helpers.ts) flag a target with no number ("%", "≥**人次"), a count with a % target, a rate with a
 // count, a cost with "≥" or a % target above 100%. The plan check says whether the plan rises to 100%.
 import { partsCheck } from "./formulas";
 import { footerRows } from "./footer";
@@ -17,7 +17,6 @@ export const TARGETS: TemplateDef = {
   landscape: false,
   widths: { A: 12, B: 14, C: 16, D: 24, E: 13, F: 9, G: 12 },
   repeatRows: "1:2",
-  helperCol: "J",
   sections: [
     {
       kind: "rows",

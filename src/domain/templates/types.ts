@@ -3,14 +3,12 @@
 // WritePlan. Nothing here touches Excel.
 //
 // Formula tokens (resolved by the renderer to A1 addresses on the form's sheet):
-//   {funds.budget}     the cell (or range) of a field key
+//   {funds.budget}     the cell (or range) of a field key, absolute ($D$7): it stays put when a formula is filled
 //   {*ind.score}       every indicator block's column range, comma-joined (for SUM)
 //   {r:target}         the same row's cell in column `target` of the current block (indicator or list rows)
-//   {top:level1}       the top cell of the current 一级 (or 二级) group in that column (merged cells keep
-//                      their value there)
-//   {h:rule}           the same row's hidden helper column `rule`
-//   {K}                the array constant {1,2,…,40} (positions in a text, for SUMPRODUCT)
-//   {list:units}       the defined name of a list on the hidden lists sheet
+//   {h:rule}           the same row's hidden helper column `rule`; {up:key} the row above's
+//   {g1:weight}        the rows of the current 一级 group in that column (only on the group's top row)
+// Word lists, units and the profile's parameters are named ranges (lists.ts), written into formulas by name.
 import type { FormKind } from "../model";
 
 export type StyleKey =
@@ -133,8 +131,8 @@ export interface ListSection {
   height?: number;
   /** How a Form fills the rows: one Form per row ("forms"), or the parts of the funds sums ("parts"). */
   fillFrom: "forms" | "parts";
-  /** A hidden flag per row (helper formula, 1 = flagged) painted on these columns. */
-  flags?: { helper: string; formula: string; paint: string[]; meaning: string; style?: "error" | "warning" }[];
+  /** A hidden flag per row (helper formula, 1 = flagged) painted on these columns; `header` says what it computes. */
+  flags?: { helper: string; header?: string; formula: string; paint: string[]; meaning: string; style?: "error" | "warning" }[];
 }
 
 export interface ListColumn {
@@ -164,8 +162,8 @@ export interface TemplateDef {
   widths: Record<string, number>;
   /** Title rows repeated on every printed page ("1:3"). */
   repeatRows?: string;
-  /** First hidden helper column (formula helpers the officer never sees). */
-  helperCol: string;
+  /** The last printed column, when columns right of it (核对, 来源核对) are shown but not printed. */
+  printTo?: string;
   sections: Section[];
   /** Conditional formats outside indicator tables. */
   flags?: FlagDef[];
@@ -177,7 +175,9 @@ export interface FlagDef {
   when: string; // "={funds.check}=\"不符\""
   meaning: string;
   style?: "error" | "warning";
-  /** Compute `when` in a hidden helper cell (needed when it holds array constants, which conditional
-   *  formats may not); the format then tests that cell. */
+  /** Compute `when` in a hidden helper cell (needed when it holds array constants or names of other sheets, which
+   *  conditional formats may not); the format then tests that cell. */
   viaHelper?: boolean;
+  /** Also paint these fields with the same format (where the officer types what clears it). */
+  also?: string[];
 }

@@ -133,7 +133,8 @@ export const LOOKUP: FnTable = {
   MATCH: { min: 2, max: 3, raw: [1], fn: match },
   VLOOKUP: { min: 3, max: 4, raw: [1], fn: tableLookup(true) },
   HLOOKUP: { min: 3, max: 4, raw: [1], fn: tableLookup(false) },
-  LOOKUP: { min: 2, max: 3, raw: [1, 2], fn: lookupFn },
+  // Excel and LibreOffice evaluate LOOKUP's vectors as arrays ("LOOKUP(2,1/(A1:A9<>""),A1:A9)" needs no Ctrl+Shift+Enter).
+  LOOKUP: { min: 2, max: 3, raw: [1, 2], arrayArgs: [1, 2], fn: lookupFn },
   CHOOSE: { min: 2, max: 255, lazy: choose },
   ROWS: { min: 1, max: 1, raw: "all", fn: ([v]) => (isError(v) ? v : dims(v)[0]) },
   COLUMNS: { min: 1, max: 1, raw: "all", fn: ([v]) => (isError(v) ? v : dims(v)[1]) },

@@ -1,5 +1,5 @@
 // Text functions: LEN, TRIM, LEFT, RIGHT, MID, FIND, SEARCH, SUBSTITUTE, VALUE, CONCATENATE, CONCAT,
-// LOWER, UPPER, REPT, EXACT, TEXT. Lengths count UTF-16 code units (one per CJK character).
+// LOWER, UPPER, REPT, EXACT, TEXT, ASC. Lengths count UTF-16 code units (one per CJK character).
 import { parseNumericText, toNumber, toText } from "../coerce";
 import { FnTable } from "../fn";
 import { ERR, FValue, isError, Val } from "../types";
@@ -7,6 +7,19 @@ import { formatNumber } from "./format";
 import { visit, wildcardRegex } from "./util";
 
 type Arg = string | number;
+
+const HALF: Record<string, string> = { "。": "｡", "「": "｢", "」": "｣", "、": "､", "・": "･" };
+
+/** ASC as LibreOffice evaluates it: full-width ASCII (！…～) to half-width, and the CJK punctuation with a half-width
+ *  form (。「」、・) to it; the ideographic space stays. */
+function asc(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    const c = ch.codePointAt(0) as number;
+    out += c >= 0xff01 && c <= 0xff5e ? String.fromCharCode(c - 0xfee0) : (HALF[ch] ?? ch);
+  }
+  return out;
+}
 
 /** A function of text (t) and whole-number (n) params, in order; optional ones may be undefined. */
 function textFn(min: number, kinds: string, f: (xs: Array<Arg | undefined>) => FValue): FnTable[string] {
@@ -57,6 +70,7 @@ function substitute(text: string, old: string, rep: string, nth?: number): FValu
 
 export const TEXT_FNS: FnTable = {
   LEN: textFn(1, "t", ([t]) => (t as string).length),
+  ASC: textFn(1, "t", ([t]) => asc(t as string)),
   TRIM: textFn(1, "t", ([t]) => (t as string).replace(/ +/g, " ").replace(/^ | $/g, "")),
   LOWER: textFn(1, "t", ([t]) => (t as string).toLowerCase()),
   UPPER: textFn(1, "t", ([t]) => (t as string).toUpperCase()),

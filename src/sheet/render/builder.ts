@@ -1,8 +1,10 @@
-// Accumulates a WritePlan while the sections of a template are laid out top to bottom. Formulas are kept
-// with their tokens and the row context they were written in, and resolved once every field has its cell.
+// Accumulates a WritePlan while the sections of a template are laid out top to bottom. Formulas are kept with their
+// tokens and the row context they were written in, and resolved once every field has its cell. A formula the same
+// down a column (every helper column, the 得分 column of a blank table) is kept as one run (PlanRun).
 import { colToLetters, lettersToCol } from "../address";
-import type { CellStyle, PlanCell, PlanConditionalFormat, PlanValidation, WritePlan } from "../plan";
+import type { CellStyle, PlanCell, PlanConditionalFormat, PlanRun, PlanValidation, WritePlan } from "../plan";
 import type { CellDef, StyleKey } from "../../domain/templates/types";
+import { HELPER_COLUMN } from "../meta";
 import { FLAG_STYLE, STYLES } from "./styles";
 import { anchorColumns } from "../move-formula";
 
@@ -10,19 +12,24 @@ import { anchorColumns } from "../move-formula";
 export interface Ctx {
   row?: number;
   cols?: Record<string, string>; // column key → letter
-  top?: Record<string, number>; // column key → top row of the current group
   g1?: [number, number]; // rows of the current 一级 group
+  first?: number; // the table's first body row
 }
 
-export const K_CONST = `{${Array.from({ length: 40 }, (_, i) => i + 1).join(",")}}`;
-
-
 const TOKEN = /\{([*A-Za-z][\w.:*-]*)\}/g;
+
+/** "D7" → "$D$7", "B12:I40" → "$B$12:$I$40": a field referenced from a formula stays put when the formula is filled. */
+const absolute = (ref: string): string =>
+  ref
+    .split(":")
+    .map((a) => a.replace(/^\$?([A-Z]+)\$?(\d+)$/, "$$$1$$$2"))
+    .join(":");
 
 export class PlanBuilder {
   row = 1;
   private cells = new Map<string, PlanCell>();
   private pending: { addr: string; formula: string; ctx: Ctx }[] = [];
+  private pendingRuns: { col: string; r0: number; r1: number; formula: string; ctx: Ctx }[] = [];
   private cfs: { ref: string; formula: string; ctx: Ctx; style: "error" | "warning"; meaning: string }[] = [];
   readonly merges: string[] = [];
   readonly fields: Record<string, string> = {};
@@ -30,16 +37,11 @@ export class PlanBuilder {
   readonly rowHeights: Record<number, number> = {};
   readonly indicatorRows: Record<string, number> = {};
   readonly formRows: number[] = [];
+  /** Rows that start a 一级 group, and the last row of each indicator table (print breaks go between groups). */
+  readonly groupStarts: number[] = [];
   private helpers = new Map<string, string>();
-  private nextHelper: number;
+  private nextHelper = HELPER_COLUMN;
   private maxCol = 0;
-
-  constructor(
-    readonly helperCol: string,
-    readonly lists: Record<string, string>,
-  ) {
-    this.nextHelper = lettersToCol(helperCol);
-  }
 
   /** The hidden column of a helper key (allocated on first use, shared by every block). */
   helper(key: string): string {
@@ -61,12 +63,22 @@ export class PlanBuilder {
     return letter.startsWith("@") ? this.helper(letter.slice(1)) : letter;
   }
 
-  put(addr: string, cell: Omit<PlanCell, "addr">, ctx: Ctx = {}): void {
+  private seen(addr: string): void {
     const m = /^([A-Z]+)(\d+)$/.exec(addr);
-    if (m) this.maxCol = Math.max(this.maxCol, lettersToCol(m[1]));
+    if (m && lettersToCol(m[1]) < HELPER_COLUMN) this.maxCol = Math.max(this.maxCol, lettersToCol(m[1]));
+  }
+
+  put(addr: string, cell: Omit<PlanCell, "addr">, ctx: Ctx = {}): void {
+    this.seen(addr);
     const { formula, ...rest } = cell;
     this.cells.set(addr, { addr, ...rest });
     if (formula) this.pending.push({ addr, formula, ctx });
+  }
+
+  /** A formula filled down `col` from r0 to r1; tokens resolve as for row r0. Cells keep any style they have. */
+  run(col: string, r0: number, r1: number, formula: string, ctx: Ctx): void {
+    this.seen(`${col}${r0}`);
+    this.pendingRuns.push({ col, r0, r1, formula, ctx: { ...ctx, row: r0 } });
   }
 
   /** Lay out one template cell at `row`: merge, style, value or formula, field name. */
@@ -86,7 +98,7 @@ export class PlanBuilder {
         }
     }
     const text = def.text !== undefined ? expand(def.text, texts) : undefined;
-    if (def.formula) this.put(addr, { formula: def.formula, style }, { ...ctx, row });
+    if (def.formula) this.put(addr, { formula: def.formula, style, ...(text !== undefined ? { value: text } : {}) }, { ...ctx, row });
     else this.put(addr, { value: value ?? text ?? def.value ?? null, style });
     if (def.field) this.field(def.field, addr);
     return addr;
@@ -110,20 +122,18 @@ export class PlanBuilder {
   }
 
   private token(tok: string, ctx: Ctx): string {
-    if (tok === "K") return K_CONST;
     const i = tok.indexOf(":");
     if (i > 0) {
       const kind = tok.slice(0, i);
       const key = tok.slice(i + 1);
-      if (kind === "list") return this.lists[key] ?? fail(tok);
-      if (kind === "sp") return this.sumProduct(key, tok);
       if (kind === "h") return `${this.helper(key)}${ctx.row ?? fail(tok)}`;
-      // A table without a 一级 (or 二级) column reads it as blank.
-      if (ctx.cols && !ctx.cols[key] && (key === "level1" || key === "level2")) return '""';
+      if (kind === "up") return `${this.helper(key)}${(ctx.row ?? fail(tok)) - 1}`;
+      // A table without a 一级, 二级 or 分值 column reads it as blank.
+      if (ctx.cols && !ctx.cols[key] && (key === "level1" || key === "level2" || key === "weight")) return '""';
       const col = ctx.cols?.[key] ?? fail(tok);
       if (kind === "r") return `${col}${ctx.row ?? fail(tok)}`;
-      if (kind === "top") return `${col}${ctx.top?.[key] ?? ctx.row ?? fail(tok)}`;
-      if (kind === "g1") return ctx.g1 ? `${col}${ctx.g1[0]}:${col}${ctx.g1[1]}` : fail(tok);
+      if (kind === "g1") return ctx.g1 ? `$${col}$${ctx.g1[0]}:$${col}$${ctx.g1[1]}` : fail(tok);
+      if (kind === "t") return `$${col}$${ctx.first ?? fail(tok)}:${col}${ctx.row ?? fail(tok)}`;
       return fail(tok);
     }
     if (tok.startsWith("*")) {
@@ -131,39 +141,29 @@ export class PlanBuilder {
       const re = new RegExp(`^${prefix.replace(/\./g, "\\.")}\\d*\\.${col}$`);
       const refs = Object.keys(this.fields)
         .filter((k) => re.test(k))
-        .map((k) => this.fields[k]);
+        .map((k) => absolute(this.fields[k]));
       return refs.length ? refs.join(",") : fail(tok);
     }
-    return this.fields[tok] ?? fail(tok);
+    return absolute(this.fields[tok] ?? fail(tok));
   }
 
-  /** {sp:weight:na} → (SUMPRODUCT(weights, na flags) + … over every indicator block). */
-  private sumProduct(key: string, tok: string): string {
-    const [a, b] = key.split(":");
-    const blocks = Object.keys(this.fields)
-      .filter((k) => k.endsWith(`.${a}`) && this.fields[k.slice(0, -a.length) + b])
-      .map((k) => k.slice(0, -a.length - 1));
-    if (!blocks.length) fail(tok);
-    return `(${blocks.map((bk) => `SUMPRODUCT(${this.fields[`${bk}.${a}`]},${this.fields[`${bk}.${b}`]})`).join("+")})`;
-  }
-
-  /** The finished plan parts (formulas and conditional formats resolved). */
-  finish(): Pick<WritePlan, "cells" | "conditionalFormats" | "size"> & { hiddenColumns: string[] } {
+  /** The finished plan parts (formulas, runs and conditional formats resolved). */
+  finish(): Pick<WritePlan, "cells" | "conditionalFormats" | "size" | "runs"> & { hiddenColumns: string[] } {
     for (const p of this.pending) {
       const cell = this.cells.get(p.addr);
       if (cell) cell.formula = this.resolve(p.formula, p.ctx);
     }
+    const runs: PlanRun[] = this.pendingRuns.map((r) => ({ col: r.col, r0: r.r0, r1: r.r1, formula: this.resolve(r.formula, r.ctx) }));
     const conditionalFormats: PlanConditionalFormat[] = this.cfs.map((c) => ({
       ref: c.ref,
       formula: anchorColumns(this.resolve(c.formula, c.ctx)),
       style: { ...FLAG_STYLE[c.style] },
       meaning: c.meaning,
     }));
-    const first = lettersToCol(this.helperCol);
-    const hiddenColumns: string[] = [];
-    for (let c = first; c <= this.maxCol; c++) hiddenColumns.push(colToLetters(c));
+    const hiddenColumns = [...new Set(this.helpers.values())].sort((a, b) => lettersToCol(a) - lettersToCol(b));
     return {
       cells: [...this.cells.values()],
+      runs,
       conditionalFormats,
       size: { rows: this.row - 1, cols: this.maxCol + 1 },
       hiddenColumns,

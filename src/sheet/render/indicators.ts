@@ -3,7 +3,7 @@
 import type { Indicator } from "../../domain/model";
 import type { TemplateOptions } from "../../domain/templates/options";
 import { level1KeyOf, taxonomyFor, type Level1Def } from "../../domain/templates/categories";
-import { helperFormulas, LEVEL1_CHECK, LEVEL1_DECLARED, SCORE_DEFAULT } from "../../domain/templates/formulas";
+import { helperColumns, LEVEL1_HELPERS, SCORE_DEFAULT } from "../../domain/templates/helpers";
 import type { IndColumnKey, IndicatorSection } from "../../domain/templates/types";
 import type { Ctx, PlanBuilder } from "./builder";
 
@@ -49,9 +49,17 @@ const MEANING = {
   reason: "偏差原因未填写：该指标未达成目标、部分达成或远超目标，请写明原因和改进措施",
   over: "得分超过分值",
   rule: "填写的得分与按规则计算的得分相差超过0.1",
+  band: "定性指标的得分不在所写档次的分数范围内（达成80%–100%，部分达成60%–80%，未达成60%以下）",
   level1: "三级指标分值之和与一级指标所标分值不一致",
   target: "指标值不规范：缺少数值、方向或单位可疑（如成本用“≥”、次数用“%”）",
 };
+
+/** The band check of a qualitative score (score.ts tierBand, inBand): 达成 [0.8w, w], 部分达成 [0.6w, 0.8w),
+ *  未达成 [0, 0.6w). */
+const OUT_OF_BAND =
+  '=AND(ISNUMBER({r:score}),ISNUMBER({r:weight}),OR(AND({h:mode}="达成",OR({r:score}<ROUND(0.8*{r:weight},2)-0.000000001,{r:score}>{r:weight}+0.000000001)),' +
+  'AND({h:mode}="部分达成",OR({r:score}<ROUND(0.6*{r:weight},2)-0.000000001,{r:score}>=ROUND(0.8*{r:weight},2)-0.000000001)),' +
+  'AND({h:mode}="未达成",OR({r:score}<-0.000000001,{r:score}>=ROUND(0.6*{r:weight},2)-0.000000001))))';
 
 export function renderIndicators(b: PlanBuilder, sec: IndicatorSection, opts: TemplateOptions, rows: BodyRow[], lists: { level1: string; level2: string; tiers: string }): void {
   const head = b.row;
@@ -62,20 +70,30 @@ export function renderIndicators(b: PlanBuilder, sec: IndicatorSection, opts: Te
   if (sec.side) b.cell({ col: sec.side.col, down: rows.length + 1, text: sec.side.text, style: "label" }, head, null);
   for (const c of sec.columns) b.cell({ col: c.col, to: c.to, text: c.header, style: "header" }, head, null);
 
-  const helpers = helperFormulas(sec.mode, sec.reason);
-  const g1Start: number[] = [];
+  // The hidden helpers: a header saying what each computes (hidden with it), one formula down the whole table.
+  const helpers = helperColumns(sec.mode, sec.reason);
+  const ctx0: Ctx = { row: first, cols, first };
+  for (const h of helpers) {
+    b.put(`${b.helper(h.key)}${head}`, { value: h.header, style: { numFmt: "@" } });
+    b.run(b.helper(h.key), first, last, h.formula, ctx0);
+  }
+  if (sec.level1Weights) for (const h of LEVEL1_HELPERS) b.put(`${b.helper(h.key)}${head}`, { value: h.header });
+
+  const scoreRun: number[] = [];
+  const flushScore = (): void => {
+    if (scoreRun.length) b.run(cols.score, scoreRun[0], scoreRun[scoreRun.length - 1], SCORE_DEFAULT, ctx0);
+    scoreRun.length = 0;
+  };
   rows.forEach((r, k) => {
     const row = first + k;
     const newL1 = k === 0 || r.level1 !== rows[k - 1].level1 || r.level1 === "";
     const newL2 = newL1 || r.level2 !== rows[k - 1].level2 || r.level2 === "";
-    if (newL1) g1Start.push(row);
-    const l1Top = g1Start[g1Start.length - 1];
     let l1End = row;
     while (l1End - first + 1 < rows.length && !startsL1(rows, l1End - first + 1)) l1End++;
     let l2End = row;
     while (l2End - first + 1 < rows.length && !startsL2(rows, l2End - first + 1)) l2End++;
-    const l2Top = newL2 ? row : topOf(rows, k, first);
-    const ctx: Ctx = { row, cols, top: { level1: l1Top, level2: l2Top }, g1: [l1Top, l1End] };
+    if (newL1) b.groupStarts.push(row);
+    const ctx: Ctx = { row, cols, g1: [row, l1End] };
     if (r.ind) b.indicatorRows[r.ind.id] = row;
     for (const c of sec.columns) {
       const key = c.key as IndColumnKey;
@@ -87,50 +105,49 @@ export function renderIndicators(b: PlanBuilder, sec: IndicatorSection, opts: Te
         continue;
       }
       const v = r.ind ? valueOf(r.ind, key) : null;
-      if (key === "score" && sec.mode === "scored" && v === null)
-        b.cell({ col: c.col, to: c.to, formula: SCORE_DEFAULT, style: c.style }, row, null, ctx);
-      else b.cell({ col: c.col, to: c.to, style: c.style }, row, v);
+      if (key === "score" && sec.mode === "scored" && v === null) {
+        // The 得分 cell computes the rule's score until the officer types hers over it.
+        b.cell({ col: c.col, to: c.to, style: c.style }, row, null);
+        if (scoreRun.length && scoreRun[scoreRun.length - 1] !== row - 1) flushScore();
+        scoreRun.push(row);
+      } else b.cell({ col: c.col, to: c.to, style: c.style }, row, v);
     }
-    for (const [key, f] of helpers) b.put(`${b.helper(key)}${row}`, { formula: f, style: { numFmt: "General" } }, ctx);
-    if (sec.level1Weights && newL1) {
-      b.put(`${b.helper("l1d")}${row}`, { formula: LEVEL1_DECLARED }, ctx);
-      b.put(`${b.helper("l1c")}${row}`, { formula: LEVEL1_CHECK }, ctx);
-    }
+    if (sec.level1Weights && newL1) for (const h of LEVEL1_HELPERS) b.put(`${b.helper(h.key)}${row}`, { formula: h.formula }, ctx);
   });
+  flushScore();
   b.row = last + 1;
 
-  // Fields: the body, each column, and the helpers a reader may want.
+  // Fields: the body, each column, and the helpers (the totals and a reader may want them).
   const lastCol = sec.columns[sec.columns.length - 1];
   b.field(sec.block, `${sec.columns[0].col}${first}:${lastCol.to ?? lastCol.col}${last}`);
   for (const c of sec.columns) b.field(`${sec.block}.${c.key}`, `${c.col}${first}:${c.col}${last}`);
-  for (const h of ["na", "w", "rule", "sc", "need", "flag"].filter((k) => helpers.some(([x]) => x === k)))
-    b.field(`${sec.block}.${h}`, `${b.helper(h)}${first}:${b.helper(h)}${last}`);
+  for (const h of helpers) b.field(`${sec.block}.${h.key}`, `${b.helper(h.key)}${first}:${b.helper(h.key)}${last}`);
 
   const range = (key: IndColumnKey) => {
     const c = sec.columns.find((x) => x.key === key);
     return c ? `${c.col}${first}:${c.to ?? c.col}${last}` : null;
   };
-  const ctx0: Ctx = { row: first, cols };
   const l1 = range("level1");
   const l2 = range("level2");
   if (l1) b.validate(l1, lists.level1, true, "选择一级指标，或按本地口径填写");
   if (l2) b.validate(l2, lists.level2, true, "选择二级指标，或按本地口径填写");
   const actual = range("actual");
   if (actual && sec.mode !== "targets")
-    b.validate(actual, lists.tiers, true, "定量指标填数值（如 96%）；定性指标可选择达成档次");
+    b.validate(actual, lists.tiers, true, "定量指标填数值（如 96%）；定性指标可选择达成档次，并在得分栏填写得分");
   if (sec.mode === "targets") {
     const t = range("target");
-    if (t) b.flag(t, "=OR({h:bad}=1,{h:dir}=1)", ctx0, "warning", MEANING.target);
+    if (t) b.flag(t, "={h:check}=1", ctx0, "warning", MEANING.target);
     return;
   }
   const paint = "column" in sec.reason ? range("reason") : actual;
-  if (paint) b.flag(paint, "={h:flag}=1", ctx0, "error", MEANING.reason);
+  if (paint) b.flag(paint, "={h:reason}=2", ctx0, "error", MEANING.reason);
   const score = range("score");
   if (score && sec.mode === "scored") {
-    b.flag(score, "=AND(ISNUMBER({r:score}),ISNUMBER({r:weight}),{r:score}>MAX({r:weight},{h:w})+0.0001)", ctx0, "error", MEANING.over);
+    b.flag(score, "=AND(ISNUMBER({r:score}),ISNUMBER({r:weight}),{r:score}>{r:weight}+0.0001)", ctx0, "error", MEANING.over);
+    b.flag(score, OUT_OF_BAND, ctx0, "error", MEANING.band);
     b.flag(score, "=AND(ISNUMBER({r:score}),ISNUMBER({h:rule}),ABS({r:score}-{h:rule})>0.1)", ctx0, "warning", MEANING.rule);
   }
-  if (l1 && sec.level1Weights) b.flag(l1, "={h:l1c}=1", ctx0, "error", MEANING.level1);
+  if (l1 && sec.level1Weights) b.flag(l1, "={h:level1Check}=1", ctx0, "error", MEANING.level1);
 }
 
 function startsL1(rows: BodyRow[], k: number): boolean {
@@ -138,11 +155,6 @@ function startsL1(rows: BodyRow[], k: number): boolean {
 }
 function startsL2(rows: BodyRow[], k: number): boolean {
   return startsL1(rows, k) || rows[k].level2 !== rows[k - 1].level2 || rows[k].level2 === "";
-}
-function topOf(rows: BodyRow[], k: number, first: number): number {
-  let i = k;
-  while (i > 0 && !startsL2(rows, i)) i--;
-  return first + i;
 }
 
 function valueOf(ind: Indicator, key: IndColumnKey): string | number | null {

@@ -58,20 +58,21 @@ function renderList(b: PlanBuilder, sec: ListSection, env: RenderEnv): void {
   const last = first + n - 1;
   const cols: Record<string, string> = {};
   for (const c of sec.columns) cols[c.key] = b.col(c.col);
+  const ctx0: Ctx = { row: first, cols };
   for (let i = 0; i < n; i++) {
     const row = first + i;
-    const ctx: Ctx = { row, cols };
     if (forms && sec.fillFrom === "forms") b.formRows.push(row);
     for (const c of sec.columns) {
-      if (c.formula) {
-        b.cell({ col: c.col, to: c.to, formula: c.formula, style: c.style }, row, null, ctx);
-        continue;
-      }
-      const v = c.counter ? i + 1 : forms ? listValue(sec, forms, i, c.key, c.from) : null;
+      const v = c.formula ? null : c.counter ? i + 1 : forms ? listValue(sec, forms, i, c.key, c.from) : null;
       b.cell({ col: c.col, to: c.to, style: c.style }, row, v);
     }
-    for (const f of sec.flags ?? []) b.put(`${b.helper(f.helper)}${row}`, { formula: f.formula }, ctx);
     if (sec.height) b.rowHeights[row] = sec.height;
+  }
+  // Per-row formulas and hidden flags: one formula down the whole list.
+  for (const c of sec.columns) if (c.formula) b.run(b.col(c.col), first, last, c.formula, ctx0);
+  for (const f of sec.flags ?? []) {
+    if (f.header) b.put(`${b.helper(f.helper)}${first - 1}`, { value: f.header, style: { numFmt: "@" } });
+    b.run(b.helper(f.helper), first, last, f.formula, ctx0);
   }
   b.row = last + 1;
   const lastCol = sec.columns.filter((c) => !c.col.startsWith("@")).pop();

@@ -1,18 +1,20 @@
-// The two hidden sheets of meta.ts: JX_LISTS (validation lists, each a named column) and JX_META (one row
-// per form: A = sheet name, B = JSON of FormMeta).
+// The two very hidden sheets of meta.ts: JX_LISTS (validation lists, the formulas' word lists and units, the profile's
+// parameters: each a named column) and JX_META (one row per form: A = sheet name, B = JSON of FormMeta).
 import type ExcelJS from "exceljs";
 import { keyToName, LISTS_SHEET, META_SHEET, type FormMeta } from "../../sheet/meta";
 import type { PlanList, WritePlan } from "../../sheet/plan";
 
 export function addListsSheet(wb: ExcelJS.Workbook, lists: PlanList[]): void {
-  const ws = wb.addWorksheet(LISTS_SHEET, { state: "hidden" });
+  const ws = wb.addWorksheet(LISTS_SHEET, { state: "veryHidden" });
   const seen = new Set<string>();
   let col = 0;
   for (const list of lists) {
     if (seen.has(list.name)) continue;
     seen.add(list.name);
     col++;
-    list.values.forEach((v, i) => (ws.getCell(i + 1, col).value = v));
+    list.values.forEach((v, i) => {
+      if (v !== "") ws.getCell(i + 1, col).value = v;
+    });
     const letter = ws.getColumn(col).letter;
     wb.definedNames.add(`'${LISTS_SHEET}'!$${letter}$1:$${letter}$${Math.max(1, list.values.length)}`, list.name);
   }
@@ -28,7 +30,7 @@ export function formMeta(plan: WritePlan, k: number): FormMeta {
 }
 
 export function addMetaSheet(wb: ExcelJS.Workbook, rows: [sheet: string, meta: FormMeta][]): void {
-  const ws = wb.addWorksheet(META_SHEET, { state: "hidden" });
+  const ws = wb.addWorksheet(META_SHEET, { state: "veryHidden" });
   rows.forEach(([sheet, meta], i) => {
     ws.getCell(i + 1, 1).value = sheet;
     ws.getCell(i + 1, 2).value = JSON.stringify(meta);
