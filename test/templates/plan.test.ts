@@ -3,9 +3,12 @@
 import { FORM_KINDS, type FormKind } from "../../src/domain/model";
 import { buildPlan } from "../../src/sheet/render";
 import { EDGE } from "./fixtures/forms";
+import { planFormulaCells } from "../../src/sheet/render/runs";
+import { HELPER_COLUMN } from "../../src/sheet/meta";
+import { lettersToCol } from "../../src/sheet/address";
 
 const ALLOWED = new Set(
-  "IF IFERROR AND OR NOT SUM SUMPRODUCT MIN MAX ROUND ABS LEN TRIM ISNUMBER ISERROR COUNT INDEX MATCH VALUE SUBSTITUTE LEFT RIGHT MID FIND SEARCH".split(" "),
+  "IF IFERROR AND OR NOT SUM SUMPRODUCT MIN MAX ROUND ABS LEN TRIM ISNUMBER ISERROR COUNT COUNTA INDEX MATCH LOOKUP VALUE SUBSTITUTE LEFT RIGHT MID FIND SEARCH ASC INT MOD N NA SUMIF COUNTIF".split(" "),
 );
 const all = FORM_KINDS.flatMap((k) => [2020, 2021].map((t) => [k, t as 2020 | 2021] as [FormKind, 2020 | 2021]));
 
@@ -21,7 +24,7 @@ describe.each(all)("%s (taxonomy %s)", (kind, taxonomy) => {
   });
 
   test("formulas use only functions every engine evaluates, and every token is resolved", () => {
-    const formulas = plan.cells.filter((c) => c.formula).map((c) => c.formula!);
+    const formulas = planFormulaCells(plan).map((c) => c.formula);
     expect(formulas.length).toBeGreaterThan(5);
     for (const f of [...formulas, ...plan.conditionalFormats.map((c) => c.formula)]) {
       expect(f.startsWith("=")).toBe(true);
@@ -93,7 +96,10 @@ test("a filled plan maps each indicator to its row; entered scores are kept, oth
   const entered = p.cells.find((c) => c.addr === `${scoreCol}${rows.i10}`)!;
   expect(entered.value).toBe(4.5);
   expect(entered.formula).toBeUndefined();
-  expect(p.cells.find((c) => c.addr === `${scoreCol}${rows.i1}`)!.formula).toMatch(/^=IF\(ISNUMBER\(/);
+  const computed = planFormulaCells(p).find((c) => c.addr === `${scoreCol}${rows.i1}`)!;
+  expect(computed.formula).toMatch(/^=IF\(ISNUMBER\(/);
+  // her score is a value, the others one run of the rule's default: none runs over row i10
+  for (const r of p.runs.filter((x) => x.col === scoreCol)) expect(rows.i10 < r.r0 || rows.i10 > r.r1).toBe(true);
 });
 
 describe("the fields bureaus ask for (issue #14 item 5)", () => {
@@ -153,5 +159,42 @@ describe("the fields bureaus ask for (issue #14 item 5)", () => {
     expect(texts).toContain("单位：元");
     for (const label of ["主管部门", "实施单位", "项目属性", "项目期", "中长期目标"]) expect(texts).toContain(label);
     expect(textAt(p, p.fields.unit)).toBe("某局");
+  });
+});
+
+describe("formulas are written once per run (issue #13)", () => {
+  test.each(FORM_KINDS)("%s at 20 rows per 二级: one run per helper column and table, fixed cells with $", (kind) => {
+    const p = buildPlan(kind, { rows: 20 });
+    const helpers = p.runs.filter((r) => lettersToCol(r.col) >= HELPER_COLUMN);
+    expect(helpers.length).toBeGreaterThan(0);
+    // every helper column of a table is one run from its first row to its last
+    const tables = new Set(helpers.map((r) => `${r.r0}:${r.r1}`));
+    const cols = new Set(helpers.map((r) => r.col));
+    expect(helpers.length).toBe(tables.size * cols.size);
+    // a run's cells hold nothing of their own: no per-cell formula in a run
+    const inRun = new Set(p.runs.flatMap((r) => Array.from({ length: r.r1 - r.r0 + 1 }, (_, k) => `${r.col}${r.r0 + k}`)));
+    for (const c of p.cells) if (c.formula) expect(inRun.has(c.addr)).toBe(false);
+    // references to fields (cells outside the row) are absolute, so a fill keeps them
+    for (const r of p.runs) {
+      const fixed = [...r.formula.replace(/"[^"]*"/g, '""').matchAll(/(?<![A-Z$])\$?([A-Z]{1,3})\$?(\d+)(?!\d)/g)];
+      for (const m of fixed) if (Number(m[2]) !== r.r0 && !/\$\d/.test(m[0])) expect([r.col, m[0]]).toEqual([r.col, "a reference to its own row"]);
+    }
+    // the filled-down formula of the last row is the first one moved, nothing else
+    const last = planFormulaCells(p).find((c) => c.addr === `${helpers[0].col}${helpers[0].r1}`)!;
+    expect(last.formula).not.toBe(helpers[0].formula);
+  });
+
+  test("each helper column has a Chinese header above its table, hidden with it", () => {
+    for (const kind of ["project", "department", "department-goals", "report", "targets"] as const) {
+      const p = buildPlan(kind, {});
+      const helpers = p.runs.filter((r) => lettersToCol(r.col) >= HELPER_COLUMN);
+      for (const r of helpers) {
+        const head = p.cells.find((c) => c.addr === `${r.col}${r.r0 - 1}`);
+        expect([kind, r.col, typeof head?.value === "string" && /[\u4e00-\u9fff]/.test(head.value as string)]).toEqual([kind, r.col, true]);
+        expect(p.hiddenColumns).toContain(r.col);
+      }
+      // keys are whole words
+      for (const key of Object.keys(p.meta!.helpers!)) expect(key.length).toBeGreaterThan(2);
+    }
   });
 });

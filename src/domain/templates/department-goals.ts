@@ -145,7 +145,7 @@ export const DEPARTMENT_GOALS: TemplateDef = {
     { field: "funds.check", when: '={funds.check}="不符"', meaning: "基本支出总额＋项目支出总额与执行数不一致" },
     {
       field: "funds.rate",
-      when: rateUnexplained("{funds.rate}", ["{sharedReason}", "{improvement}"]),
+      when: rateUnexplained("{funds.rate}", ["{sharedReason}", "{improvement}"], []),
       viaHelper: true,
       also: ["sharedReason"],
       meaning: "预算执行率低于规定比例，请在原因分析中说明资金执行情况",
@@ -153,7 +153,7 @@ export const DEPARTMENT_GOALS: TemplateDef = {
     },
     {
       field: "sharedReason",
-      when: "=MAX({*ind.reason})=2",
+      when: "=MAX({*ind.deviation})=2",
       meaning: "有未达成或远超目标的指标未在原因分析中说明",
       style: "warning",
     },

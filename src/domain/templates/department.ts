@@ -9,7 +9,7 @@ import {
   gradeFormula,
   incompleteFormula,
   missingAmount,
-  NA_WEIGHT,
+  naWeightFormula,
   partsCheck,
   rateFormula,
   rateUnexplained,
@@ -187,7 +187,7 @@ export const DEPARTMENT: TemplateDef = {
             { col: "E", to: "F", text: "总  分", style: "label" },
             { col: "G", field: "weightTotal", formula: "=SUM({funds.weight},{ind.weight})", style: "derivedScore" },
             { col: "H", field: "total", formula: totalFormula("{funds.score},{ind.score}"), style: "derivedScore" },
-            { col: "@naWeight", field: "naWeight", formula: NA_WEIGHT, style: "derivedScore" },
+            { col: "@naWeight", field: "naWeight", formula: naWeightFormula(["ind"]), style: "derivedScore" },
             {
               col: "@incomplete",
               field: "incomplete",
@@ -241,7 +241,7 @@ export const DEPARTMENT: TemplateDef = {
     { field: "funds.check.basic", when: '={funds.check.basic}="不符"', meaning: "人员经费＋公用经费与基本支出不一致" },
     {
       field: "funds.rate",
-      when: rateUnexplained("{funds.rate}", ["{sharedReason}", "{improvement}", "{goal.actual}"]),
+      when: rateUnexplained("{funds.rate}", ["{sharedReason}", "{improvement}", "{goal.actual}"], ["ind"]),
       viaHelper: true,
       also: ["sharedReason"],
       meaning: "执行率低于规定比例，请在偏差及原因分析中说明资金执行情况",

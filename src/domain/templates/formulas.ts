@@ -27,8 +27,10 @@ export function partsCheck(pairs: [total: string, parts: string][]): string {
   return `=IF(${any}=0,"",IF(AND(${ok.join(",")}),"相符","不符"))`;
 }
 
-/** The weight of the 不适用 rows (their 比较方式 is "na"), summed over every block: SUMIF skips typed text. */
-export const NA_WEIGHT = `=SUMIF({*ind.mode},"na",{*ind.weight})`;
+/** The weight of the 不适用 rows (their 比较方式 is "na"), summed over the indicator blocks: SUMIF skips typed text. */
+export function naWeightFormula(blocks: string[]): string {
+  return `=${blocks.map((b) => `SUMIF({${b}.mode},"na",{${b}.weight})`).join("+")}`;
+}
 
 /** 总分 (evaluate.ts totalOf): the visible 得分 cells as shown (with the 执行率 row's when the form has one),
  *  scaled by 100 / (100 − the 不适用 weights) when some are left out; blank while nothing is scored. */
@@ -46,17 +48,19 @@ export function gradeFormula(total: string, weights: string): string {
 }
 
 /** One indicator block's rows that keep the form incomplete (checks/completeness.ts): a row with anything in it but
- *  no name, or (unless 不适用) without its target, actual, weight or score. */
+ *  no name, or (unless 不适用) without its target, actual, weight or score. Blank means blank to the engine: spaces of
+ *  either width do not count (the folded texts of the helper columns). */
 export function incompleteRows(b: string): string {
-  const used = `((TRIM({${b}.name}&"")<>"")+({${b}.target}<>"")+({${b}.actual}<>"")+ISNUMBER({${b}.weight})+ISNUMBER({${b}.score})>0)`;
-  const open =
-    `((TRIM({${b}.name}&"")="")+({${b}.mode}<>"na")*(({${b}.target}="")+({${b}.actual}="")+(1-ISNUMBER({${b}.weight}))+(1-ISNUMBER({${b}.score})))>0)`;
+  const name = `SUBSTITUTE(SUBSTITUTE({${b}.name}&"","　","")," ","")`;
+  const [T, A] = [`{${b}.targetText}`, `{${b}.actualText}`];
+  const used = `((${name}<>"")+(${T}<>"")+(${A}<>"")+ISNUMBER({${b}.weight})+ISNUMBER({${b}.score})>0)`;
+  const open = `((${name}="")+({${b}.mode}<>"na")*((${T}="")+(${A}="")+(1-ISNUMBER({${b}.weight}))+(1-ISNUMBER({${b}.score})))>0)`;
   return `SUMPRODUCT(${used}*${open})`;
 }
 
-/** No row yet with both a target and an actual (checks/completeness.ts isFormEmpty). */
+/** Rows with both a target and an actual (checks/completeness.ts isFormEmpty: a form with none is empty). */
 export function emptyRows(b: string): string {
-  return `SUMPRODUCT(({${b}.target}<>"")*({${b}.actual}<>""))`;
+  return `SUMPRODUCT(({${b}.targetText}<>"")*({${b}.actualText}<>""))`;
 }
 
 /** What keeps the form from being complete: blank required cells, missing amounts (`missing`: conditions), open
@@ -95,9 +99,12 @@ const q2 = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
 /** A low 执行率 that nothing explains (checks/funds.ts): under the profile's threshold, and none of the cells where
  *  it is explained (实际完成情况, a 偏差 cell, any 偏差原因) speaks of 执行 / 支出 / 资金 … */
-export function rateUnexplained(rate: string, explainedIn: string[]): string {
+export function rateUnexplained(rate: string, explainedIn: string[], blocks: string[]): string {
   const said = explainedIn.map(speaksOfExecution).join(",");
-  return `=AND(ISNUMBER(${rate}),${rate}<${PROFILE.rate}-0.000000001,NOT(OR(${said})))`;
+  // On a form with nothing compared yet the engine says form-empty alone (checks/completeness.ts): no flag either.
+  // (A form whose number of blocks varies, by 年度目标, counts targets and actuals over all of them.)
+  const started = blocks.length ? `${blocks.map(emptyRows).join("+")}>0` : "AND(COUNTA({*ind.target})>0,COUNTA({*ind.actual})>0)";
+  return `=AND(ISNUMBER(${rate}),${rate}<${PROFILE.rate}-0.000000001,NOT(OR(${said})),${started})`;
 }
 
 /** Multi-project: a row's 存在的问题 says nothing. */

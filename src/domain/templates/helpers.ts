@@ -71,42 +71,64 @@ export const speaksOfExecution = (ref: string): string => `SUMPRODUCT(COUNTIF(${
 
 // ---------- one side: the target or the actual ----------
 
+/** The target's unit row (its unit cell also keeps the comparator word's row, ×1000; -1 when unreadable). */
+const TARGET_UNIT = "MOD(MAX(0,N({h:targetUnit})),1000)";
+
 /**
  * The helpers that read one side ("target" or "actual"), each a short formula over the cells before it: the folded
- * text, where its number starts and how many characters it has, what follows the number (its final stop dropped),
- * which comparator word ends that (以上, 以内 …) and the unit before it, the text before the number and the comparator
- * that ends it (≥, 不低于 …), and the number itself (in 万元 when both sides are money) or, when the text is not a
- * number, what kind of text it is. Short formulas matter: LibreOffice copies a shared formula into every cell it
- * fills, so the sheet loads in time proportional to the formulas' total length (docs/helper-columns.md).
+ * text, where its number starts and how many characters it has, what follows the number — the unit and any comparator
+ * word that ends it (以上, 以内 …) — and the number itself (in 万元 when both sides are money) or, when the text is not a
+ * number, what kind of text it is; the target also keeps the comparator written before its number (≥, 不低于 …) and
+ * the direction it is compared in. LibreOffice copies a shared formula into every cell it fills and spends about a
+ * microsecond per function call, so the cells are few and the usual cases take short paths (a tail that is a unit
+ * alone, nothing before an actual's number); the word lists are searched only when those fail
+ * (docs/helper-columns.md).
  */
 function side(p: "target" | "actual"): HelperDef[] {
-  const o = p === "target" ? "actual" : "target";
   const h = (k: string) => `{h:${p}${k}}`;
-  const [X, S, W, T, E, U, B, L] = ["Text", "Start", "Digits", "Tail", "End", "Unit", "Before", "Lead"].map(h);
+  const raw = `{r:${p}}`;
+  const [X, S, W, U] = ["Text", "Start", "Digits", "Unit"].map(h);
   const none = `${S}>LEN(${X})`;
   const run = `MID(${X},${S},16)`;
   const rest = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", ".", ","].reduce((acc, ch) => `SUBSTITUTE(${acc},${q(ch)},"")`, run);
-  const ending = `INDEX(${LIST.after},${E})`;
-  const unitText = `LEFT(${T},LEN(${T})-LEN(${ending}))`;
+  // What follows the number, its final stop dropped: [unit][以上/以下 …][完成/左右 …]. Most tails are a unit alone.
+  const tail = bare(`MID(${X},${S}+${W},99)`);
+  const ending = longestMatch(LIST.after, tail, "end", lengthsOf(LIST.after, 4));
+  const unitText = `LEFT(${tail},LEN(${tail})-LEN(INDEX(${LIST.after},${ending})))`;
+  // The target's unit cell keeps the comparator word's row too (×1000): its direction may be written there.
+  const [E, u] = p === "target" ? [`INT(${U}/1000)`, `MOD(${U},1000)`] : [ending, U];
+  // 百分之95 is 95% (the text cell drops 百分之): no other unit may follow.
+  const percentWords = `IF(ISNUMBER(FIND("百分之",${raw}&"")),MATCH("%",${LIST.units},0),0)`;
+  const slowUnit = `IF(${unitText}="",${percentWords},IFERROR(${unitRow(unitText)},-1))`;
+  const unit =
+    p === "target"
+      ? `IF(${none},"",IF(${tail}="",1000+${percentWords},IFERROR(1000+${unitRow(tail)},IF(${slowUnit}<0,-1,${ending}*1000+${slowUnit}))))`
+      : `IF(${none},"",IF(${tail}="",${percentWords},IFERROR(${unitRow(tail)},${slowUnit})))`;
+  // Before the number: a sign belongs to it; then a comparator sign or word (≥, 不低于 …), then any other text.
   const c = `MID(" "&${X},${S},1)`;
-  const pre = `LEFT(${B},LEN(${B})-LEN(INDEX(${LIST.before},${L})))`;
-  const written = `INDEX(${LIST.beforeOp},${L})&INDEX(${LIST.afterOp},${E})`;
+  const before = `LEFT(${X},${S}-1-OR(${c}="-",${c}="+"))`;
+  const lead = p === "target" ? "MOD({h:targetLead},1000)" : longestMatch(LIST.before, before, "end", lengthsOf(LIST.before, 5));
+  const pre = `LEFT(${before},LEN(${before})-LEN(INDEX(${LIST.before},${lead})))`;
+  const written = `INDEX(${LIST.beforeOp},${lead})&INDEX(${LIST.afterOp},${E})`;
   // value.ts numeric(): text before the number counts only with a comparator or a unit, never after a range sign,
   // and without a comparator never with a list separator.
   const separator = [",", ";", "､", "、"].map((ch) => `ISNUMBER(FIND(${q(ch)},${pre}))`).join(",");
   const preOk =
-    `IF(${pre}="",TRUE,AND(OR(${written}<>"",${U}>0),ISNUMBER(FIND(RIGHT(${pre},1),"~至到"))=FALSE,` +
+    `IF(${pre}="",TRUE,AND(OR(${written}<>"",${u}>0),ISNUMBER(FIND(RIGHT(${pre},1),"~至到"))=FALSE,` +
     `OR(${written}<>"",NOT(OR(${separator})))))`;
-  const wan = (side: string) => `INDEX(${LIST.unitWan},MAX(1,N({h:${side}Unit})))`;
+  // An actual usually has nothing before its number: then nothing is looked up.
+  const ok = p === "target" ? `IF({h:targetLead}<1000,TRUE,${preOk})` : `IF(${S}=1,TRUE,${preOk})`;
+  const uo = p === "target" ? "{h:actualUnit}" : TARGET_UNIT;
+  const wan = (x: string) => `INDEX(${LIST.unitWan},MAX(1,N(${x})))`;
   const number =
-    `IF(${c}="-",-1,1)*VALUE(SUBSTITUTE(MID(${X},${S},${W}),",",""))*IF(${U}>0,INDEX(${LIST.unitScale},${U})*IF(AND(${wan(p)}>0,${wan(o)}>0),${wan(p)},1),1)`;
+    `IF(${c}="-",-1,1)*VALUE(SUBSTITUTE(MID(${X},${S},${W}),",",""))*` +
+    `IF(${u}>0,INDEX(${LIST.unitScale},${u})*IF(AND(${wan(u)}>0,${wan(uo)}>0),${wan(u)},1),1)`;
   const P = p === "target" ? "指标值" : "完成值";
-  const raw = `{r:${p}}`;
   const defs: HelperDef[] = [
     {
       key: `${p}Text`,
       header: `${P}：规整文本`,
-      formula: `=SUBSTITUTE(${fold(raw)},"百分之","")&IF(ISNUMBER(FIND("百分之",${raw}&"")),"%","")`,
+      formula: `=SUBSTITUTE(${fold(raw)},"百分之","")`,
     },
     // The first three characters are tried one by one (most texts), else all ten digits are looked for at once.
     {
@@ -117,33 +139,27 @@ function side(p: "target" | "actual"): HelperDef[] {
         `SUMPRODUCT(MIN(FIND({0,1,2,3,4,5,6,7,8,9},${X}&1234567890))))))`,
     },
     { key: `${p}Digits`, header: `${P}：数字的字数`, formula: `=IF(${none},0,FIND(LEFT(${rest}&"¤",1),${run}&"¤")-1)` },
-    { key: `${p}Tail`, header: `${P}：数字后的文字`, formula: `=IF(${none},"",${bare(`MID(${X},${S}+${W},99)`)})` },
-    {
-      key: `${p}End`,
-      header: `${P}：结尾比较词序号（1无）`,
-      formula: `=IF(${T}="",1,IF(ISNUMBER(${unitRow(T)}),1,${longestMatch(LIST.after, T, "end", lengthsOf(LIST.after, 4))}))`,
-    },
     {
       key: `${p}Unit`,
-      header: `${P}：单位序号（0无，-1不认识）`,
-      formula: `=IF(${none},"",IF(${unitText}="",0,IFERROR(${unitRow(unitText)},-1)))`,
-    },
-    { key: `${p}Before`, header: `${P}：数字前的文字`, formula: `=IF(${none},"",LEFT(${X},${S}-1-OR(${c}="-",${c}="+")))` },
-    {
-      key: `${p}Lead`,
-      header: `${P}：数字前比较符序号（1无）`,
-      formula: `=IF(${B}="",1,${longestMatch(LIST.before, B, "end", lengthsOf(LIST.before, 5))})`,
+      header: p === "target" ? "指标值：结尾比较词序号×1000＋单位序号（0无，-1不认识）" : "完成值：单位序号（0无，-1不认识）",
+      formula: `=${unit}`,
     },
   ];
-  if (p === "target") defs.push({ key: "targetKind", header: "指标值：非数字时的类别", formula: `=IF(${none},${targetKind(X)},"text")` });
+  if (p === "target")
+    defs.push({
+      // The comparator just before the number (its row in the list, 1 for none) and, ×1000, whether text stands before it.
+      key: "targetLead",
+      header: "指标值：数字前比较符序号（1无；＋1000：其前还有文字）",
+      formula: `=IF(${none},1,IF(${before}="",1,${longestMatch(LIST.before, before, "end", lengthsOf(LIST.before, 5))}+1000*(LEN(${before})>LEN(INDEX(${LIST.before},${longestMatch(LIST.before, before, "end", lengthsOf(LIST.before, 5))})))))`,
+    });
   defs.push({
     key: `${p}Value`,
     header: `${P}：读出的数值（两边都是金额时为万元）或类别`,
-    formula: `=IF(AND(NOT(${none}),N(${U})>=0),IF(${preOk},IFERROR(${number},"text"),"text"),${p === "target" ? "{h:targetKind}" : actualKind(X)})`,
+    formula: `=IF(AND(NOT(${none}),N(${U})>=0),IF(${ok},IFERROR(${number},"text"),"text"),${p === "target" ? targetKind(X) : actualKind(X)})`,
   });
   if (p === "target")
     defs.push({
-      key: "op",
+      key: "direction",
       header: "比较方向（写明或推断）",
       formula: `=IF(ISNUMBER({h:targetValue}),IF(LEFT(${written},1)<>"",LEFT(${written},1),${INFERRED}),"")`,
     });
@@ -179,24 +195,18 @@ const INFERRED =
   `+SUMPRODUCT(--(RIGHT(${NAME},LEN(${LIST.lowEnd}))=${LIST.lowEnd}))>0,"≤",` +
   `IF(OR(ISNUMBER(FIND("成本",${groupOf("level2")})),LEFT(${groupOf("level1")},2)="成本"),"≤","≥")))`;
 
-/** The tier word an actual starts with (its row in the tier words, 1 when none): looked up only when the actual
- *  starts like one (未, 部, 基, 达, 已 …), longest first. */
-function tierWordFormula(): string {
-  const Y = "{h:actualText}";
-  return `=IF(ISNUMBER(FIND(LEFT(${Y},1),${q(tierInitials().join(""))})),${longestMatch(LIST.tierWord, Y, "start", lengthsOf(LIST.tierWord, 8).filter((n) => n >= 2))},1)`;
-}
-
-/** value.ts: the tier an actual states. A tier word first followed by nothing or punctuation ("部分达成：…"), or,
- *  when the actual is not a number (100%完成 and 完成100% excepted), one of the words (exact) or a tier word first. */
+/** value.ts: the tier an actual states. A tier word first (looked up only when the actual starts like one: 未, 部, 基,
+ *  达, 已 …) followed by nothing or punctuation ("部分达成：…"), or, when the actual is not a number (100%完成 and
+ *  完成100% excepted), one of the words (exact) or a tier word first. */
 function tierFormula(): string {
   const Y = "{h:actualText}";
   const t = bare(Y);
-  const k = "{h:tierWord}";
+  const k = `IF(ISNUMBER(FIND(LEFT(${Y},1),${q(tierInitials().join(""))})),${longestMatch(LIST.tierWord, Y, "start", lengthsOf(LIST.tierWord, 8).filter((n) => n >= 2))},1)`;
   const rest = `MID(${Y},LEN(INDEX(${LIST.tierWord},${k}))+1,1)`;
-  const lead = `IF(${k}>1,AND(INDEX(${LIST.tierLead},${k})=1,ISNUMBER(FIND(${rest}&"¤",${q(`:,;｡。､、(¤`)}))),FALSE)`;
+  const lead = `AND(INDEX(${LIST.tierLead},${k})=1,ISNUMBER(FIND(${rest}&"¤",${q(`:,;｡。､、(¤`)})))`;
   const exactTier = `IF(${inList(LIST.achieved, t)},"达成",IF(${inList(LIST.notAchieved, t)},"未达成",INDEX(${LIST.tierOf},${k})&""))`;
   // A number is no tier, unless it is 100%完成 or 完成100% (words of the 达成 list).
-  return `=IF(${Y}="","",IF(${lead},INDEX(${LIST.tierOf},${k})&"",IF(ISNUMBER({h:actualValue}),IF(ISNUMBER(FIND("完成",${Y})),IF(${inList(LIST.achieved, t)},"达成",""),""),${exactTier})))`;
+  return `=IF(${Y}="","",IF(${lead},INDEX(${LIST.tierOf},${k})&"",IF(ISNUMBER({h:actualValue}),IF(OR(${t}="100%完成",${t}="完成100%"),"达成",""),${exactTier})))`;
 }
 
 // ---------- the row ----------
@@ -209,14 +219,17 @@ function tierFormula(): string {
 function modeFormula(): string {
   const T = "{h:targetValue}";
   const A = "{h:actualValue}";
-  const unit = (s: "target" | "actual", list: string) => `IF(N({h:${s}Unit})>0,INDEX(${list},{h:${s}Unit}),"")`;
+  const unit = (s: "target" | "actual", list: string) => {
+    const u = s === "target" ? TARGET_UNIT : "N({h:actualUnit})";
+    return `IF(${u}>0,INDEX(${list},${u}),"")`;
+  };
   const bu = unit("actual", LIST.unitNorm);
   // Units compare when either is missing or they share a class (the same unit, both money, or one kind: lists.ts).
   const tc = unit("target", LIST.unitClass);
   const bc = unit("actual", LIST.unitClass);
   const compatible = `OR(${tc}="",${bc}="",${tc}=${bc})`;
   return (
-    `=IF(AND(TRIM({r:name}&"")="",{h:targetText}="",{h:actualText}="",NOT(ISNUMBER({r:weight}))),"",` +
+    `=IF(AND(${fold("{r:name}")}="",{h:targetText}="",{h:actualText}="",NOT(ISNUMBER({r:weight}))),"",` +
     `IF(OR(${T}="na",${A}="na"),"na",IF(${A}="","miss",IF(OR(${T}="",${T}="ph"),"",` +
     `IF({h:tier}<>"",{h:tier},IF(AND(ISNUMBER(${T}),ISNUMBER(${A})),IF(${compatible},"num",""),` +
     `IF({h:targetText}={h:actualText},"达成",IF(AND(NOT(ISNUMBER(${T})),ISNUMBER(${A}),${bu}="%"),"pct",""))))))))`
@@ -227,13 +240,13 @@ function modeFormula(): string {
 const A_ = "{h:targetValue}";
 const B_ = "{h:actualValue}";
 const W_ = "{r:weight}";
-const LOW = `OR({h:op}="≤",{h:op}="<")`;
+const LOW = `OR({h:direction}="≤",{h:direction}="<")`;
 
 /** score.ts numericScore, before rounding: ≥ ＞ = → B ≥ A gives w, else B/A·w; ≤ ＜ → B ≤ A gives w, else
  *  (2 − B/A)·w up to 2A (or A/B·w when the profile says so); A = 0 with "=": w when B ≤ 0. */
 const NUM_SCORE =
   `IF(${LOW},IF(${B_}<=${A_},${W_},IF(${A_}<=0,0,IF(${PROFILE.ratio}=1,${A_}/${B_}*${W_},IF(${B_}>=2*${A_},0,(2-${B_}/${A_})*${W_})))),` +
-  `IF(${A_}=0,IF({h:op}="=",IF(${B_}<=0,${W_},0),IF(${B_}>=0,${W_},0)),IF(${B_}>=${A_},${W_},IF(${A_}>0,MAX(${B_},0)/${A_}*${W_},0))))`;
+  `IF(${A_}=0,IF({h:direction}="=",IF(${B_}<=0,${W_},0),IF(${B_}>=0,${W_},0)),IF(${B_}>=${A_},${W_},IF(${A_}>0,MAX(${B_},0)/${A_}*${W_},0))))`;
 
 /** The rule's score (evaluate.ts): numbers and percentages by the rule, rounded to 2; "" for a qualitative row (the
  *  officer scores it inside its band), for 不适用, without an actual, or where the rule cannot say. */
@@ -244,7 +257,7 @@ const RULE =
 /** Whether the row needs a 偏差原因 (evaluate.ts reasonRequired): missed, at or above the over-achievement trigger
  *  (the profile's), 部分达成 or 未达成, or a percentage under 100. */
 const NEED =
-  `IF({h:mode}="num",IF(${LOW},--(${B_}>${A_}),IF(AND({h:op}="=",${A_}=0),--(${B_}>0),` +
+  `IF({h:mode}="num",IF(${LOW},--(${B_}>${A_}),IF(AND({h:direction}="=",${A_}=0),--(${B_}>0),` +
   `--OR(${B_}<${A_},AND(${A_}>0,${B_}>=${PROFILE.over}*${A_}-0.000000001)))),` +
   `IF(OR({h:mode}="部分达成",{h:mode}="未达成"),1,IF({h:mode}="pct",--({h:actualValue}<100),0)))`;
 
@@ -272,12 +285,12 @@ function reasonFormula(reason: { column: true } | { shared: string }): string {
 /** Target tables (checks/targets.ts, the part a formula can say): no number where one is needed, a rate without %,
  *  a count with %, a cost with ≥, a % target above 100. */
 const TARGET_CHECK =
-  `=IF({h:targetText}="",0,IF(OR({h:targetValue}="ph",AND(ISNUMBER({h:targetValue}),N({h:targetUnit})>0,` +
-  `INDEX(${LIST.unitNorm},MAX(1,N({h:targetUnit})))<>"%",RIGHT(TRIM({r:name}&""),1)="率"),` +
-  `AND(ISNUMBER({h:targetValue}),INDEX(${LIST.unitNorm},MAX(1,N({h:targetUnit})))="%",` +
+  `=IF({h:targetText}="",0,IF(OR({h:targetValue}="ph",AND(ISNUMBER({h:targetValue}),${TARGET_UNIT}>0,` +
+  `INDEX(${LIST.unitNorm},MAX(1,${TARGET_UNIT}))<>"%",RIGHT(TRIM({r:name}&""),1)="率"),` +
+  `AND(ISNUMBER({h:targetValue}),INDEX(${LIST.unitNorm},MAX(1,${TARGET_UNIT}))="%",` +
   `OR(RIGHT(TRIM({r:name}&""),2)="次数",RIGHT(TRIM({r:name}&""),2)="人数",RIGHT(TRIM({r:name}&""),2)="数量")),` +
-  `AND(OR(ISNUMBER(FIND("成本",${groupOf("level2")}&{r:name})),LEFT(${fold(groupOf("level1"))},2)="成本"),OR({h:op}="≥",{h:op}=">")),` +
-  `AND(ISNUMBER({h:targetValue}),INDEX(${LIST.unitNorm},MAX(1,N({h:targetUnit})))="%",{h:targetValue}>100,OR({h:op}="≥",{h:op}=">",{h:op}="="))),1,0))`;
+  `AND(OR(ISNUMBER(FIND("成本",${groupOf("level2")}&{r:name})),LEFT(${fold(groupOf("level1"))},2)="成本"),OR({h:direction}="≥",{h:direction}=">")),` +
+  `AND(ISNUMBER({h:targetValue}),INDEX(${LIST.unitNorm},MAX(1,${TARGET_UNIT}))="%",{h:targetValue}>100,OR({h:direction}="≥",{h:direction}=">",{h:direction}="="))),1,0))`;
 
 /** The helper columns of a table, in order, for its mode and where its reasons are written. */
 export function helperColumns(mode: HelperMode, reason: { column: true } | { shared: string }): HelperDef[] {
@@ -285,11 +298,10 @@ export function helperColumns(mode: HelperMode, reason: { column: true } | { sha
   return [
     ...side("target"),
     ...side("actual"),
-    { key: "tierWord", header: "完成值开头的档次词序号", formula: tierWordFormula() },
     { key: "tier", header: "完成值所写档次", formula: tierFormula() },
     { key: "mode", header: "比较方式", formula: modeFormula() },
     ...(mode === "scored" ? [{ key: "rule", header: "按规则得分", formula: RULE }] : []),
-    { key: "reason", header: "偏差说明（0不需 1已写 2缺）", formula: reasonFormula(reason) },
+    { key: "deviation", header: "偏差说明（0不需 1已写 2缺）", formula: reasonFormula(reason) },
   ];
 }
 

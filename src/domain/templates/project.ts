@@ -2,7 +2,7 @@
 // The 年度指标值 and 实际完成值 cells stay exactly as the officer writes them ("≥95%", "6篇以上"); hidden helper columns
 // read them with plain functions and score each row (helpers.ts; docs/helper-columns.md). 得分 shows the rule's
 // score until she types her own; 总分 adds the 得分 cells as shown; 等级 says how far the form is until it is complete.
-import { fundsScoreFormula, gradeFormula, incompleteFormula, legendFormula, missingAmount, NA_WEIGHT, partsCheck, rateFormula, rateUnexplained, totalFormula } from "./formulas";
+import { fundsScoreFormula, gradeFormula, incompleteFormula, legendFormula, missingAmount, naWeightFormula, partsCheck, rateFormula, rateUnexplained, totalFormula } from "./formulas";
 import { gradeLegend } from "./lists";
 import { NATIONAL_PROFILE } from "../profiles";
 import { footerRows } from "./footer";
@@ -142,7 +142,7 @@ export const PROJECT: TemplateDef = {
             { col: "A", to: "F", text: "总分", style: "label" },
             { col: "G", field: "weightTotal", formula: "=SUM({funds.weight},{ind.weight})", style: "derivedScore" },
             { col: "H", field: "total", formula: totalFormula("{funds.score},{ind.score}"), style: "derivedScore" },
-            { col: "@naWeight", field: "naWeight", formula: NA_WEIGHT, style: "derivedScore" },
+            { col: "@naWeight", field: "naWeight", formula: naWeightFormula(["ind"]), style: "derivedScore" },
             {
               col: "@incomplete",
               field: "incomplete",
@@ -193,7 +193,7 @@ export const PROJECT: TemplateDef = {
     { field: "funds.check", when: '={funds.check}="不符"', meaning: "资金来源之和与年度资金总额不一致" },
     {
       field: "funds.rate",
-      when: rateUnexplained("{funds.rate}", ["{goal.actual}", "{ind.reason}"]),
+      when: rateUnexplained("{funds.rate}", ["{goal.actual}", "{ind.reason}"], ["ind"]),
       viaHelper: true,
       also: ["goal.actual"],
       meaning: "执行率低于规定比例，请在“实际完成情况”或偏差原因中说明资金执行情况",

@@ -2,7 +2,7 @@
 // the 预算执行率, then three indicator tables (履职完成情况 / 履职效果情况 / 社会满意度情况) with
 // 二级 | 三级 | 权重 | 目标值 | 业绩值 | 得分, the weight total, 总得分 and 评价等级, and the problems and
 // measures. No separate funds score: seed 003 scores 预算执行率 as an indicator. Target reading: helpers.ts.
-import { gradeFormula, incompleteFormula, missingAmount, NA_WEIGHT, rateFormula, rateUnexplained, totalFormula } from "./formulas";
+import { gradeFormula, incompleteFormula, missingAmount, naWeightFormula, rateFormula, rateUnexplained, totalFormula } from "./formulas";
 import { fold } from "./helpers";
 import { footerRows } from "./footer";
 import type { IndColumn, IndicatorSection, Level1Filter, RowsSection, TemplateDef } from "./types";
@@ -123,7 +123,7 @@ export const REPORT: TemplateDef = {
             { col: "D", field: "weightTotal", formula: "=SUM({*ind.weight})", style: "derivedScore" },
             { col: "E", to: "F", text: "总得分", style: "label" },
             { col: "G", field: "total", formula: totalFormula("{*ind.score}"), style: "derivedScore" },
-            { col: "@naWeight", field: "naWeight", formula: NA_WEIGHT, style: "derivedScore" },
+            { col: "@naWeight", field: "naWeight", formula: naWeightFormula(["ind1", "ind2", "ind3"]), style: "derivedScore" },
             {
               col: "@incomplete",
               field: "incomplete",
@@ -171,7 +171,7 @@ export const REPORT: TemplateDef = {
     { field: "weightTotal", when: "=AND(COUNT({*ind.weight})>0,ABS({weightTotal}-100)>0.005)", meaning: "权重合计不等于100" },
     {
       field: "funds.rate",
-      when: rateUnexplained("{funds.rate}", ["{sharedReason}", "{improvement}"]),
+      when: rateUnexplained("{funds.rate}", ["{sharedReason}", "{improvement}"], ["ind1", "ind2", "ind3"]),
       viaHelper: true,
       also: ["sharedReason"],
       meaning: "预算执行率低于规定比例，请在主要问题及原因分析中说明资金执行情况",

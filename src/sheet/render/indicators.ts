@@ -72,6 +72,8 @@ export function renderIndicators(b: PlanBuilder, sec: IndicatorSection, opts: Te
 
   // The hidden helpers: a header saying what each computes (hidden with it), one formula down the whole table.
   const helpers = helperColumns(sec.mode, sec.reason);
+  // A helper's field shares the block's prefix with the visible columns: one key, one thing.
+  for (const h of helpers) if (cols[h.key]) throw new Error(`helper column ${h.key} has the name of a visible column`);
   const ctx0: Ctx = { row: first, cols, first };
   for (const h of helpers) {
     b.put(`${b.helper(h.key)}${head}`, { value: h.header, style: { numFmt: "@" } });
@@ -140,7 +142,7 @@ export function renderIndicators(b: PlanBuilder, sec: IndicatorSection, opts: Te
     return;
   }
   const paint = "column" in sec.reason ? range("reason") : actual;
-  if (paint) b.flag(paint, "={h:reason}=2", ctx0, "error", MEANING.reason);
+  if (paint) b.flag(paint, "={h:deviation}=2", ctx0, "error", MEANING.reason);
   const score = range("score");
   if (score && sec.mode === "scored") {
     b.flag(score, "=AND(ISNUMBER({r:score}),ISNUMBER({r:weight}),{r:score}>{r:weight}+0.0001)", ctx0, "error", MEANING.over);
