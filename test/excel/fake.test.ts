@@ -154,3 +154,38 @@ describe("fake Excel", () => {
     expect(fake.syncCount).toBe(2);
   });
 });
+
+describe("Range.copyFrom, as Paste does it", () => {
+  test("a one-row source tiles a taller range: relative references move, $ parts and other sheets stay", async () => {
+    const fake = createFakeExcel({ sheets: ["Sheet1", "L"] });
+    fake.setCells("Sheet1", "A1", [[1], [2], [3], [4]]);
+    fake.setCells("L", "A1", [[10]]);
+    await fake.Excel.run(async (context: Ctx) => {
+      const ws = context.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("B1:C1").formulas = [["=A1*2+$A$1", "=B1+L!A1"]];
+      ws.getRange("B2:C4").copyFrom(ws.getRange("B1:C1"), "Formulas");
+      await context.sync();
+    });
+    expect(fake.cell("Sheet1", "B3")?.formula).toBe("=A3*2+$A$1");
+    expect(fake.cell("Sheet1", "C4")?.formula).toBe("=B4+L!A1");
+    expect(fake.cell("Sheet1", "B4")?.value).toBe(9);
+    expect(fake.cell("Sheet1", "C4")?.value).toBe(19);
+  });
+
+  test("a source that does not divide the destination is pasted once; Formulas leaves formats alone", async () => {
+    const fake = createFakeExcel();
+    fake.setCells("Sheet1", "A1", [[1, 2]]);
+    await fake.Excel.run(async (context: Ctx) => {
+      const ws = context.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("D1:E1").formulas = [["=A1", "=B1"]];
+      ws.getRange("D5:F7").format.font.bold = true;
+      ws.getRange("D5:F7").copyFrom("D1:E1", "Formulas");
+      await context.sync();
+    });
+    expect(fake.cell("Sheet1", "D5")?.formula).toBe("=A5");
+    expect(fake.cell("Sheet1", "E5")?.formula).toBe("=B5");
+    expect(fake.cell("Sheet1", "F5")?.formula).toBeUndefined();
+    expect(fake.cell("Sheet1", "D6")?.formula).toBeUndefined();
+    expect(fake.cell("Sheet1", "D5")?.style?.["font.bold"]).toBe(true);
+  });
+});

@@ -105,7 +105,8 @@ export function patchForms(grid: Grid, cache: FormCache): Form[] | null {
     }
     let enteredGrade = f.enteredGrade;
     const g = enteredGrade?.cell ? parseA1(enteredGrade.cell) : null;
-    if (enteredGrade && g && enteredGrade.value.length <= 4) enteredGrade = { ...enteredGrade, value: view.text(g.row, g.col) };
+    // (short: a grade, or what the 等级 formula shows while the form is not done: "分值合计 40/100", 待完成)
+    if (enteredGrade && g && enteredGrade.value.length <= 20) enteredGrade = { ...enteredGrade, value: view.text(g.row, g.col) };
     const kept = f.readIssues.filter((i) => !i.cell || !refreshed.has(i.cell));
     out.push({ ...f, indicators, enteredTotal, enteredGrade, readIssues: [...kept, ...issues] });
   }
