@@ -85,7 +85,8 @@ export async function insertPlan(plan: WritePlan, where: "new-sheet" | "selectio
     if (area && sel && selSheet) {
       if (sel.columnIndex + cols > HELPER_COLUMN)
         return { sheet: selSheet.name, address: "", refused: "not-empty", message: TOO_FAR_RIGHT, metaCreated: false };
-      const busy = (used !== null && !used.isNullObject) || (band !== null && !band.isNullObject) || (merged !== null && !merged.isNullObject);
+      const holds = (r: Excel.Range | Excel.RangeAreas | null): boolean => (r ? !r.isNullObject : false);
+      const busy = holds(used) || holds(band) || holds(merged);
       if (busy) {
         return {
           sheet: selSheet.name,

@@ -93,8 +93,10 @@ describe("what the fake counts as a request", () => {
       const fake = createFakeExcel();
       const undo = fake.install();
       try {
+        // One workbook per action, each with its own single sync.
         await Excel.run(async (context) => {
           act(context.workbook.worksheets.getItem("Sheet1"), context);
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop
           await context.sync();
         });
         sizes[what] = fake.maxPayload.request;

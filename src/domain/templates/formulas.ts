@@ -51,7 +51,7 @@ export function gradeFormula(total: string, weights: string): string {
  *  no name, or (unless 不适用) without its target, actual, weight or score. Blank means blank to the engine: spaces of
  *  either width do not count (the folded texts of the helper columns). */
 export function incompleteRows(b: string): string {
-  const name = `SUBSTITUTE(SUBSTITUTE({${b}.name}&"","　","")," ","")`;
+  const name = `SUBSTITUTE(SUBSTITUTE({${b}.name}&"","\u3000","")," ","")`;
   const [T, A] = [`{${b}.targetText}`, `{${b}.actualText}`];
   const used = `((${name}<>"")+(${T}<>"")+(${A}<>"")+ISNUMBER({${b}.weight})+ISNUMBER({${b}.score})>0)`;
   const open = `((${name}="")+({${b}.mode}<>"na")*((${T}="")+(${A}="")+(1-ISNUMBER({${b}.weight}))+(1-ISNUMBER({${b}.score})))>0)`;
