@@ -1,0 +1,32 @@
+// What the engine's verdict (DOMAIN §8) means for the report: is the form blank, complete, ready to send, and
+// which of its error findings to list at the top. The report restates the verdict; it never judges on its own.
+import type { Evaluation, Finding, FindingCode } from "../model";
+
+/** Findings that make a form incomplete (DOMAIN §8), listed first. A missing reason makes an unscored form
+ *  incomplete; on a scored form it is an error like the others. */
+const INCOMPLETE: readonly FindingCode[] = ["form-empty", "field-missing", "actual-missing", "score-missing"];
+
+export interface FormVerdict {
+  empty: boolean;
+  complete: boolean;
+  ready: boolean;
+  /** Error findings that make the form incomplete, in the engine's order. */
+  missing: Finding[];
+  /** The other error findings. */
+  errors: Finding[];
+}
+
+function incompleteCode(ev: Evaluation, f: Finding): boolean {
+  if (INCOMPLETE.includes(f.code)) return true;
+  return !ev.form.scored && f.code === "deviation-reason-missing";
+}
+
+export function verdictOf(ev: Evaluation): FormVerdict {
+  const errorFindings = ev.findings.filter((f) => f.severity === "error");
+  const missing = errorFindings.filter((f) => incompleteCode(ev, f));
+  const errors = errorFindings.filter((f) => !incompleteCode(ev, f));
+  const empty = ev.findings.some((f) => f.code === "form-empty");
+  // A scored form's total says whether every indicator is scored; the findings say the rest.
+  const complete = !empty && missing.length === 0 && (ev.total ? ev.total.complete : true);
+  return { empty, complete, ready: ev.ready && complete, missing, errors };
+}
