@@ -3,6 +3,7 @@
 // does not hold, and what it does not hold is a placeholder.
 import type { Evaluation, Form, IndicatorResult, NumField, ParsedValue, Status, SumGroup } from "../model";
 import { gradeFor, gradeLabel, parseGrade } from "../grade";
+import { openPart } from "../progress";
 import { getProfile, type Profile } from "../profiles";
 import { canonicalLevel1 } from "../taxonomy";
 import { compact, isBlank, isEmptyReason } from "../text";
@@ -406,15 +407,8 @@ export function conclusionBlocks(ev: Evaluation, verdict: FormVerdict, subject: 
       if (entered && enteredMeans !== expected)
         out.push(paragraph(fill("conclusionGradeDiffers", { entered: formText(entered), total: shown, expected: gradeLabel(expected, "long") })));
     } else if (t.computed != null) {
-      const count = t.unscored ?? 0;
-      out.push(
-        paragraph(
-          t.unscoredWeight
-            ? fill("conclusionProvisional", { total: t.computed, count: String(count), weight: t.unscoredWeight })
-            : fill("conclusionProvisionalNoWeight", { total: t.computed, count: String(count) }),
-        ),
-      );
-    } else out.push(paragraph(fill("conclusionNoTotal")));
+      out.push(paragraph(fill("conclusionProvisional", { total: t.computed, open: openPart(t) })));
+    } else out.push(paragraph(fill("conclusionNoTotal", { open: openPart(t) })));
   } else {
     if (!verdict.complete) out.push(paragraph(fill("conclusionIncompleteUnscored")));
     if (rows.length) out.push(paragraph(fill("conclusionUnscored", { count: String(rows.length), statuses: statusCounts(rows) })));

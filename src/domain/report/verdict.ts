@@ -26,7 +26,5 @@ export function verdictOf(ev: Evaluation): FormVerdict {
   const missing = errorFindings.filter((f) => incompleteCode(ev, f));
   const errors = errorFindings.filter((f) => !incompleteCode(ev, f));
   const empty = ev.findings.some((f) => f.code === "form-empty");
-  // A scored form's total says whether every indicator is scored; the findings say the rest.
-  const complete = !empty && missing.length === 0 && (ev.total ? ev.total.complete : true);
-  return { empty, complete, ready: ev.ready && complete, missing, errors };
+  return { empty, complete: ev.complete && !empty, ready: ev.ready, missing, errors };
 }
