@@ -23,7 +23,6 @@ import {
   VerticalAlignTable,
   VerticalMergeType,
   WidthType,
-  convertMillimetersToTwip,
   type IRunOptions,
 } from "docx";
 import type { Block, Inline, ReportDraft, Runs, TableColumn } from "../domain/report/model";
@@ -32,12 +31,14 @@ import { mergeSpans } from "./table";
 import { FONTS, LATIN_FONT, LINE_PT, PAGE_MM, SIZES, type FontSpec } from "./style";
 
 const twip = (pt: number): number => Math.round(pt * 20);
+/** Millimetres in twips, rounded (A4 is 11906 × 16838). */
+const mmTwip = (mm: number): number => Math.round((mm * 1440) / 25.4);
 const half = (pt: number): number => Math.round(pt * 2);
 
 const font = (f: FontSpec) => ({ ascii: LATIN_FONT, hAnsi: LATIN_FONT, eastAsia: f.eastAsia, cs: LATIN_FONT, hint: "eastAsia" });
 
 /** The type area's width in twips: A4 less the left and right margins. */
-const TEXT_WIDTH = convertMillimetersToTwip(PAGE_MM.width - PAGE_MM.left - PAGE_MM.right);
+const TEXT_WIDTH = mmTwip(PAGE_MM.width - PAGE_MM.left - PAGE_MM.right);
 
 const exactLine = (pt: number) => ({ line: twip(pt), lineRule: LineRuleType.EXACT });
 
@@ -232,14 +233,14 @@ export function buildDocument(draft: ReportDraft): Document {
       {
         properties: {
           page: {
-            size: { width: convertMillimetersToTwip(PAGE_MM.width), height: convertMillimetersToTwip(PAGE_MM.height) },
+            size: { width: mmTwip(PAGE_MM.width), height: mmTwip(PAGE_MM.height) },
             margin: {
-              top: convertMillimetersToTwip(PAGE_MM.top),
-              bottom: convertMillimetersToTwip(PAGE_MM.bottom),
-              left: convertMillimetersToTwip(PAGE_MM.left),
-              right: convertMillimetersToTwip(PAGE_MM.right),
-              header: convertMillimetersToTwip(PAGE_MM.header),
-              footer: convertMillimetersToTwip(PAGE_MM.footer),
+              top: mmTwip(PAGE_MM.top),
+              bottom: mmTwip(PAGE_MM.bottom),
+              left: mmTwip(PAGE_MM.left),
+              right: mmTwip(PAGE_MM.right),
+              header: mmTwip(PAGE_MM.header),
+              footer: mmTwip(PAGE_MM.footer),
             },
           },
         },

@@ -306,9 +306,10 @@ function ratioOf(target: ParsedValue, actual: ParsedValue): string | null {
 }
 
 /** The low 执行率 is explained where the engine looks for it: the funds' own cell, the shared 偏差 text, or
- *  实际完成情况. A deviation-reason-missing finding not tied to an indicator means none of them does. */
+ *  实际完成情况. A deviation-reason-missing finding not tied to an indicator row (it is about the funds) means
+ *  none of them does. */
 function executionReason(ev: Evaluation): string | null {
-  const missing = ev.findings.some((f) => f.code === "deviation-reason-missing" && !f.indicatorId && !f.indicator);
+  const missing = ev.findings.some((f) => f.code === "deviation-reason-missing" && !f.indicatorId);
   if (missing) return null;
   const f = ev.form;
   return said(f.funds?.reason?.value) ?? said(f.sharedReason?.value) ?? said(f.goals[0]?.actualText) ?? null;
