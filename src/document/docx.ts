@@ -42,6 +42,18 @@ const TEXT_WIDTH = mmTwip(PAGE_MM.width - PAGE_MM.left - PAGE_MM.right);
 
 const exactLine = (pt: number) => ({ line: twip(pt), lineRule: LineRuleType.EXACT });
 
+/** Neighbouring runs that look the same (our words and the form's text) as one run: fewer elements to write. */
+function mergeLook(line: Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const r of line) {
+    const look = r.role === "form" ? "text" : r.role;
+    const prev = out[out.length - 1];
+    if (prev && prev.role === look && look === "text") prev.text += r.text;
+    else out.push({ text: r.text, role: look });
+  }
+  return out;
+}
+
 /** One run already made safe (safeLines). */
 function textRun(r: Inline, base: IRunOptions, breakBefore: boolean): TextRun {
   return new TextRun({
@@ -55,14 +67,12 @@ function textRun(r: Inline, base: IRunOptions, breakBefore: boolean): TextRun {
 
 /** Runs in one paragraph (headings, cells, captions): the form's line breaks as line breaks. */
 function textRuns(runs: Runs, base: IRunOptions = {}): TextRun[] {
-  return safeLines(runs).flatMap((line, i) =>
-    line.length ? line.map((r, k) => textRun(r, base, i > 0 && k === 0)) : i > 0 ? [new TextRun({ text: "", break: 1 })] : [],
-  );
+  return safeLines(runs).flatMap((line, i) => mergeLook(line).map((r, k) => textRun(r, base, i > 0 && k === 0)));
 }
 
 /** Runs as paragraphs, one per line of the form's texts (a justified line ending in a manual break is stretched). */
 function paragraphs(runs: Runs, make: (children: TextRun[]) => Paragraph, base: IRunOptions = {}): Paragraph[] {
-  return safeLines(runs).map((line) => make(line.map((r) => textRun(r, base, false))));
+  return safeLines(runs).map((line) => make(mergeLook(line).map((r) => textRun(r, base, false))));
 }
 
 function headingLevel(level: 1 | 2 | 3) {
@@ -106,11 +116,10 @@ function table(columns: TableColumn[], rows: Runs[][], mergeDown?: number[]): Ta
       children,
       width: { size: widths[k], type: WidthType.DXA },
       verticalAlign: VerticalAlignTable.CENTER,
-      margins: { left: 80, right: 80, top: 30, bottom: 30 },
       ...(header ? { shading: { fill: "F2F2F2" } } : {}),
       ...(span > 1 ? { verticalMerge: VerticalMergeType.RESTART } : span === 0 ? { verticalMerge: VerticalMergeType.CONTINUE } : {}),
     });
-  const align = (c: TableColumn | undefined) => (c?.align === "center" ? AlignmentType.CENTER : AlignmentType.LEFT);
+  const styleOf = (c: TableColumn | undefined) => (c?.align === "center" ? "ReportTableCenter" : "ReportTable");
   const head = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -124,7 +133,7 @@ function table(columns: TableColumn[], rows: Runs[][], mergeDown?: number[]): Ta
         cantSplit: true,
         children: columns.map((c, k) =>
           cell(
-            [new Paragraph({ style: "ReportTable", alignment: align(c), children: spans[r][k] === 0 ? [] : textRuns(row[k] ?? []) })],
+            [new Paragraph({ style: styleOf(c), children: spans[r][k] === 0 ? [] : textRuns(row[k] ?? []) })],
             k,
             false,
             spans[r][k],
@@ -137,6 +146,7 @@ function table(columns: TableColumn[], rows: Runs[][], mergeDown?: number[]): Ta
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
+    margins: { left: 80, right: 80, top: 30, bottom: 30 },
     alignment: AlignmentType.CENTER,
     borders: { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder, insideHorizontal: cellBorder, insideVertical: cellBorder },
   });
@@ -206,6 +216,7 @@ export function buildDocument(draft: ReportDraft): Document {
           run: { font: font(FONTS.fangsong), size: half(SIZES.table) },
           paragraph: { indent: { firstLine: 0 }, spacing: { line: twip(SIZES.table * 1.3), lineRule: LineRuleType.AT_LEAST }, alignment: AlignmentType.LEFT },
         },
+        { id: "ReportTableCenter", name: "报告表格居中", basedOn: "ReportTable", paragraph: { alignment: AlignmentType.CENTER } },
         {
           id: "ReportTableHead",
           name: "报告表头",

@@ -3,7 +3,7 @@
 // the outline of its kind, and the verdict at the top. Expectations come from the seeds' own figures and from
 // DOMAIN.md, worked out here by hand.
 import type { Evaluation } from "../../src/domain/model";
-import { draftReport, placeholderCount } from "../../src/domain/report/draft";
+import { chineseOrdinal, draftReport, fileStem, placeholderCount } from "../../src/domain/report/draft";
 import { PHRASES } from "../../src/domain/report/phrases";
 import { draftOf, draftText, evaluationsOf, runsText, section, sections, tables } from "./helpers";
 
@@ -319,4 +319,16 @@ test("headings never skip a level and tables are numbered in order", async () =>
     tables(d).forEach((t, k) => expect(runsText(t.caption).startsWith(`表${k + 1}\u3000`)).toBe(true));
     expect(sections(d).size).toBeGreaterThanOrEqual(4);
   }
+});
+
+test("the file name of a report: its title without path, reserved or control characters", async () => {
+  const d = draftOf(await evaluationsOf("seed001-department"));
+  expect(d.fileStem).toBe("衡阳县人大常委会办公室部门整体支出绩效自评报告");
+  expect(fileStem('a/b\\c:d*e?f"g<h>i|j\u202ek\u0007l【请补充：名称】')).toBe("abcdefghijkl请补充：名称");
+  expect(fileStem("\u0001/")).toBe("自评报告");
+  expect(fileStem("长".repeat(200))).toHaveLength(80);
+});
+
+test("Chinese ordinals for headings", () => {
+  expect([1, 9, 10, 11, 19, 20, 21, 99, 100].map(chineseOrdinal)).toEqual(["一", "九", "十", "十一", "十九", "二十", "二十一", "九十九", "100"]);
 });
