@@ -6,7 +6,7 @@
 import type { Block, Inline, ReportDraft, Runs } from "../domain/report/model";
 import { safeLines, safeRunText } from "./safe";
 import { mergeSpans } from "./table";
-import { FONTS, LINE_PT, SIZES, cssFont } from "./style";
+import { FONTS, LINE_PT, SIZES, cssFontDecl } from "./style";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -15,21 +15,21 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
-const BODY = `font-family:${cssFont(FONTS.fangsong)};font-size:${SIZES.body}pt;line-height:${LINE_PT}pt`;
+const BODY = `${cssFontDecl(FONTS.fangsong)};font-size:${SIZES.body}pt;line-height:${LINE_PT}pt`;
 const STYLE = {
-  title: `margin:0 0 6pt 0;text-align:center;font-family:${cssFont(FONTS.title)};font-size:${SIZES.title}pt;line-height:36pt;font-weight:normal`,
+  title: `margin:0 0 6pt 0;text-align:center;${cssFontDecl(FONTS.title)};font-size:${SIZES.title}pt;line-height:36pt;font-weight:normal`,
   subtitle: `margin:0;text-align:center;${BODY}`,
-  h1: `margin:12pt 0 0 0;text-indent:2em;font-family:${cssFont(FONTS.heiti)};font-size:${SIZES.heading}pt;line-height:${LINE_PT}pt;font-weight:normal`,
-  h2: `margin:6pt 0 0 0;text-indent:2em;font-family:${cssFont(FONTS.kaiti)};font-size:${SIZES.heading}pt;line-height:${LINE_PT}pt;font-weight:normal`,
-  h3: `margin:6pt 0 0 0;text-indent:2em;font-family:${cssFont(FONTS.fangsong)};font-size:${SIZES.heading}pt;line-height:${LINE_PT}pt;font-weight:bold`,
+  h1: `margin:12pt 0 0 0;text-indent:2em;${cssFontDecl(FONTS.heiti)};font-size:${SIZES.heading}pt;line-height:${LINE_PT}pt;font-weight:normal`,
+  h2: `margin:6pt 0 0 0;text-indent:2em;${cssFontDecl(FONTS.kaiti)};font-size:${SIZES.heading}pt;line-height:${LINE_PT}pt;font-weight:normal`,
+  h3: `margin:6pt 0 0 0;text-indent:2em;${cssFontDecl(FONTS.fangsong)};font-size:${SIZES.heading}pt;line-height:${LINE_PT}pt;font-weight:bold`,
   p: `margin:0;text-indent:2em;text-align:justify;${BODY}`,
   notice: `margin:6pt 0;padding:4pt 6pt;border:1.5pt solid #c00000;background:#fff2f2;${BODY};color:#c00000`,
   noticeItem: `margin:0;padding-left:2em;${BODY};color:#c00000`,
-  caption: `margin:12pt 0 4pt 0;text-align:center;font-family:${cssFont(FONTS.heiti)};font-size:${SIZES.caption}pt;line-height:20pt`,
-  table: `width:100%;border-collapse:collapse;border:1px solid #000;font-family:${cssFont(FONTS.fangsong)};font-size:${SIZES.table}pt;line-height:16pt`,
-  th: `border:1px solid #000;padding:2pt 4pt;text-align:center;vertical-align:middle;font-family:${cssFont(FONTS.heiti)};font-weight:normal;background:#f2f2f2`,
+  caption: `margin:12pt 0 4pt 0;text-align:center;${cssFontDecl(FONTS.heiti)};font-size:${SIZES.caption}pt;line-height:20pt`,
+  table: `width:100%;border-collapse:collapse;border:1px solid #000;${cssFontDecl(FONTS.fangsong)};font-size:${SIZES.table}pt;line-height:16pt`,
+  th: `border:1px solid #000;padding:2pt 4pt;text-align:center;vertical-align:middle;${cssFontDecl(FONTS.heiti)};font-weight:normal;background:#f2f2f2`,
   td: `border:1px solid #000;padding:2pt 4pt;vertical-align:middle`,
-  note: `margin:4pt 0 0 0;font-family:${cssFont(FONTS.fangsong)};font-size:${SIZES.table}pt;line-height:18pt`,
+  note: `margin:4pt 0 0 0;${cssFontDecl(FONTS.fangsong)};font-size:${SIZES.table}pt;line-height:18pt`,
   placeholder: "background:#ffff00",
 } as const;
 

@@ -48,3 +48,7 @@ const GENERIC = new Set(["serif", "sans-serif"]);
 
 /** A CSS font-family list: Times New Roman for Latin letters and digits, then the Chinese font's fallbacks. */
 export const cssFont = (f: FontSpec): string => [LATIN_FONT, ...f.css].map((n) => (GENERIC.has(n) ? n : `'${n}'`)).join(", ");
+
+/** The font declarations of a style: the CSS stack, and Word's own property for the East Asian font, which a paste
+ *  into Word reads (browsers ignore it). */
+export const cssFontDecl = (f: FontSpec): string => `font-family:${cssFont(f)};mso-fareast-font-family:'${f.eastAsia}'`;

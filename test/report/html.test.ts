@@ -75,6 +75,9 @@ describe.each(SEEDS)("%s", (name) => {
     expect(h1.style.fontFamily).toContain("SimHei");
     const h2 = root.querySelector("h2") as HTMLElement;
     expect(h2.style.fontFamily).toContain("楷体_GB2312");
+    // Word reads the East Asian font of a paste from its own property
+    expect(html).toContain("mso-fareast-font-family:'仿宋_GB2312'");
+    expect(html).toContain("mso-fareast-font-family:'黑体'");
   });
 
   test("placeholders are marked yellow", () => {

@@ -86,10 +86,27 @@ describe("a blank form", () => {
     const text = draftText(d);
     expect(text).not.toMatch(/自评等级为|总分为/);
     expect(runsText(d.title)).toBe("测试项目项目支出绩效自评报告");
+    // nothing is claimed that the blank form does not show
+    const dev = section(d, "偏差原因分析");
+    expect(dev).not.toMatch(/均达到|不低于/);
+    expect(dev).toContain("尚未填写绩效指标");
   });
 });
 
 describe("an incomplete multi-project sheet", () => {
+  test("a project without its spending: its rate is not claimed to be fine", async () => {
+    const forms = clone(await formsOf("seed002-multi-project"));
+    forms[4].funds!.spent = { value: null, raw: "", cell: forms[4].funds!.spent.cell };
+    forms[4].funds!.sums = [];
+    const d = draftOf(forms.map((f) => evaluateForm(f)));
+    const c = section(d, "自评结论");
+    expect(c).toContain(`预算执行率无法计算的项目（预算数或执行数未填写）：${forms[4].name}`);
+    expect(c).not.toContain("各项目预算执行率均不低于");
+    expect(c).toContain("其余项目预算执行率均不低于90%");
+    const p5 = section(d, forms[4].name, 2);
+    expect(p5).toContain("预算执行率无法计算");
+    expect(p5).not.toContain("预算执行率不低于");
+  });
   test("the missing actual is listed under its project's name", async () => {
     const forms = clone(await formsOf("seed002-multi-project"));
     forms[2].indicators[0].actual = "";

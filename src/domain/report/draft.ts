@@ -270,16 +270,18 @@ function multiOutline(forms: readonly Evaluation[], verdicts: FormVerdict[], cou
 
   out.push(heading(1, fill("h1MultiConclusion")));
   const low = forms.filter((e) => e.funds?.rate != null && e.funds.rate < profile.executionThreshold - 1e-9);
-  out.push(
-    paragraph(
-      low.length
-        ? fill("multiLowRates", {
-            threshold,
-            items: join(low.map((e) => fill("multiLowRateItem", { name: formText(e.form.name), rate: formatPercent(e.funds?.rate ?? 0) })), word("nameSeparator")),
-          })
-        : fill("multiAllRatesOk", { threshold }),
-    ),
-  );
+  const noRate = forms.filter((e) => e.funds?.rate == null);
+  if (low.length)
+    out.push(
+      paragraph(
+        fill("multiLowRates", {
+          threshold,
+          items: join(low.map((e) => fill("multiLowRateItem", { name: formText(e.form.name), rate: formatPercent(e.funds?.rate ?? 0) })), word("nameSeparator")),
+        }),
+      ),
+    );
+  if (noRate.length) out.push(paragraph(fill("multiRatesUnknown", { names: join(noRate.map((e) => [formText(e.form.name)]), word("nameSeparator")) })));
+  if (low.length + noRate.length < forms.length) out.push(paragraph(fill(low.length || noRate.length ? "multiRatesOk" : "multiAllRatesOk", { threshold })));
   const unexplained = forms.filter((e) => e.findings.some((f) => f.code === "deviation-reason-missing" || f.code === "over-target-unexplained"));
   if (unexplained.length)
     out.push(paragraph(fill("multiReasonsMissing", { names: join(unexplained.map((e) => [formText(e.form.name)]), word("nameSeparator")) })));

@@ -369,10 +369,16 @@ export function deviationBlocks(ev: Evaluation, opts: { quoteShared: boolean; mu
     );
   }
   const missingActual = rows.filter((r) => r.status === "missing");
-  if (n === 0 && missingActual.length === 0) out.push(paragraph(fill("deviationNone", { threshold })));
-  else if (n === 0) out.push(paragraph(fill("deviationNoneButMissing")));
-  if (missingActual.length)
-    out.push(paragraph(fill("deviationActualMissing", { names: join(missingActual.map((r) => [formText(nameOf(r))]), word("nameSeparator")) })));
+  const unknown = rows.filter((r) => r.status === "unknown");
+  if (rows.length === 0) out.push(paragraph(fill("deviationNoIndicators")));
+  else if (n === 0) {
+    // Only what is known is claimed: the rate when it could be computed, "all" only when every row was judged.
+    const funds = r0?.rate != null ? fill("deviationFundsOk", { threshold }) : [];
+    out.push(paragraph(fill(missingActual.length || unknown.length ? "deviationNoneJudged" : "deviationNone", { funds })));
+  }
+  const names = (list: IndicatorResult[]) => join(list.map((r) => [formText(nameOf(r))]), word("nameSeparator"));
+  if (missingActual.length) out.push(paragraph(fill("deviationActualMissing", { names: names(missingActual) })));
+  if (unknown.length) out.push(paragraph(fill("deviationUnknown", { names: names(unknown) })));
   if (opts.quoteShared) {
     if (shared) out.push(paragraph(fill(sharedKey, { text: formText(shared) })));
     const improvement = said(ev.form.improvement?.value);
