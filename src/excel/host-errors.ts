@@ -32,11 +32,17 @@ export function reasonOf(error: unknown): Reason {
         doEn: "Finish editing the cell (press Enter or Esc), then click Check this sheet.",
       };
     case "ItemNotFound":
-      return { zh: "找不到要读取的工作表或名称（可能刚被删除或改名）", en: "a sheet or name it needs is gone (deleted or renamed)" };
+      return {
+        zh: "找不到要读取的工作表或名称（可能刚被删除或改名）",
+        en: "a sheet or name it needs is gone (deleted or renamed)",
+      };
     case "RequestPayloadSizeLimitExceeded":
     case "ResponsePayloadSizeLimitExceeded":
     case "RangeExceedsLimit":
-      return { zh: "工作表的内容超出了 Excel 一次读写的上限", en: "the sheet holds more than Excel can read or write at once" };
+      return {
+        zh: "工作表的内容超出了 Excel 一次读写的上限",
+        en: "the sheet holds more than Excel can read or write at once",
+      };
     case "AccessDenied":
     case "InsufficientPermissions":
       return {

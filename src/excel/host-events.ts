@@ -39,7 +39,8 @@ export class OwnWrites {
     const rect = parseRange(e.address);
     const last = this.last;
     if (!rect || !last || last.sheetId !== e.worksheetId) return false;
-    for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) if (!last.cells.has(`${r},${c}`)) return false;
+    for (let r = rect.r0; r <= rect.r1; r++)
+      for (let c = rect.c0; c <= rect.c1; c++) if (!last.cells.has(`${r},${c}`)) return false;
     return true;
   }
 }

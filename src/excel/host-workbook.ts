@@ -47,7 +47,10 @@ export class WorkbookFacts {
       await context.sync();
       this.meta = sheets.items.some((s) => s.name === META_SHEET);
       const wanted = which?.toUpperCase();
-      return { sheetExists: !wanted || sheets.items.some((s) => s.id.toUpperCase() === wanted || s.name.toUpperCase() === wanted) };
+      return {
+        sheetExists:
+          !wanted || sheets.items.some((s) => s.id.toUpperCase() === wanted || s.name.toUpperCase() === wanted),
+      };
     });
   }
 }
