@@ -46,7 +46,7 @@ function table(heading: string): Map<string, string[]> {
 
 test("headings are unique anchors, and every anchor of docs/rules.md that the repository cites exists", () => {
   expect(new Set(anchors).size).toBe(anchors.length);
-  for (const a of ["forms", "value-grammar", "scoring", "profiles", "findings", "ready-to-send", "provisional-totals"])
+  for (const a of ["the-forms", "funds", "when-a-reason-is-required", "value-grammar", "scoring", "profiles", "findings", "ready-to-send", "provisional-totals"])
     expect(anchors).toContain(a);
   const files = [
     ...filesUnder(path.join(ROOT, "src")),
