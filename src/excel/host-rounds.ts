@@ -27,7 +27,7 @@ export class Rounds {
   /** Recomputes the active sheet (检查本表, after an insert or adopt, a profile switch). Throws what failed. */
   async active(): Promise<SheetState> {
     const res = await this.run(undefined);
-    if (!res) throw new Error("the active worksheet could not be found");
+    if (!res) throw new Error("找不到当前工作表。"); // cannot happen: the active sheet always exists
     return res.state;
   }
 
