@@ -1,7 +1,7 @@
 // The report drafted from each seed (read from the fixture workbooks as the CLI reads them): its numbers, each
 // missed or far-exceeded indicator with the reason written on the form (or a placeholder saying it is missing),
 // the outline of its kind, and the verdict at the top. Expectations come from the seeds' own figures and from
-// DOMAIN.md, worked out here by hand.
+// the rules (docs/rules.md), worked out here by hand.
 import type { Evaluation } from "../../src/domain/model";
 import { chineseOrdinal, draftReport, fileStem, placeholderCount } from "../../src/domain/report/draft";
 import { PHRASES } from "../../src/domain/report/phrases";
@@ -101,8 +101,8 @@ describe("seed 001: 部门整体支出, scored (衡阳县人大常委会办公�
     expect(c).toContain("总分为94分，自评等级为“优秀”");
     // 9.5 + the 16 scores written = 94: the parts add up to what the form says
     expect(c).toContain("预算执行率得分9.5分，绩效指标得分84.5分");
-    // by DOMAIN §4: 1110.2/1139.61 × 10 = 9.74; 8×.98 + 5 + 5×.98 + 5×70/80 + 5 + 3×54/60 + 3 + 3 + 4 + 3 + 3 + 3
-    // + 15 + 15×.9 + 5×.95 + 5×.94 = 86.77; 9.74 + 86.77 = 96.51
+    // by docs/rules.md#scoring: 1110.2/1139.61 × 10 = 9.74; 8×.98 + 5 + 5×.98 + 5×70/80 + 5 + 3×54/60 + 3 + 3 + 4
+    // + 3 + 3 + 3 + 15 + 15×.9 + 5×.95 + 5×.94 = 86.77; 9.74 + 86.77 = 96.51
     expect(c).toContain("按评分规则计算为96.51分");
     expect(c).not.toContain("暂计");
   });
@@ -218,7 +218,8 @@ describe("seed 000: 部门整体 by 年度目标, unscored (蔡甸区人大常�
   });
   test("every result at or above 130% of its target is in 偏差原因分析, its reason missing (the shared cell says 无)", () => {
     const dev = section(d, "偏差原因分析及改进措施");
-    // [name, target, actual] from the seed; DOMAIN §5: far above target = actual ≥ 130% of it
+    // [name, target, actual] from the seed; far above target = actual ≥ 130% of it
+    // (docs/rules.md#when-a-reason-is-required)
     const seed: [string, number, number][] = [
       ["人大常委会召开次数", 5, 9],
       ["听取和审议“一府一委两院”专项工作报告以及计划、预算决算、审计工作报告", 4, 13],

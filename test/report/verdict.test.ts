@@ -1,5 +1,6 @@
-// The report reflects the verdict (DOMAIN §8): a blank form gives an outline that says so; an incomplete form
-// gives a draft that says so at the top, lists what is missing, and shows a provisional total, never a grade.
+// The report reflects the verdict (docs/rules.md#ready-to-send): a blank form gives an outline that says so; an
+// incomplete form gives a draft that says so at the top, lists what is missing, and shows a provisional total, never
+// a grade.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

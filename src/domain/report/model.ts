@@ -44,7 +44,7 @@ export type Block =
       note?: Runs;
     };
 
-/** What the verdict says about the form(s) the report is drafted from (DOMAIN §8). */
+/** What the verdict says about the form(s) the report is drafted from (docs/rules.md#ready-to-send). */
 export interface DraftVerdict {
   /** No indicator with a target (and an actual) yet: form-empty. */
   empty: boolean;

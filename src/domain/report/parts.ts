@@ -125,7 +125,8 @@ export function yearOf(f: Form): string | null {
 
 // ---------- indicators ----------
 
-/** The rows that are indicators: a template row with nothing but its 一级/二级 is not (DOMAIN §8). */
+/** The rows that are indicators: a template row with nothing but its 一级/二级 is not
+ *  (docs/rules.md#indicator-rows). */
 export function indicatorRows(ev: Evaluation): IndicatorResult[] {
   return ev.indicators.filter((r) => {
     const i = r.indicator;

@@ -1,9 +1,10 @@
-// What the engine's verdict (DOMAIN §8) means for the report: is the form blank, complete, ready to send, and
-// which of its error findings to list at the top. The report restates the verdict; it never judges on its own.
+// What the engine's verdict (docs/rules.md#ready-to-send) means for the report: is the form blank, complete, ready
+// to send, and which of its error findings to list at the top. The report restates the verdict; it never judges on
+// its own.
 import type { Evaluation, Finding, FindingCode } from "../model";
 
-/** Findings that make a form incomplete (DOMAIN §8), listed first. A missing reason makes an unscored form
- *  incomplete; on a scored form it is an error like the others. */
+/** Findings that make a form incomplete (docs/rules.md#ready-to-send), listed first. A missing reason makes an
+ *  unscored form incomplete; on a scored form it is an error like the others. */
 const INCOMPLETE: readonly FindingCode[] = ["form-empty", "field-missing", "actual-missing", "score-missing"];
 
 export interface FormVerdict {
