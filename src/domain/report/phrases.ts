@@ -80,8 +80,6 @@ export const PHRASES = {
 
   // ---- funds ----
   fundsYear: "{year}年度，",
-  fundsSubjectProject: "该项目",
-  fundsSubjectDept: "部门整体支出",
   fundsInitial: "年初预算数{amount}",
   fundsBudget: "全年预算数{amount}",
   fundsSpent: "全年执行数{amount}",
