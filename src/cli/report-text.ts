@@ -45,7 +45,7 @@ function formLines({ form, evaluation: ev }: CheckedForm): string[] {
     lines.push(`    ${parts.join("")}`);
   }
   if (ev.total) {
-    const grade = ev.total.grade ? `；等级 ${ev.total.grade}` : "";
+    const grade = ev.total.grade && finite(ev.total.computed) ? `；等级 ${ev.total.grade}` : "";
     const eg = ev.total.enteredGrade ? `（填写 ${terminalText(ev.total.enteredGrade, 20)}）` : "";
     lines.push(`    总分 填写 ${num(ev.total.entered)}，计算 ${num(ev.total.computed)}${grade}${eg}`);
   }

@@ -58,10 +58,15 @@ export async function listEntries(src: ByteSource, limits: Limits): Promise<ZipE
   let count = tail.readUInt16LE(at + 10);
   let cdSize = tail.readUInt32LE(at + 12);
   let cdOffset = tail.readUInt32LE(at + 16);
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+  const locAt = at - 20;
+  const zip64 = locAt >= 0 && tail.readUInt32LE(locAt) === EOCD64_LOCATOR;
+  if (!zip64 && count === 0xffff && cdSize !== 0xffffffff && cdOffset !== 0xffffffff) {
+    // 65,535 or more entries written without ZIP64 records: the count is unknown, the directory is walked to its end
+    // (and the entry limit stops the walk).
+    count = Math.min(limits.zipEntries, Math.floor(cdSize / 46));
+  } else if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
     // ZIP64: the real figures are in the zip64 end record, found through its locator just before.
-    const locAt = at - 20;
-    if (locAt < 0 || tail.readUInt32LE(locAt) !== EOCD64_LOCATOR) throw new ZipError("压缩包目录不完整（ZIP64）");
+    if (!zip64) throw new ZipError("压缩包目录不完整（ZIP64）");
     const recOffset = Number(tail.readBigUInt64LE(locAt + 8));
     if (!(recOffset >= 0 && recOffset + 56 <= src.size)) throw new ZipError("压缩包目录位置无效（ZIP64）");
     const rec = await src.read(recOffset, 56);
