@@ -14,6 +14,7 @@ import { FAKE_SUMMARY, FAKE_VERDICT, GOOD, GOOD_FIXTURE, buildCorpus, cases, typ
 // The tests keep the production limits but a shorter deadline, so a file that needs it costs less test time.
 const LIMITS = { ...DEFAULT_LIMITS, timeMs: 5000 };
 
+// eslint-disable-next-line no-control-regex -- the very characters a file must not get onto the terminal
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
 
 async function check(args: string[]): Promise<{ code: number; lines: string[]; err: string[] }> {

@@ -152,14 +152,6 @@ async function viaExcelJS(edit: (wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet) =>
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** The cell of the good form's sheet whose value is `value`. */
-function cellWith(ws: ExcelJS.Worksheet, value: number): ExcelJS.Cell {
-  let found: ExcelJS.Cell | null = null;
-  ws.eachRow((row) => row.eachCell((c) => (found ??= c.value === value ? c : null)));
-  if (!found) throw new Error(`no cell holds ${value}`);
-  return found;
-}
-
 /** The good form as the legacy formats, written by SheetJS (the only tool here that writes .xls). */
 async function legacy(bookType: "biff8" | "ods"): Promise<Buffer> {
   const X = await import("@e965/xlsx");
