@@ -4,14 +4,23 @@
 // fixture; every case but a few is that form with one thing changed.
 
 import { execFileSync } from "node:child_process";
-import { promises as fs } from "node:fs";
+import { existsSync, promises as fs } from "node:fs";
 import * as path from "node:path";
 import * as zlib from "node:zlib";
 import ExcelJS from "exceljs";
 import { bufferSource, listEntries, readEntry } from "../../src/xlsx/zip";
 import { DEFAULT_LIMITS } from "../../src/xlsx/limits";
 
-export const GOOD_FIXTURE = path.join(__dirname, "..", "fixtures", "xlsx", "variant-national-project.xlsx");
+/** The good form's file: found from this module's folder up (the module also runs compiled, from build/bench). */
+function fixturePath(name: string): string {
+  for (let d = __dirname; ; d = path.dirname(d)) {
+    const p = path.join(d, "test", "fixtures", "xlsx", name);
+    if (existsSync(p)) return p;
+    if (path.dirname(d) === d) throw new Error(`fixture ${name} not found`);
+  }
+}
+
+export const GOOD_FIXTURE = fixturePath("variant-national-project.xlsx");
 /** What the good form is known to hold (from its transcription in test/fixtures/xlsx/variants.ts). */
 export const GOOD = { name: "社区养老服务补助", sheet: "项目自评", totalEntered: 95 };
 
