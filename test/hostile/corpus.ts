@@ -346,6 +346,24 @@ export function cases(): Case[] {
         ),
     },
     {
+      file: "meta-hidden.xlsx",
+      why: "a form made by the add-in (its defined names and JX_META row point at it) on a very hidden sheet, the real form on a visible one",
+      expect: { kind: "read", name: GOOD.name, warning: /定义名称和 JX_META 记录指向这张隐藏的表/ },
+      make: async (at) => {
+        const { buildPlan } = await import("../../src/sheet/render");
+        const { writeWorkbook } = await import("../../src/xlsx/write");
+        const wb = await writeWorkbook([buildPlan("project", { project: "隐藏的副本", unit: "某区民政局", year: 2023 })]);
+        wb.worksheets[0].state = "veryHidden";
+        const real = new ExcelJS.Workbook();
+        await real.xlsx.load((await good()) as unknown as ExcelJS.Buffer);
+        const from = real.worksheets[0];
+        const ws = wb.addWorksheet(GOOD.sheet);
+        from.eachRow((row, r) => row.eachCell((c, col) => (ws.getCell(r, col).value = c.value)));
+        for (const m of (from.model as unknown as { merges: string[] }).merges) ws.mergeCells(m);
+        await fs.writeFile(at, Buffer.from(await wb.xlsx.writeBuffer()));
+      },
+    },
+    {
       file: "bad-numbers.xlsx",
       why: "NaN as the budget, 1e309 as the spending, #N/A as the total, a date where an amount belongs",
       expect: { kind: "read" },
@@ -500,7 +518,7 @@ export function cases(): Case[] {
     {
       file: "zero.xlsx",
       why: "a symbolic link to /dev/zero (reading it never ends)",
-      expect: { kind: "refused", words: /符号链接指向所检查的文件夹之外/ },
+      expect: { kind: "refused", words: /符号链接指向所检查的文件夹之外|这是设备文件/ },
       make: async (at) => fs.symlink("/dev/zero", at),
       posix: true,
     },
