@@ -56,8 +56,18 @@ export interface JsonForm {
     enteredScore: number | null;
   } | null;
   indicators: JsonIndicator[];
-  total: { entered: number | null; computed: number | null; grade: string | null } | null;
+  /** `computed` is provisional and `grade` null until `complete`; `unscored` indicators weigh `unscoredWeight`. */
+  total: {
+    entered: number | null;
+    computed: number | null;
+    grade: string | null;
+    complete: boolean;
+    unscored: number;
+    unscoredWeight: number;
+  } | null;
   findings: JsonFinding[];
+  /** Complete and without an error: ready to send. */
+  ready: boolean;
 }
 
 export interface JsonReport {
@@ -99,7 +109,16 @@ function jsonForm({ form, evaluation: ev }: CheckedForm): JsonForm {
       score: finite(r.score),
       status: r.status,
     })),
-    total: ev.total ? { entered: finite(ev.total.entered), computed: finite(ev.total.computed), grade: ev.total.grade } : null,
+    total: ev.total
+      ? {
+          entered: finite(ev.total.entered),
+          computed: finite(ev.total.computed),
+          grade: ev.total.grade,
+          complete: ev.total.complete,
+          unscored: ev.total.unscored,
+          unscoredWeight: ev.total.unscoredWeight,
+        }
+      : null,
     findings: sortFindings(ev.findings).map((f) => ({
       code: f.code,
       severity: f.severity,
@@ -108,6 +127,7 @@ function jsonForm({ form, evaluation: ev }: CheckedForm): JsonForm {
       message: f.message,
       ...(f.messageEn ? { messageEn: f.messageEn } : {}),
     })),
+    ready: ev.ready,
   };
   if (form.projectRow !== undefined) out.row = form.projectRow;
   return out;

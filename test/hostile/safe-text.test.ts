@@ -25,7 +25,7 @@ test("long texts are cut with …, never inside a surrogate pair", () => {
 test("JSON text stays valid and the same data, with C1 and bidi characters escaped", () => {
   const value = { name: "a\u009bb\u202ec\u2028d\ne\u001b" };
   const text = jsonText(value, 2);
-  expect(text).not.toMatch(/[\u009b\u202e\u2028\u001b]/);
+  for (const ch of ["\u009b", "\u202e", "\u2028", "\u001b"]) expect(text).not.toContain(ch);
   expect(JSON.parse(text)).toEqual(value);
 });
 

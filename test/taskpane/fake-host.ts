@@ -25,8 +25,10 @@ export function evaluation(findings: Finding[], over: Partial<Evaluation> = {}):
     profile: "national",
     funds: { budget: 100, spent: 92.5, rate: 0.925, weight: 10, score: 9.25, enteredRate: null, enteredScore: null },
     indicators: [],
-    total: { entered: null, computed: 87.25, grade: "良", enteredGrade: null },
+    total: { entered: null, computed: 87.25, grade: "良", enteredGrade: null, complete: true, unscored: 0, unscoredWeight: 0, weightEntered: 100 },
     findings,
+    complete: true,
+    ready: !findings.some((f) => f.severity === "error"),
     ...over,
   };
 }
