@@ -91,6 +91,12 @@ export interface Funds {
   sums: SumGroup[];
   /** The form's own cell for explaining the execution (执行偏差原因), where its layout has one. */
   reason?: TextField | null;
+  /**
+   * Which columns a header named explicitly: `budget` — 全年预算数 / 全年（调整）预算数 / 调整后预算数 (the denominator),
+   * `initialBudget` — 年初预算数. A message that tells the officer she divided by the wrong one ("不是年初预算数") is
+   * only for forms where both are true; otherwise the reader told them apart by inference or position.
+   */
+  explicit?: { budget?: boolean; initialBudget?: boolean };
 }
 
 export interface Goal {
