@@ -13,7 +13,7 @@ import type { Funds, MoneyUnit, NumField, ReadIssue, SumGroup, TextField } from 
 import type { SheetView } from "./view";
 import { EXPENSE, fundsLabel, INCOME, type FundsRole } from "./labels";
 import { numAt, rateAt, type NumOptions } from "./cells";
-import { isBlankMark, isInstruction, MAX_LABEL, normLabel, parseLooseNumber, trimText } from "./text";
+import { isBlankMark, isInstruction, MAX_LABEL, normLabel, parseLooseNumber, trimText, shortLabel } from "./text";
 
 type Labeled = NumField & { label: string };
 
@@ -150,8 +150,8 @@ export function readFunds(view: SheetView, r0: number, r1: number, skip: Set<num
     // data rows: contiguous rows with amounts (a labelled but blank row such as 其他资金 is kept)
     const data: number[] = [];
     for (let q = r + 1; q <= Math.min(r1, r + 40) && !skip.has(q); q++) {
-      const label = normLabel(rowLabel(view, q, h));
-      if (/性质分/.test(label) || view.rowCells(q).filter(([, t]) => INCOME.test(normLabel(t)) || EXPENSE.test(normLabel(t))).length > 1) break;
+      const label = shortLabel(rowLabel(view, q, h));
+      if (/性质分/.test(label) || view.rowCells(q).filter(([, t]) => INCOME.test(shortLabel(t)) || EXPENSE.test(shortLabel(t))).length > 1) break;
       if (isExecutionReasonLabel(label)) break;
       if (hasAmount(view, q, amountCols) || (label && INCOME.test(label)) || (q === r + 1 && (/总额|合计|总计/.test(label) || amountCols.some((c) => isBlankMark(view.ownText(q, c)))))) data.push(q);
       else break;
@@ -160,10 +160,10 @@ export function readFunds(view: SheetView, r0: number, r1: number, skip: Set<num
     used.add(r);
     for (const q of data) used.add(q);
     const withAmount = data.filter((q) => hasAmount(view, q, amountCols));
-    const totalIdx = data.findIndex((q) => /^(金额)?合计$|^总计$/.test(normLabel(rowLabel(view, q, h))));
+    const totalIdx = data.findIndex((q) => /^(金额)?合计$|^总计$/.test(shortLabel(rowLabel(view, q, h))));
     // the total line: a 合计 row, else the first row when it is not a part (年度资金总额 may be left blank)
     const first = data[0];
-    const firstIsPart = INCOME.test(normLabel(rowLabel(view, first, h)));
+    const firstIsPart = INCOME.test(shortLabel(rowLabel(view, first, h)));
     const totalRow = totalIdx >= 0 ? data[totalIdx] : firstIsPart ? (withAmount[0] ?? first) : first;
     const parts = data.filter((q) => q !== totalRow);
     const at = (role: FundsRole): NumField | null => {
@@ -259,7 +259,7 @@ export function readFunds(view: SheetView, r0: number, r1: number, skip: Set<num
       const pairable = role === "budget" || role === "spent" || role === "rate" || role === "initialBudget" || ((role === "weight" || role === "score") && fl!.explicit);
       if (!isIncome && !isExpense && !pairable) continue;
       const next = cells[i + 1];
-      const nextIsValue = next && !INCOME.test(normLabel(next[1])) && !EXPENSE.test(normLabel(next[1])) && !fundsLabel(next[1]);
+      const nextIsValue = next && !INCOME.test(shortLabel(next[1])) && !EXPENSE.test(shortLabel(next[1])) && !fundsLabel(next[1]);
       let field: NumField;
       if (nextIsValue && (parseLooseNumber(next[1]) || isBlankMark(next[1]) || view.own(r, next[0])?.type)) {
         field =
@@ -365,10 +365,10 @@ function readTransposed(view: SheetView, rows: number[], issues: ReadIssue[], mo
     const heads = header === null ? [] : view.rowCells(header, c + 1, undefined, true).filter(([, t]) => t.length <= MAX_LABEL);
     const valueCols = new Set<number>();
     for (const x of list) for (const [vc, t] of view.rowCells(x.r, c + 1, undefined, true)) if (parseLooseNumber(t) || isBlankMark(t)) valueCols.add(vc);
-    const totalHead = heads.find(([, t]) => TOTAL_COL.test(normLabel(t).replace(/\((万?元)\)$/, "")));
+    const totalHead = heads.find(([, t]) => TOTAL_COL.test(shortLabel(t).replace(/\((万?元)\)$/, "")));
     const firstValue = Math.min(...valueCols);
     const totalCol = totalHead ? totalHead[0] : Number.isFinite(firstValue) ? firstValue : c + 1;
-    const parts = heads.filter(([hc, t]) => hc !== totalCol && (INCOME.test(normLabel(t)) || valueCols.has(hc)) && !fundsLabel(t));
+    const parts = heads.filter(([hc, t]) => hc !== totalCol && (INCOME.test(shortLabel(t)) || valueCols.has(hc)) && !fundsLabel(t));
     const read = (x: { r: number } | undefined, role: FundsRole): NumField | null => {
       if (!x) return null;
       return role === "rate" ? rateAt(view, x.r, totalCol, issues) : numAt(view, x.r, totalCol, "资金", issues, money);

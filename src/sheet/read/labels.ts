@@ -67,7 +67,7 @@ export type FundsRole = "initialBudget" | "budget" | "spent" | "rate" | "weight"
 
 /** A funds column or row label, and whether it names its figure explicitly (全年/调整 for the budget, 年初 for the initial one). */
 export function fundsLabel(text: string): { role: FundsRole; explicit: boolean } | null {
-  if (!text) return null;
+  if (!text || text.length > MAX_LABEL) return null;
   const k = normLabel(text);
   if (!k || k.length > 24) return null;
   const key = labelKey(text);
@@ -99,6 +99,7 @@ export const EXPENSE = /^(其中[:：]?)?(基本支出|项目支出|人员经费
 
 /** Rows that end an indicator table: totals, grade, notes, the shared 偏差 section, the next goal. */
 export function isTerminator(text: string): boolean {
+  if (text.length > MAX_LABEL) return false;
   const k = normLabel(text);
   if (!k || k.length > MAX_LABEL) return false;
   return (
@@ -126,6 +127,7 @@ export function isTotalLabel(text: string): boolean {
 }
 
 export function isGradeLabel(text: string): boolean {
+  if (text.length > MAX_LABEL) return false;
   const k = normLabel(text);
   return k.length <= 20 && /^(综合评定等级|评价等级|自评等级|综合评价等级|等级|评定等级|自评结果|绩效等级|评价结果|自评等次|等次)(\(.{1,30}\))?$/.test(k);
 }
@@ -135,6 +137,7 @@ function stripOrdinal(k: string): string {
 }
 
 export function isSharedReasonLabel(text: string): boolean {
+  if (text.length > MAX_LABEL) return false;
   const k = stripOrdinal(normLabel(text));
   if (k.length > 30) return false;
   return (
@@ -144,12 +147,14 @@ export function isSharedReasonLabel(text: string): boolean {
 }
 
 export function isImprovementLabel(text: string): boolean {
+  if (text.length > MAX_LABEL) return false;
   const k = stripOrdinal(normLabel(text));
   return k.length <= 30 && /^(改进措施|改进措施及结果应用方案|整改情况|改进的方向和具体措施|整改措施|改进方向和措施|改进建议)$/.test(k);
 }
 
 /** 二级 → 一级, for tables without a 一级 column (seed 003). */
 export function level1For(level2: string): string {
+  if (level2.length > MAX_LABEL) return "";
   const k = normLabel(level2);
   if (/^(数量|质量|时效|进度)/.test(k)) return "产出指标";
   if (/^成本/.test(k)) return "产出指标";
@@ -160,6 +165,7 @@ export function level1For(level2: string): string {
 
 /** A section heading that names a 一级 ("（一）履职完成情况（产出指标）", "产出指标（50分）") → that 一级. */
 export function level1InHeading(text: string): string {
+  if (text.length > MAX_LABEL) return "";
   const k = normLabel(text);
   if (k.length > 40) return "";
   const m = /(产出|效益|效果|满意度|成本)指标/.exec(k);

@@ -4,7 +4,7 @@ import type { Goal, NumField, ReadIssue, SpendingPlanPoint, TextField } from "..
 import type { SheetView } from "./view";
 import { isGradeLabel, isImprovementLabel, isSharedReasonLabel, sumLabel } from "./labels";
 import { numAt } from "./cells";
-import { isInstruction, labelKey, MAX_LABEL, normLabel, parseGoalLabel, parseLooseNumber } from "./text";
+import { isInstruction, labelKey, MAX_LABEL, normLabel, parseGoalLabel, parseLooseNumber, shortLabel } from "./text";
 import { fieldLabel, type FieldsRead } from "./fields";
 import type { TableRead } from "./table";
 
@@ -47,8 +47,8 @@ export interface Header {
   purpose?: string;
 }
 
-const KIND_WORDS =
-  /(部门整体支出绩效自评表|部门整体绩效自评表|整体支出预算绩效自评报告|整体支出绩效自评报告|部门预算项目绩效自评表|项目支出绩效自评表|部门整体支出绩效目标表|项目绩效目标表|绩效目标申报表|绩效自评表|绩效自评报告|绩效目标表|自评表)$/;
+/** The form's kind at the end of a title ("…部门整体支出绩效自评表", "…整体支出预算绩效自评表"), to leave the unit's name. */
+const KIND_WORDS = /(?:部门|单位)?(?:整体)?(?:支出)?(?:预算)?(?:项目)?(?:支出)?绩效(?:自评|目标|评价)(?:申报)?(?:报告)?表?$|自评表$/;
 
 /** Name, unit, year and title of a form, from its fields and its title lines. */
 export function readHeader(view: SheetView, r0: number, r1: number, read: FieldsRead): Header {
@@ -66,7 +66,7 @@ export function readHeader(view: SheetView, r0: number, r1: number, read: Fields
       if (t.length > MAX_LABEL) continue;
       const k = labelKey(t);
       if (k === "项目编码" && !h.code) {
-        const v = valueRightOrBelow(view, r, c, (x) => fieldLabel(x) !== null || /^项目编码/.test(normLabel(x)), true);
+        const v = valueRightOrBelow(view, r, c, (x) => fieldLabel(x) !== null || /^项目编码/.test(shortLabel(x)), true);
         if (v && v.text) h.code = v.text;
       }
       if (/资金用途$/.test(k) && !h.purpose) {
@@ -211,7 +211,7 @@ export function readTotals(
   for (const t of tables) for (const q of t.checks) {
     // 权重合计 | … | 100: the weight total, when the total row has none
     if (weightTotal || weightCol === undefined) continue;
-    const label = view.rowCells(q, undefined, undefined, true).find(([, x]) => /^(权重|分值)合计/.test(normLabel(x)));
+    const label = view.rowCells(q, undefined, undefined, true).find(([, x]) => /^(权重|分值)合计/.test(shortLabel(x)));
     if (label && view.text(q, weightCol) !== "") weightTotal = numAt(view, q, weightCol, "分值合计", issues, { points: true });
   }
   const tableRows = new Set<number>();
@@ -238,10 +238,10 @@ export function readTotals(
           next && !sumLabel(next[1]) && next[1].length <= 12
             ? { value: next[1], cell: view.a1(r, next[0]) }
             : { value: "", cell: view.a1(r, (view.mergeAt(r, c)?.c1 ?? c) + 1) };
-      } else if (!grade && /^(综合评定等级|评价等级|自评等级|综合评价等级|评定等级|等级)[:：]/.test(normLabel(t))) {
+      } else if (!grade && /^(综合评定等级|评价等级|自评等级|综合评价等级|评定等级|等级)[:：]/.test(shortLabel(t))) {
         // "自评等级：优" in one cell
         grade = { value: normLabel(t).replace(/^[^:：]*[:：]/, ""), cell: view.a1(r, c) };
-      } else if (totalRank < 3 && /^(总分|自评总分|总得分|综合得分)[:：]\d/.test(normLabel(t))) {
+      } else if (totalRank < 3 && /^(总分|自评总分|总得分|综合得分)[:：]\d/.test(shortLabel(t))) {
         const p = parseLooseNumber(normLabel(t).replace(/^[^:：]*[:：]/, "").replace(/分$/, ""));
         if (p) {
           total = { value: p.value, raw: t, cell: view.a1(r, c) };

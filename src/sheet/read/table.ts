@@ -9,7 +9,7 @@ import type { Indicator, ReadIssue } from "../../domain/model";
 import type { SheetView } from "./view";
 import { indicatorRole, isStrongLabel, isTerminator, level1For, level1InHeading, sumLabel, type IndRole } from "./labels";
 import { numAt, rowNumAt } from "./cells";
-import { normLabel, parseLooseNumber, splitLevelWeight } from "./text";
+import { normLabel, parseLooseNumber, splitLevelWeight, shortLabel } from "./text";
 import { findFundsHeader } from "./funds";
 
 export interface TableHeader {
@@ -350,7 +350,7 @@ function resolveColumns(view: SheetView, h: TableHeader, rows: number[]): Partia
     for (let x = m.c0; x <= m.c1; x++) {
       const ts = texts(x);
       if (!ts.length) continue;
-      if (ts.every((t) => SIGN.test(normLabel(t)))) {
+      if (ts.every((t) => SIGN.test(shortLabel(t)))) {
         if (cols.nature === undefined) cols.nature = x;
       } else if (ts.every((t) => t.length <= 6 && !/\d/.test(t)) && x > m.c0) {
         if (cols.unit === undefined) cols.unit = x;

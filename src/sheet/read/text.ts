@@ -16,6 +16,11 @@ export function normLabel(s: string): string {
   return stripColons(s.normalize("NFKC").replace(/[\s\u3000\u00a0\u200b]+/g, ""));
 }
 
+/** normLabel of a text short enough to be a label; "" for a paragraph (which is never normalised for a label test). */
+export function shortLabel(s: string): string {
+  return s.length > MAX_LABEL ? "" : normLabel(s);
+}
+
 function stripColons(s: string): string {
   let end = s.length;
   while (end > 0 && (s[end - 1] === ":" || s[end - 1] === "：")) end--;
@@ -24,6 +29,7 @@ function stripColons(s: string): string {
 
 /** normLabel without a trailing bracketed note: "预算数(A)" → "预算数", "指标权重(分)" → "指标权重". */
 export function labelKey(s: string): string {
+  if (s.length > MAX_LABEL * 2) return ""; // a paragraph is never a label: not even normalised
   let k = normLabel(s);
   if (k.length > MAX_LABEL) return k;
   for (let i = 0; i < 3; i++) {
