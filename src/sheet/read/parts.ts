@@ -48,7 +48,7 @@ export interface Header {
 }
 
 /** The form's kind at the end of a title ("…部门整体支出绩效自评表", "…整体支出预算绩效自评表"), to leave the unit's name. */
-const KIND_WORDS = /(?:部门|单位)?(?:整体)?(?:支出)?(?:预算)?(?:项目)?(?:支出)?绩效(?:自评|目标|评价)(?:申报)?(?:报告)?表?$|自评表$/;
+const KIND_WORDS = /(?:部门|单位)?(?:整体)?(?:项目支出|支出)?(?:预算)?(?:支出)?绩效(?:自评|目标|评价)(?:申报)?(?:报告)?表?$|自评表$/;
 
 /** Name, unit, year and title of a form, from its fields and its title lines. */
 export function readHeader(view: SheetView, r0: number, r1: number, read: FieldsRead): Header {
