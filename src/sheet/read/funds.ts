@@ -47,12 +47,17 @@ export function findFundsHeader(view: SheetView, r: number): FundsHeader | null 
     const fl = fundsLabel(t);
     if (fl) {
       const role = fl.role;
-      if (cols[role] === undefined || (role === "budget" && fl.explicit && !explicit.budget)) {
+      if (role === "budget" && fl.explicit && cols.budget !== undefined && !explicit.budget) {
+        // 预算数 | 调整预算: the plain one is the budget before adjustment (not named 年初 explicitly)
+        if (cols.initialBudget === undefined && /\d|预算/.test(normLabel(view.text(r, cols.budget)))) cols.initialBudget = cols.budget;
+        cols.budget = c;
+        explicit.budget = true;
+        last = role;
+      } else if (cols[role] === undefined) {
         cols[role] = c;
         if (role === "budget") explicit.budget = fl.explicit;
         if (role === "initialBudget") explicit.initialBudget = fl.explicit;
         last = role;
-        firstCol = Math.min(firstCol, c);
       }
     } else if (/^其中[:：]/.test(k) && last && (last === "budget" || last === "spent" || last === "initialBudget")) {
       subs.push({ col: c, label: k, parent: last });
@@ -65,6 +70,7 @@ export function findFundsHeader(view: SheetView, r: number): FundsHeader | null 
     explicit.budget = false;
     firstCol = Math.min(firstCol, ...sources.map((s) => s.col), totalCol);
   } else sources.length = 0;
+  for (const c of Object.values(cols)) firstCol = Math.min(firstCol, c as number);
   const n = Object.keys(cols).filter((k) => k !== "reason").length;
   if ((cols.budget === undefined && cols.spent === undefined) || n < 2) return null;
   // 预算数 | 1,250,000.00 | 执行数 | 1,100,000.00 …: label-value pairs across a row, not a header

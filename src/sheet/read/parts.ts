@@ -86,6 +86,7 @@ export function readHeader(view: SheetView, r0: number, r1: number, read: Fields
       }
     }
   }
+  if (!h.name && h.unit) h.name = h.unit;
   if (!h.name) {
     // "2021年度忻州市…办公室" / "2021年度区人大办公室部门整体绩效自评表": the unit from the title lines
     for (const r of rows.filter((x) => x <= r0 + 6)) {
