@@ -248,6 +248,11 @@ export function readFunds(view: SheetView, r0: number, r1: number, skip: Set<num
   for (const r of rows) {
     if (used.has(r)) continue;
     const cells = view.rowCells(r, undefined, undefined, true);
+    // 预算数 | 2000 | 执行数 | 1900 | 执行率 | 95% | 分值 | 10 | 得分 | 9.5: on a row of funds pairs, 分值/得分 are the funds'
+    const fundsRow = cells.some(([, t], i) => {
+      const role = fundsLabel(t)?.role;
+      return (role === "budget" || role === "spent") && !!cells[i + 1] && !!parseLooseNumber(cells[i + 1][1]);
+    });
     for (let i = 0; i < cells.length; i++) {
       const [c, t] = cells[i];
       if (t.length > MAX_LABEL) continue;
@@ -262,7 +267,7 @@ export function readFunds(view: SheetView, r0: number, r1: number, skip: Set<num
       const fl = !isIncome && !isExpense ? fundsLabel(t) : null;
       const role = fl?.role;
       // a generic 分值/得分 beside the header fields is not the funds': only 执行率分值 / 执行率得分 and the like
-      const pairable = role === "budget" || role === "spent" || role === "rate" || role === "initialBudget" || ((role === "weight" || role === "score") && fl!.explicit);
+      const pairable = role === "budget" || role === "spent" || role === "rate" || role === "initialBudget" || ((role === "weight" || role === "score") && (fl!.explicit || fundsRow));
       if (!isIncome && !isExpense && !pairable) continue;
       const next = cells[i + 1];
       const nextIsValue = next && !INCOME.test(shortLabel(next[1])) && !EXPENSE.test(shortLabel(next[1])) && !fundsLabel(next[1]);

@@ -161,6 +161,7 @@ function isNote(text: string): boolean {
 
 /** An indicator-looking row: a name and something in a value column. */
 function looksLikeIndicator(view: SheetView, q: number, h: TableHeader): boolean {
+  if (findFundsHeader(view, q) || findTableHeaders(view, q).length > 0) return false;
   const name = h.cols.name === undefined ? "" : view.ownText(q, h.cols.name);
   const value = VALUE_ROLES.some((k) => h.cols[k] !== undefined && view.text(q, h.cols[k]!) !== "");
   return name !== "" && value && !sumLabelOf(view, q, h);
