@@ -162,6 +162,7 @@ function isNote(text: string): boolean {
 /** An indicator-looking row: a name and something in a value column. */
 function looksLikeIndicator(view: SheetView, q: number, h: TableHeader): boolean {
   if (findFundsHeader(view, q) || findTableHeaders(view, q).length > 0) return false;
+  if (view.rowCells(q, undefined, Math.max(h.c0, h.cols.name ?? h.c0), true).some(([, t]) => isTerminator(t))) return false;
   const name = h.cols.name === undefined ? "" : view.ownText(q, h.cols.name);
   const value = VALUE_ROLES.some((k) => h.cols[k] !== undefined && view.text(q, h.cols[k]!) !== "");
   return name !== "" && value && !sumLabelOf(view, q, h);
