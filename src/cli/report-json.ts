@@ -50,8 +50,18 @@ export interface JsonForm {
     enteredScore: number | null;
   } | null;
   indicators: JsonIndicator[];
-  total: { entered: number | null; computed: number | null; grade: string | null } | null;
+  /** `computed` is provisional and `grade` null until `complete`; `unscored` indicators weigh `unscoredWeight`. */
+  total: {
+    entered: number | null;
+    computed: number | null;
+    grade: string | null;
+    complete: boolean;
+    unscored: number;
+    unscoredWeight: number;
+  } | null;
   findings: JsonFinding[];
+  /** Complete and without an error: ready to send. */
+  ready: boolean;
 }
 
 export interface JsonReport {
@@ -91,7 +101,16 @@ function jsonForm({ form, evaluation: ev }: CheckedForm): JsonForm {
       score: r.score,
       status: r.status,
     })),
-    total: ev.total ? { entered: ev.total.entered, computed: ev.total.computed, grade: ev.total.grade } : null,
+    total: ev.total
+      ? {
+          entered: ev.total.entered,
+          computed: ev.total.computed,
+          grade: ev.total.grade,
+          complete: ev.total.complete,
+          unscored: ev.total.unscored,
+          unscoredWeight: ev.total.unscoredWeight,
+        }
+      : null,
     findings: sortFindings(ev.findings).map((f) => ({
       code: f.code,
       severity: f.severity,
@@ -100,6 +119,7 @@ function jsonForm({ form, evaluation: ev }: CheckedForm): JsonForm {
       message: f.message,
       ...(f.messageEn ? { messageEn: f.messageEn } : {}),
     })),
+    ready: ev.ready,
   };
   if (form.projectRow !== undefined) out.row = form.projectRow;
   return out;

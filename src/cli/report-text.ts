@@ -4,6 +4,7 @@
 import type { Severity } from "../domain/model";
 import type { CheckedForm, FileResult } from "./results";
 import { kindName, SEVERITY_NAMES } from "../domain/names";
+import { openPart } from "../domain/progress";
 import { sortFindings } from "./report-json";
 
 
@@ -32,13 +33,15 @@ function formLines({ form, evaluation: ev }: CheckedForm): string[] {
     lines.push(`    ${parts.join("")}`);
   }
   if (ev.total) {
-    const grade = ev.total.grade ? `；等级 ${ev.total.grade}` : "";
-    const eg = ev.total.enteredGrade ? `（填写 ${ev.total.enteredGrade}）` : "";
-    lines.push(`    总分 填写 ${num(ev.total.entered)}，计算 ${num(ev.total.computed)}${grade}${eg}`);
+    const t = ev.total;
+    const eg = t.enteredGrade ? `（填写 ${t.enteredGrade}）` : "";
+    if (t.complete) lines.push(`    总分 填写 ${num(t.entered)}，计算 ${num(t.computed)}${t.grade ? `；等级 ${t.grade}` : ""}${eg}`);
+    // Until the form is complete its total is provisional, and no grade is given as if final.
+    else lines.push(`    总分 暂计 ${num(t.computed)}（${openPart(t)}），填写 ${num(t.entered)}；等级 待完成${eg}`);
   }
   const fs = sortFindings(ev.findings);
   if (fs.length === 0) {
-    lines.push("    没有发现问题。");
+    lines.push(ev.ready ? "    没有发现问题，可以提交。" : "    没有发现问题，但表格尚未填完。");
     return lines;
   }
   const count = (s: Severity): number => fs.filter((f) => f.severity === s).length;

@@ -1,13 +1,14 @@
 // Which way an indicator points: ≤ for costs and things to keep low, ≥ otherwise (DOMAIN §3).
 import type { Comparator } from "./model";
 import { compact } from "./text";
+import { LOW_NAME_WORDS, POSITIVE_RATE_WORDS } from "./vocabulary";
 
-/** Names of results to keep low: costs and spending, 结余率, 调整率, 差率, accidents, complaints, … */
-export const REVERSE_NAME =
-  /成本|费用|经费|开支|支出(额|数)?$|结余率|结转率|调整率|差率|差错率|误差|事故|投诉|变动率|超支|偏差|失误|违规|违纪|违法|发生率|上访|损失|能耗|排放|空置率|闲置率|返工|缺陷|逾期|滞后|控制率|控制数|下降|压减|减少/;
-/** Rates where more is better, even under 成本指标 or with 费用 in the name. */
-export const POSITIVE_RATE =
-  /执行率|完成率|及时率|合格率|到位率|覆盖率|满意度|满意率|达标率|通过率|节约率|使用率|利用率|办结率|知晓率|参与率|出勤率|准确率|正确率|落实率|完好率|回复率|办复率|审查率|实现率|运行率|参训率|培训率|支付率|兑付率|拨付率/;
+const alternatives = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).join("|");
+
+/** Names of results to keep low: costs and spending, 结余率, 调整率, 差率, accidents, complaints, … (vocabulary). */
+export const REVERSE_NAME = new RegExp(`${alternatives(LOW_NAME_WORDS.contains)}|(?:${alternatives(LOW_NAME_WORDS.suffix)})$`);
+/** Rates where more is better, even under 成本指标 or with 费用 in the name (vocabulary). */
+export const POSITIVE_RATE = new RegExp(alternatives(POSITIVE_RATE_WORDS));
 const COST_LEVEL2 = /成本/;
 
 export interface DirectionContext {

@@ -21,8 +21,8 @@ export const MESSAGES: Record<string, Text> = {
     `"${p.name}" is marked ${p.actual}: partial or missed results need a reason and a corrective action.`,
   ],
   "deviation-reason-execution": (p) => [
-    `预算执行率 ${pct(p.rate)} 低于 ${pct(p.threshold)}，请在偏差原因分析（或存在的问题）中说明执行偏低的原因和改进措施。`,
-    `Budget execution ${pct(p.rate)} is below ${pct(p.threshold)}: explain why and what will change.`,
+    `预算执行率 ${pct(p.rate)} 低于 ${pct(p.threshold)}，请在“${p.place}”中说明预算执行（支出、资金）偏低的原因和改进措施。`,
+    `Budget execution ${pct(p.rate)} is below ${pct(p.threshold)}: explain the spending and what will change in "${p.place}".`,
   ],
   "over-target-unexplained": (p) => [
     `指标${q(p.name)}实际完成 ${p.actual}，为目标 ${p.target} 的 ${p.ratio}，超过 ${p.trigger}：请说明超额完成的原因，并考虑目标是否定得过低。`,
@@ -53,8 +53,39 @@ export const MESSAGES: Record<string, Text> = {
     `A total of ${p.total} is grade "${p.expected}", not "${p.entered}".`,
   ],
   "execution-rate-mismatch": (p) => [
-    `填写的执行率 ${p.entered} 与 执行数÷全年预算数 = ${pct(p.rate)} 不符，请改正（执行率以全年预算数为分母，不是年初预算数）。`,
+    `填写的执行率 ${p.entered} 与 全年执行数÷全年预算数 = ${pct(p.rate)} 不符，请改正。`,
     `Entered execution rate ${p.entered} is not spent ÷ adjusted budget = ${pct(p.rate)}.`,
+  ],
+  "execution-rate-initial": (p) => [
+    `填写的执行率 ${p.entered} 是按年初预算数计算的；执行率应以全年预算数为分母：全年执行数÷全年预算数 = ${pct(p.rate)}，请改正。`,
+    `Entered execution rate ${p.entered} divides by the initial budget; it must be spent ÷ adjusted budget = ${pct(p.rate)}.`,
+  ],
+  "form-empty": () => [
+    "表格尚未填写：还没有任何指标同时填写了年度指标值和实际完成值。请先逐项填写指标，再检查。",
+    "The form is not filled in yet: no indicator has both a target and an actual value.",
+  ],
+  "form-empty-targets": () => [
+    "表格尚未填写：还没有任何指标填写了指标值。请先逐项填写绩效指标和指标值，再检查。",
+    "The targets table is not filled in yet: no indicator has a target.",
+  ],
+  "field-missing": (p) => [`请填写${p.label}。`, `Fill in ${p.label}.`],
+  "field-missing-year": () => [
+    "请填写年度（如标题中的“（2025年度）”）。",
+    "Fill in the year (as in the title: \"(2025年度)\").",
+  ],
+  "field-missing-target": (p) => [`指标${q(p.name)}没有填写年度指标值，请填写。`, `"${p.name}" has no target.`],
+  "field-missing-weight": (p) => [`指标${q(p.name)}没有填写分值，请填写。`, `"${p.name}" has no weight.`],
+  "field-missing-indicator-name": (p) => [
+    `第 ${p.row} 行填写了指标内容，但没有填写三级指标名称，请填写指标名称。`,
+    `Row ${p.row} has indicator values but no indicator name.`,
+  ],
+  "score-missing": (p) => [
+    `指标${q(p.name)}的实际完成值${q(p.actual)}无法按规则自动计分，请在得分栏填写得分。`,
+    `"${p.name}": the actual "${p.actual}" cannot be scored by the rules; enter its score.`,
+  ],
+  "score-missing-tier": (p) => [
+    `定性指标${q(p.name)}为${q(p.tier)}，请在得分栏填写 ${p.lo}–${p.hi} 之间的得分。`,
+    `"${p.name}" is ${p.tier}: enter a score between ${p.lo} and ${p.hi}.`,
   ],
   "execution-score-exceeds": (p) => [
     `执行率得分 ${p.score} 超过分值 ${p.weight}，请改为不超过分值的分数。`,

@@ -91,11 +91,8 @@ export interface Funds {
   sums: SumGroup[];
   /** The form's own cell for explaining the execution (执行偏差原因), where its layout has one. */
   reason?: TextField | null;
-  /**
-   * Which columns a header named explicitly: `budget` — 全年预算数 / 全年（调整）预算数 / 调整后预算数 (the denominator),
-   * `initialBudget` — 年初预算数. A message that tells the officer she divided by the wrong one ("不是年初预算数") is
-   * only for forms where both are true; otherwise the reader told them apart by inference or position.
-   */
+  /** Which amounts were found under an explicit header of their own (全年预算数, 年初预算数), not inferred from
+   *  position: only then may a message say the officer divided by the wrong one. */
   explicit?: { budget?: boolean; initialBudget?: boolean };
 }
 
@@ -258,10 +255,16 @@ export interface IndicatorResult {
   target: ParsedValue;
   actual: ParsedValue;
   status: Status;
-  /** The rule's score (2 decimals), null when it cannot be computed (qualitative: top of band). */
+  /** The indicator's score (2 decimals): the rule's for a quantitative row; for a qualitative row the officer's
+   *  score (brought into its band when outside it); where the rules cannot score, the officer's. Null while
+   *  there is none: the indicator is unscored (score-missing) and the total provisional. */
   score: number | null;
   /** Qualitative: the band [lo, hi] a score must fall in. */
   band?: [number, number];
+  /** Qualitative: the score suggested to the officer (the top of the band); shown, never counted. */
+  suggested?: number;
+  /** Qualitative: the tier the actual states (达成 also for a text equal to the target). */
+  tier?: Tier;
   /** The weight actually used after 不适用 rescaling. */
   effectiveWeight: number | null;
   /** True while a 偏差原因 is required and none is written. */
@@ -281,11 +284,36 @@ export interface FundsResult {
 
 export type Grade = "优" | "良" | "中" | "差";
 
+/**
+ * The total of a scored form. Until the form is complete (every indicator scored, every required field filled),
+ * `computed` is provisional — the sum of the scores there are — and `grade` is null.
+ */
+export interface TotalResult {
+  entered: number | null;
+  /** 执行率得分 + Σ indicator scores, scaled by 100 / (100 − weights of 不适用 rows); null while nothing is scored. */
+  computed: number | null;
+  /** The grade of `computed`, only when the form is complete. */
+  grade: Grade | null;
+  enteredGrade: string | null;
+  /** Every indicator row has its name, target, actual, weight and a score, and every required field is filled. */
+  complete: boolean;
+  /** Indicators that still have no score, and their weight in points. */
+  unscored: number;
+  unscoredWeight: number;
+  /** Weights entered so far (indicators, 不适用 rows included, and 执行率), to say how far the form is
+   *  ("分值合计 30/100"). */
+  weightEntered: number;
+}
+
 export interface Evaluation {
   form: Form;
   profile: string;
   funds: FundsResult | null;
   indicators: IndicatorResult[];
-  total: { entered: number | null; computed: number | null; grade: Grade | null; enteredGrade: string | null } | null;
+  total: TotalResult | null;
   findings: Finding[];
+  /** The form is complete (docs/rules.md#ready-to-send, by kind) … */
+  complete: boolean;
+  /** … and has no error-level finding: the only state in which it is "ready to send". */
+  ready: boolean;
 }

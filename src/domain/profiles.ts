@@ -30,6 +30,8 @@ export interface Profile {
   scoreTolerance: number;
   /** Parts may differ from their total by this much per part (money rounding): 0.005 × parts, at least 0.01. */
   sumTolerancePerPart: number;
+  /** A deadline target met late scores this share of its weight (0: a late completion earns nothing). */
+  lateScore: number;
   /** Default 一级 weights. */
   defaultWeights: { execution: number; output: number; benefit: number; satisfaction: number };
 }
@@ -60,6 +62,7 @@ export const NATIONAL_PROFILE: Profile = {
   rounding: 2,
   scoreTolerance: 0.1,
   sumTolerancePerPart: 0.005,
+  lateScore: 0,
   defaultWeights: { execution: 10, output: 50, benefit: 30, satisfaction: 10 },
 };
 

@@ -61,9 +61,11 @@ export interface Outcome {
   /** Actual ÷ target for numeric ≥ comparisons (for the over-achievement trigger). */
   ratio: number | null;
   /** How the two were compared. */
-  mode: "numeric" | "tier" | "completion" | "equal-text" | "deadline" | "none";
+  mode: "numeric" | "tier" | "completion" | "deadline" | "none";
   unitIssue: UnitIssue;
   tier?: Tier;
+  /** Qualitative: the suggested score, the top of the band (the officer's own score in the band is the score). */
+  suggested?: number;
 }
 
 function unitIssue(a: string, b: string): UnitIssue {
@@ -82,7 +84,8 @@ export function compare(target: ParsedValue, actual: ParsedValue, w: number | nu
   const base: Outcome = { status: "unknown", score: null, ratio: null, mode: "none", unitIssue: "none" };
   const sc = (x: number) => (w != null && w > 0 ? x : null);
   if (target.kind === "na" || actual.kind === "na") return { ...base, status: "not-applicable" };
-  if (actual.kind === "empty") return { ...base, status: "missing", score: sc(0) };
+  // No actual yet: no score either (the indicator is unscored until it is filled in).
+  if (actual.kind === "empty") return { ...base, status: "missing" };
   if (target.kind === "empty" || target.kind === "placeholder") return base;
 
   if (target.kind === "number") {
@@ -102,16 +105,17 @@ export function compare(target: ParsedValue, actual: ParsedValue, w: number | nu
       return { status: exceeded ? "exceeded" : met ? "met" : "missed", score, ratio, mode: "numeric", unitIssue: issue };
     }
     if (actual.kind === "tier") return tierOutcome(actual.tier, w, profile);
-    if (same(target, actual)) return { ...base, status: "met", score: sc(w ?? 0), mode: "equal-text" };
+    if (same(target, actual)) return tierOutcome("达成", w, profile);
     return base;
   }
 
-  // Qualitative or time target.
+  // Qualitative or time target. An actual that repeats the target says it was achieved: qualitative 达成.
   if (actual.kind === "tier") return tierOutcome(actual.tier, w, profile);
-  if (same(target, actual)) return { ...base, status: "met", score: sc(w ?? 0), mode: "equal-text" };
+  if (same(target, actual)) return tierOutcome("达成", w, profile);
   const onTime = deadlineMet(target, actual);
-  // Done by the deadline: full marks. Late: missed, and how much a late completion is worth is the officer's call.
-  if (onTime !== null) return { ...base, status: onTime ? "met" : "missed", score: onTime ? sc(w ?? 0) : null, mode: "deadline" };
+  // Done by the deadline: full marks, like ≤ on dates. Late: a miss scored 0 (the profile's late score), which needs
+  // a reason.
+  if (onTime !== null) return { ...base, status: onTime ? "met" : "missed", score: sc(onTime ? (w ?? 0) : profile.lateScore * (w ?? 0)), mode: "deadline" };
   if (actual.kind === "number" && actual.unit === "%") {
     // A percentage against a qualitative target reads as the degree of completion ("全年" → "95%").
     const p = Math.max(0, actual.value) / 100;
@@ -129,16 +133,25 @@ function deadlineMet(target: ParsedValue, actual: ParsedValue): boolean | null {
   return due && done ? meetsDeadline(due, done) : null;
 }
 
+/** A qualitative result: no rule score (the officer scores it inside the band), the band and a suggestion. */
 function tierOutcome(tier: Tier, w: number | null, profile: Profile): Outcome {
   const status: Status = tier === "达成" ? "met" : tier === "部分达成" ? "partial" : "missed";
   const has = w != null && w > 0;
   return {
     status,
-    score: has ? tierScore(tier, w, profile) : null,
+    score: null,
     band: has ? tierBand(tier, w) : undefined,
+    suggested: has ? tierScore(tier, w, profile) : undefined,
     ratio: null,
     mode: "tier",
     unitIssue: "none",
     tier,
   };
+}
+
+/** The officer's score for a qualitative indicator, brought into its tier's band when she wrote one outside it. */
+export function scoreInBand(tier: Tier, w: number, entered: number, profile: Profile = NATIONAL_PROFILE): number {
+  if (inBand(tier, w, entered)) return round(entered, profile.rounding);
+  const [lo] = tierBand(tier, w);
+  return entered < lo ? lo : tierScore(tier, w, profile);
 }

@@ -1,4 +1,5 @@
 // Small text helpers shared by the parser and the checks: width folding, trimming, "empty" reasons.
+import { EMPTY_REASON_WORDS, FINAL_STOPS } from "./vocabulary";
 
 /** Folds full-width digits, letters and signs to half-width (NFKC) and turns every kind of space into one. */
 export function fold(s: string): string {
@@ -29,18 +30,20 @@ export function isBlank(s: string | null | undefined): boolean {
 }
 const NON_SPACE = /[^\s\u3000\u00a0]/;
 
-const EMPTY_REASONS = new Set(["无", "暂无", "没有", "/", "／", "—", "——", "-", "--", "不适用", "无。", "无偏差", "n/a", "na"]);
-
-/** A reason cell that holds only 无, 暂无, 没有, /, —, - or 不适用 counts as empty (DOMAIN §5). */
-export function isEmptyReason(s: string | null | undefined): boolean {
-  if (isBlank(s)) return true;
-  const t = compact(String(s)).toLowerCase().replace(/[。.．]$/, "");
-  return EMPTY_REASONS.has(t);
+/** An exact vocabulary word as matched: folded, spaces removed, lower case, final full stops dropped. */
+export function bareWord(s: string): string {
+  let t = compact(s).toLowerCase();
+  while (t && FINAL_STOPS.includes(t[t.length - 1])) t = t.slice(0, -1);
+  return t;
 }
 
-/** The name as a reader sees it: folded and with the spaces removed. */
-export function cleanName(s: string): string {
-  return compact(s);
+const EMPTY_REASONS = new Set(EMPTY_REASON_WORDS.map(bareWord));
+
+/** A reason cell that holds only 无, 暂无, 没有, /, —, - or 不适用 (with or without a final 。) counts as empty
+ *  (docs/rules.md#when-a-reason-is-required). */
+export function isEmptyReason(s: string | null | undefined): boolean {
+  if (isBlank(s)) return true;
+  return EMPTY_REASONS.has(bareWord(String(s)));
 }
 
 /** Whether a shared 偏差 text names an indicator: its full name, or a run of 4 of its characters (2 for short names). */
@@ -71,8 +74,22 @@ function names(t: string, name: string): boolean {
   if (t.includes(n)) return true;
   const core = n.replace(/(指标|情况|完成率|率)$/, "");
   if (core.length >= 2 && core.length <= 4) return t.includes(core);
-  for (let i = 0; i + 4 <= n.length; i++) if (t.includes(n.slice(i, i + 4))) return true;
+  // Any run of 4 of the name's characters in the text: a set of the text's runs, so the work stays linear.
+  const runs = quadsOf(t);
+  for (let i = 0; i + 4 <= n.length; i++) if (runs.has(n.slice(i, i + 4))) return true;
   return false;
+}
+
+let quadsText = "";
+let quads = new Set<string>();
+/** Every run of 4 characters of the text (remembered for the last text: it is checked against every row). */
+function quadsOf(t: string): Set<string> {
+  if (t !== quadsText) {
+    quadsText = t;
+    quads = new Set();
+    for (let i = 0; i + 4 <= t.length; i++) quads.add(t.slice(i, i + 4));
+  }
+  return quads;
 }
 
 export function round(x: number, digits = 2): number {

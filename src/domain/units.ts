@@ -103,10 +103,3 @@ export function toWan(value: number, unit: string): number | undefined {
       return undefined;
   }
 }
-
-/** Whether two normalised units can be compared directly (same unit, or both money). */
-export function sameDimension(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (!a || !b) return true; // one side without a unit: read in the other's unit
-  return unitKind(a) === "money" && unitKind(b) === "money";
-}

@@ -2,6 +2,17 @@
 import type { Comparator, ParsedValue, Tier } from "./model";
 import { cnNumber, fold, periodOf } from "./text";
 import { MULTIPLIABLE, MULTIPLIERS, UNIT_WORDS, normaliseUnit, toWan } from "./units";
+import {
+  ACHIEVED_WORDS,
+  COMPARATOR_PREFIX_WORDS,
+  COMPARATOR_SUFFIX_WORDS,
+  EMPTY_ACTUAL_WORDS,
+  FINAL_STOPS,
+  NOT_ACHIEVED_WORDS,
+  NOT_APPLICABLE_WORDS,
+  TIER_PREFIXES,
+  TRAILING_WORDS,
+} from "./vocabulary";
 import { inferComparator } from "./direction";
 
 export interface ValueContext {
@@ -25,26 +36,25 @@ const SYMBOLS: [RegExp, Comparator][] = [
   [/^</, "<"],
   [/^(==|=)/, "="],
 ];
-const PREFIX_WORDS: [string, Comparator][] = [
-  ["大于等于", ">="], ["大于或等于", ">="], ["不低于", ">="], ["不少于", ">="], ["不小于", ">="], ["至少", ">="],
-  ["最少", ">="], ["达到", ">="], ["达", ">="], ["高于", ">"], ["多于", ">"], ["大于", ">"], ["超过", ">"], ["超", ">"],
-  ["小于等于", "<="], ["小于或等于", "<="], ["不高于", "<="], ["不超过", "<="], ["不超出", "<="], ["不多于", "<="],
-  ["不大于", "<="], ["控制在", "<="], ["最多", "<="], ["低于", "<"], ["少于", "<"], ["小于", "<"], ["等于", "="],
-];
-PREFIX_WORDS.sort((a, b) => b[0].length - a[0].length);
+const byLength = <T extends readonly [string, ...unknown[]]>(list: readonly T[]): T[] => [...list].sort((a, b) => b[0].length - a[0].length);
+const PREFIX_WORDS = byLength(COMPARATOR_PREFIX_WORDS);
 const PREFIX_RE = PREFIX_WORDS.map((p) => esc(p[0])).join("|");
-const SUFFIX: Record<string, Comparator> = {
-  以上: ">=", 及以上: ">=", 或以上: ">=", 之上: ">=", 以下: "<=", 及以下: "<=", 或以下: "<=", 以内: "<=", 之内: "<=",
-};
-const SUFFIX_RE = Object.keys(SUFFIX).sort((a, b) => b.length - a.length).join("|");
+const SUFFIX = new Map<string, Comparator>(COMPARATOR_SUFFIX_WORDS);
+const SUFFIX_RE = byLength(COMPARATOR_SUFFIX_WORDS).map((p) => esc(p[0])).join("|");
+const TRAILING_RE = [...TRAILING_WORDS].sort((a, b) => b.length - a.length).map(esc).join("|");
 
-const NUM = String.raw`[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
+// A number is read from the end of the text, so that the work stays linear in its length whatever it holds:
+// what may follow the number ([万/亿 before a count unit][unit][以上/以下/以内][完成/左右/…][。]) is short, so the
+// number ends at the text's last digit and TAIL checks the few characters after it; the number's own digits are
+// scanned backwards; what may stand before it ([comparator word][sign][comparator word][百分之/千分之/万分之]) is
+// short too, so BEFORE looks only at a window of WINDOW characters before the number. The rest is the prefix text.
 const MULT_RE = String.raw`(千万|百万|万|亿)(?=${MULTIPLIABLE.map(esc).join("|")})`;
-// [prefix text][word or symbol comparator][百分之/千分之/万分之][number][万/亿 before a count unit][unit]
-// [以上/以下/以内][完成/左右/…]
-const NUMERIC = new RegExp(
-  String.raw`^(.*?)(${PREFIX_RE})?\s*(>=|=>|<=|=<|≥|≧|≤|≦|⩾|⩽|==|>|<|=)?\s*(${PREFIX_RE})?\s*(百分之|千分之|万分之)?\s*(${NUM})\s*(?:${MULT_RE})?\s*(${UNIT_RE})?\s*(${SUFFIX_RE})?\s*(完成|左右|及时完成|达标)?[。.]?$`,
+const TAIL = new RegExp(String.raw`^\s*(?:${MULT_RE})?\s*(${UNIT_RE})?\s*(${SUFFIX_RE})?\s*(${TRAILING_RE})?[。.]?$`);
+const BEFORE = new RegExp(
+  String.raw`(${PREFIX_RE})?\s*(>=|=>|<=|=<|≥|≧|≤|≦|⩾|⩽|==|>|<|=)?\s*(${PREFIX_RE})?\s*(百分之|千分之|万分之)?\s*$`,
 );
+const TAIL_MAX = 48;
+const WINDOW = 24;
 /** Per-mille and per-ten-thousand as percentages: "千分之三" = 0.3 %, "万分之五" = 0.05 %, "3‰" = 0.3 %. */
 const FRACTION: Record<string, number> = { 百分之: 1, 千分之: 0.1, 万分之: 0.01, "‰": 0.1, "‱": 0.01 };
 const PLACEHOLDER = new RegExp(
@@ -55,19 +65,24 @@ const WORDS_ALL = new RegExp(`${PREFIX_RE}|${SUFFIX_RE}`, "g");
 const TIME_RE =
   /全年|年内|年底|年末|年初|季度|上半年|下半年|月底|月末|月中|月初|每个?自然?(月|年|周|季)|每季|按月|按季|按年|^\d{4}[-/.年]\d{1,2}([-/.月]\d{1,2}日?)?(前|之前|以前|底前)?$|^\d{1,2}月\d{1,2}日(前|之前)?$|^\d{1,2}月(份)?(底|末)?(前|之前|以前)(完成)?$|^\d{4}年(前|之前|以前|底前)?$/;
 
-const NA_WORDS = new Set(["不适用", "不涉及", "无此项", "本项目不涉及", "不适用。"]);
-const EMPTY_WORDS = new Set(["", "/", "-", "—", "——", "--", "无数据"]);
-
-const TIER_LONG: [RegExp, Tier][] = [
-  [/^(未达成|未达到|未完成|没有完成|未实现)/, "未达成"],
-  [/^(部分达成|部分达到|部分完成|基本达成|基本完成|部分实现|基本实现)/, "部分达成"],
-  [/^(达成|已达成|达到|已达到)(年度|预期)?(指标|目标)?/, "达成"],
-];
-const ACHIEVED = new Set([
-  "是", "已完成", "完成", "全部完成", "已全部完成", "圆满完成", "按时完成", "如期完成", "已落实", "已实现", "实现",
-  "达成预期指标", "达成年度指标", "达标", "已达标", "合格", "100%完成", "完成100%", "已完成100%",
-]);
-const NOT_ACHIEVED = new Set(["否", "未完成", "没有完成", "不达标", "不合格", "未实现"]);
+/** An exact word as the vocabulary matches it: spaces and a final full stop removed. */
+const bare = (s: string): string => {
+  let t = s.replace(/\s/g, "");
+  while (t && FINAL_STOPS.includes(t[t.length - 1])) t = t.slice(0, -1);
+  return t;
+};
+const NA_WORDS = new Set(NOT_APPLICABLE_WORDS.map(bare));
+const EMPTY_WORDS = new Set(["", ...EMPTY_ACTUAL_WORDS.map((w) => fold(w))]);
+const ACHIEVED = new Set(ACHIEVED_WORDS.map(bare));
+const NOT_ACHIEVED = new Set(NOT_ACHIEVED_WORDS.map(bare));
+/** Tier words at the start of an actual, longest first within each tier (the order of TIER_PREFIXES decides). */
+const TIER_LEADS: [string, Tier][] = TIER_PREFIXES.flatMap(([tier, words]) =>
+  [...words].sort((a, b) => b.length - a.length).map((w): [string, Tier] => [w, tier]),
+);
+/** What may follow a tier that leads a description ("部分达成：制度已建立"): punctuation, never a space or a sign
+ *  ("达到 5个" is a comparator and a number). 达到/已达到 lead numbers too often to lead a description. */
+const AFTER_TIER = /^[：:，,；;。、(（]/;
+const LEAD_WORDS = TIER_LEADS.filter(([w]) => !w.endsWith("达到"));
 
 /** Parses a 年度指标值 / 目标值. */
 export function parseTarget(raw: string, ctx: ValueContext = {}): ParsedValue {
@@ -160,11 +175,14 @@ function copy(v: ParsedValue, ctx: ValueContext | null): ParsedValue {
 function parseInner(raw: string, ctx: ValueContext, role: "target" | "actual"): ParsedValue {
   const s = fold(raw);
   if (EMPTY_WORDS.has(s)) return { kind: "empty", raw };
-  if (NA_WORDS.has(s)) return { kind: "na", raw };
+  if (NA_WORDS.has(bare(s))) return { kind: "na", raw };
   const nature = fold(ctx.nature ?? "");
   if (/定性/.test(nature)) return textOrTier(s, raw, role);
 
   if (role === "actual") {
+    // A tier alone, or leading a description that may hold digits ("部分达成：完成3项中的2项").
+    const lead = tierLead(s);
+    if (lead) return { kind: "tier", tier: lead, raw };
     const t = tierOf(s);
     if (t && !/\d/.test(s.replace(/^100%完成$|^完成100%$/, ""))) return { kind: "tier", tier: t, raw };
   }
@@ -189,20 +207,31 @@ function textOrTier(s: string, raw: string, role: "target" | "actual"): ParsedVa
 
 /** The tier an actual states: the official three (long and short) and the usual synonyms. */
 export function tierOf(s: string): Tier | null {
-  const t = s.replace(/\s/g, "").replace(/[。.!！]$/, "");
+  const t = bare(s).replace(/[!！]$/, "");
   if (ACHIEVED.has(t)) return "达成";
   if (NOT_ACHIEVED.has(t)) return "未达成";
-  for (const [re, tier] of TIER_LONG) if (re.test(t)) return tier;
+  for (const [word, tier] of TIER_LEADS) if (t.startsWith(word)) return tier;
+  return null;
+}
+
+/** A tier written first and followed by a description or nothing: "部分达成：巡查制度已建立，经费机制未出台". */
+function tierLead(s: string): Tier | null {
+  const t = s.trim();
+  for (const [word, tier] of LEAD_WORDS) {
+    if (!t.startsWith(word)) continue;
+    const rest = t.slice(word.length).replace(/^(年度|预期)?(指标|目标)?/, "");
+    if (rest === "" || AFTER_TIER.test(rest)) return tier;
+  }
   return null;
 }
 
 function numeric(s: string, raw: string, ctx: ValueContext): ParsedValue | null {
-  // Most qualitative texts hold no digit: skip the long pattern for them (it only ever matches digits).
+  // Most qualitative texts hold no digit: nothing to read for them.
   const shares = s.includes("分之");
   if (!shares && !HAS_DIGIT.test(s)) return null;
-  const m = NUMERIC.exec(shares ? s.replace(CN_FRACTION, (_, a: string, n: string) => `${a}分之${cnNumber(n)}`) : s);
-  if (!m) return null;
-  const [, prefix, word1, sym, word2, fraction, numText, mult, unitText, suffix] = m;
+  const parts = splitNumber(shares ? s.replace(CN_FRACTION, (_, a: string, n: string) => `${a}分之${cnNumber(n)}`) : s);
+  if (!parts) return null;
+  const { prefix, word1, sym, word2, fraction, numText, mult, unitText, suffix } = parts;
   const pre = prefix.trim();
   const hasComparator = Boolean(word1 || sym || word2 || suffix);
   if (fraction && unitText && normaliseUnit(unitText) !== "%") return null; // "万分之5元": not a share
@@ -223,7 +252,7 @@ function numeric(s: string, raw: string, ctx: ValueContext): ParsedValue | null 
   let op: Comparator | undefined;
   for (const w of [word1, word2]) if (w) op = PREFIX_WORDS.find((p) => p[0] === w)?.[1];
   if (sym) op = SYMBOLS.find(([re]) => re.test(sym))?.[1];
-  if (!op && suffix) op = SUFFIX[suffix];
+  if (!op && suffix) op = SUFFIX.get(suffix);
   if (!op) {
     const n = SYMBOLS.find(([re]) => re.test(fold(ctx.nature ?? "")));
     if (n) op = n[1];
@@ -233,6 +262,63 @@ function numeric(s: string, raw: string, ctx: ValueContext): ParsedValue | null 
   const wan = toWan(value, unit);
   if (wan !== undefined) v.wan = wan;
   return v;
+}
+
+interface NumberParts {
+  prefix: string;
+  word1?: string;
+  sym?: string;
+  word2?: string;
+  fraction?: string;
+  numText: string;
+  mult?: string;
+  unitText?: string;
+  suffix?: string;
+}
+
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= "0" && c <= "9";
+
+/** Cuts "≥95%以上" into its parts in time linear in the text's length; null when the text does not end in a number
+ *  and what may follow one. The number is the one that ends at the last digit (units hold no digit). */
+function splitNumber(t: string): NumberParts | null {
+  let j = t.length - 1;
+  while (j >= 0 && !isDigit(t[j])) j--;
+  if (j < 0 || t.length - 1 - j > TAIL_MAX) return null;
+  const tail = TAIL.exec(t.slice(j + 1));
+  if (!tail) return null;
+  // [-+]? (\d{1,3}(,\d{3})+ | \d+) (\.\d+)?, scanned backwards from the last digit.
+  let i = j;
+  while (isDigit(t[i - 1])) i--;
+  let start = i;
+  if (t[i - 1] === "." && isDigit(t[i - 2])) {
+    start = i - 1;
+    while (isDigit(t[start - 1])) start--;
+  }
+  // thousands groups: a group of exactly three digits after a comma, back to a first group of one to three
+  let groupStart = start;
+  let groupEnd = t[i - 1] === "." ? i - 2 : j;
+  while (groupEnd - groupStart + 1 === 3 && t[groupStart - 1] === "," && isDigit(t[groupStart - 2])) {
+    groupEnd = groupStart - 2;
+    let k = groupEnd;
+    while (isDigit(t[k - 1])) k--;
+    groupStart = Math.max(k, groupEnd - 2);
+  }
+  start = groupStart;
+  if (t[start - 1] === "-" || t[start - 1] === "+") start--;
+  const from = Math.max(0, start - WINDOW);
+  const before = BEFORE.exec(t.slice(from, start));
+  const cut = before ? from + before.index : start;
+  return {
+    prefix: t.slice(0, cut),
+    word1: before?.[1],
+    sym: before?.[2],
+    word2: before?.[3],
+    fraction: before?.[4],
+    numText: t.slice(start, j + 1),
+    mult: tail[1],
+    unitText: tail[2],
+    suffix: tail[3],
+  };
 }
 
 /** A separate 计量单位 cell: its unit and multiplier ("万亩" → 亩 × 10000, "‰" stays for FRACTION). */

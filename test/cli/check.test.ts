@@ -83,13 +83,15 @@ test("--json prints exactly the agreed shape", async () => {
   expect(form).toMatchObject({ sheet: "项目自评", kind: "project", name: "社区养老服务补助" });
   expect(form.funds).toEqual({ budget: 43.2, spent: 37.24, rate: expect.closeTo(0.862, 3), weight: 10, score: 8.62, enteredRate: expect.closeTo(0.862, 6), enteredScore: 9 });
   expect(form.indicators[0]).toEqual({ cell: "D13", level1: "产出指标", level2: "数量指标", name: "服务老人人次", target: "≥1200人次", actual: "1350人次", weight: 20, enteredScore: 20, score: 20, status: "met" });
-  expect(Object.keys(form.total!)).toEqual(["entered", "computed", "grade"]);
+  expect(Object.keys(form.total!)).toEqual(["entered", "computed", "grade", "complete", "unscored", "unscoredWeight"]);
+  expect(typeof form.ready).toBe("boolean");
   expect(form.total!.entered).toBe(95);
   for (const f of form.findings) {
     expect(Object.keys(f).slice(0, 5)).toEqual(["code", "severity", "cell", "indicator", "message"]);
     expect(["error", "warning", "info"]).toContain(f.severity);
   }
-  const rate = form.findings.find((f) => f.code === "deviation-reason-missing" && f.indicator === null);
+  // funds-level findings name what they are about
+  const rate = form.findings.find((f) => f.code === "deviation-reason-missing" && f.indicator === "预算执行率");
   expect(rate?.cell).toBe("G6"); // 86.2% under the 90% threshold, no reason written
 });
 

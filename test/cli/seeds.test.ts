@@ -95,7 +95,7 @@ describe("seed 003 (report)", () => {
   test("total 98.25 and 优秀 are consistent", async () => {
     const form = (await runJson(["check", fixture("seed003-report")])).json.files[0].forms[0];
     expect(form.kind).toBe("report");
-    expect(form.total).toEqual({ entered: 98.25, computed: 98.25, grade: "优" });
+    expect(form.total).toEqual({ entered: 98.25, computed: 98.25, grade: "优", complete: true, unscored: 0, unscoredWeight: 0 });
     expect(codes(form, "total-mismatch")).toEqual([]);
     expect(codes(form, "grade-mismatch")).toEqual([]);
     expect(codes(form, "funds-sum-mismatch")).toEqual([]);

@@ -41,7 +41,7 @@ describe("deviation reasons", () => {
     expect(only(run(mk("36万元")), "deviation-reason-missing")).toHaveLength(1);
   });
   it("执行率 under the threshold needs a reason in the shared cell", () => {
-    const f = form({ scored: false, funds: funds(100, 80) });
+    const f = form({ scored: false, funds: funds(100, 80), indicators: [ind({ name: "培训人次", target: "≥5次", actual: "6次" })] });
     expect(only(run(f), "deviation-reason-missing")[0].message).toContain("80.00%");
     expect(only(run({ ...f, sharedReason: { value: "项目延期，资金未支出" } }), "deviation-reason-missing")).toHaveLength(0);
   });
@@ -119,7 +119,10 @@ describe("funds sums", () => {
 });
 
 describe("values", () => {
-  const one = (target: string, actual: string, extra = {}) => run(form({ scored: false, indicators: [ind({ name: "指标", target, actual, ...extra })] }));
+  // Beside the row under test, a filled row that raises nothing: a form with no filled row is form-empty.
+  const filled = () => ind({ name: "培训人次", target: "≥5次", actual: "6次" });
+  const one = (target: string, actual: string, extra = {}) =>
+    run(form({ scored: false, indicators: [ind({ name: "指标", target, actual, ...extra }), filled()] }));
   it("target-invalid for placeholders", () => {
     for (const t of ["%", "**", "XX", "≥**人次"]) expect(only(one(t, "5"), "target-invalid")).toHaveLength(1);
   });

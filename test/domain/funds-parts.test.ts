@@ -37,5 +37,7 @@ test("a 不适用 row without a 分值 has no weight (a row with one weighs 0 an
     ],
   });
   const ev = evaluateForm(f);
-  expect(ev.indicators.map((r) => r.effectiveWeight)).toEqual([null, 0, 40]);
+  expect(ev.indicators.map((r) => r.effectiveWeight)).toEqual([null, 0, 30]);
+  // 30 of 30 points, scaled by 100 / (100 − 10)
+  expect(ev.total!.computed).toBe(33.33);
 });

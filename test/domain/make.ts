@@ -15,7 +15,7 @@ export function ind(p: Partial<Indicator> & { name: string; target: string; actu
     weight: null,
     enteredScore: null,
     reason: "",
-    cells: { row: seq, target: `D${seq}`, actual: `E${seq}`, score: `G${seq}`, reason: `H${seq}` },
+    cells: { row: seq, target: `D${seq}`, actual: `E${seq}`, weight: `F${seq}`, score: `G${seq}`, reason: `H${seq}` },
     ...p,
   };
 }

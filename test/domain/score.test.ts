@@ -33,10 +33,11 @@ describe("qualitative bands", () => {
   });
   it("a tier actual against a text target", () => {
     const o = compare(parseTarget("有积极影响"), parseActual("部分达成年度指标并具有一定效果"), 10);
-    expect(o).toMatchObject({ status: "partial", score: 7.99, band: [6, 8] });
+    // no rule score: the officer scores it inside the band; the top of the band is suggested
+    expect(o).toMatchObject({ status: "partial", score: null, suggested: 7.99, band: [6, 8] });
   });
   it("text equal to the target is achieved", () => {
-    expect(compare(parseTarget("有积极影响"), parseActual("有积极影响"), 5)).toMatchObject({ status: "met", score: 5 });
+    expect(compare(parseTarget("有积极影响"), parseActual("有积极影响"), 5)).toMatchObject({ status: "met", score: null, tier: "达成", band: [4, 5], suggested: 5 });
   });
 });
 
@@ -64,8 +65,9 @@ describe("不适用 rescaling and totals", () => {
     });
     const e = evaluateForm(f);
     const a = e.indicators.find((r) => r.id === "a")!;
-    expect(a.effectiveWeight).toBe(90);
-    expect(a.score).toBe(90);
+    // scored on its written weight; only the total is scaled by 100 / (100 − 45)
+    expect(a.effectiveWeight).toBe(45);
+    expect(a.score).toBe(45);
     expect(e.indicators.find((r) => r.id === "b")!.status).toBe("not-applicable");
     expect(e.total!.computed).toBe(100);
   });

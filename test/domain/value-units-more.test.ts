@@ -109,7 +109,8 @@ describe("a deadline target against a dated actual", () => {
     const o = compare(parseTarget(t), parseActual(a), 10);
     expect(o.status).toBe(status);
     expect(o.mode).toBe("deadline");
-    expect(o.score).toBe(status === "met" ? 10 : null);
+    // on time: full marks; late: a miss that scores 0 (the national profile's late score)
+    expect(o.score).toBe(status === "met" ? 10 : 0);
   });
 
   it("cannot say when the actual's month straddles a day deadline", () => {
@@ -117,7 +118,7 @@ describe("a deadline target against a dated actual", () => {
   });
 
   it.each(["已完成", "按时完成", "如期完成"])("an undated %s against a deadline stays achieved", (a) => {
-    expect(compare(parseTarget("2024年10月底前"), parseActual(a), 10)).toMatchObject({ status: "met", mode: "tier", score: 10 });
+    expect(compare(parseTarget("2024年10月底前"), parseActual(a), 10)).toMatchObject({ status: "met", mode: "tier", score: null, suggested: 10 });
   });
 
   it("a target that only says 全年 is not a deadline", () => {

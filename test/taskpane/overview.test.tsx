@@ -21,7 +21,7 @@ const state = sheetState([
         enteredRate: null,
         enteredScore: null,
       },
-      total: { entered: null, computed: 91.18, grade: "优", enteredGrade: null },
+      total: { entered: null, computed: 91.18, grade: "优", enteredGrade: null, complete: true, unscored: 0, unscoredWeight: 0, weightEntered: 100 },
     },
   ),
 ]);

@@ -48,9 +48,9 @@ export function checkResult(ctx: CheckContext, r: IndicatorResult, extra: { mode
     const atScore = { cell: cellOf(ind, "score"), indicator: ind };
     if (ind.weight != null && e > ind.weight + 1e-9)
       out.push(finding(ctx, "score-exceeds-weight", "score-exceeds-weight", { name: P().name, score: fmt(e), weight: fmt(ind.weight) }, atScore));
-    else if (r.band && r.actual.kind === "tier") {
-      if (!inBand(r.actual.tier, w, e))
-        out.push(finding(ctx, "qualitative-score-out-of-band", "qualitative-score-out-of-band", { name: P().name, tier: r.actual.tier, lo: fmt(r.band[0]), hi: fmt(r.band[1]), score: fmt(e) }, atScore));
+    else if (r.band && r.tier) {
+      if (!inBand(r.tier, w, e))
+        out.push(finding(ctx, "qualitative-score-out-of-band", "qualitative-score-out-of-band", { name: P().name, tier: r.tier, lo: fmt(r.band[0]), hi: fmt(r.band[1]), score: fmt(e) }, atScore));
     } else if (r.score != null && Math.abs(e - r.score) > ctx.profile.scoreTolerance + 1e-9)
       out.push(finding(ctx, "score-differs-from-rule", "score-differs-from-rule", { name: P().name, entered: fmt(e), rule: fmt(r.score), diff: fmt(Math.abs(e - r.score)) }, atScore));
   }

@@ -18,9 +18,8 @@ export function checkTarget(ctx: CheckContext, r: IndicatorResult): Finding[] {
   const at = (severity?: Finding["severity"]) => ({ cell: cellOf(ind, "target"), indicator: ind, severity });
   const t = r.target;
 
+  // A blank target is field-missing (checks/completeness.ts); a written one without a number is invalid.
   if (t.kind === "placeholder") out.push(finding(ctx, "target-invalid", "target-placeholder", p(), at()));
-  else if (t.kind === "empty" && !ctx.blank.has(ind.id) && !isPlaceholderName(ind.name))
-    out.push(finding(ctx, "target-invalid", "target-placeholder", p(), at()));
   else if (t.kind === "number") {
     const kind = unitKind(t.unit);
     if (isRate(dctx) && t.unit && kind !== "percent")
@@ -67,8 +66,3 @@ function placeOf(level1: string, level2: string): Placement {
   return pl;
 }
 const PLACES = new Map<string, Map<string, Placement>>();
-
-/** A row whose name is blank too is an unused placeholder row, not a broken target. */
-function isPlaceholderName(name: string): boolean {
-  return compact(name) === "";
-}

@@ -1,5 +1,5 @@
 // Form-level checks: weights-sum-mismatch, total-mismatch, grade-mismatch, spending-plan-invalid.
-import type { Finding } from "../model";
+import type { Finding, TotalResult } from "../model";
 import { gradeFor, parseGrade } from "../grade";
 import { canonicalLevel1, parseLevel1Cell } from "../taxonomy";
 import { round } from "../text";
@@ -37,7 +37,10 @@ export function checkWeights(ctx: CheckContext): Finding[] {
   return out;
 }
 
-export function checkTotal(ctx: CheckContext, computed: number | null): Finding[] {
+/** What the sheet's own 等级 formula shows while a form is not finished: not a grade the officer wrote. */
+const PROGRESS = /^(待完成|分值合计)/;
+
+export function checkTotal(ctx: CheckContext, total: TotalResult): Finding[] {
   const out: Finding[] = [];
   const form = ctx.form;
   const entered = form.enteredTotal?.value ?? null;
@@ -45,21 +48,31 @@ export function checkTotal(ctx: CheckContext, computed: number | null): Finding[
     const scores = ctx.results.map((r) => r.indicator.enteredScore).filter((x): x is number => x != null);
     if (scores.length) {
       const sum = round(scores.reduce((s, x) => s + x, 0) + (ctx.funds?.enteredScore ?? 0), ctx.profile.rounding);
-      if (!near(entered, sum))
-        out.push(finding(ctx, "total-mismatch", "total-mismatch", { entered: fmt(entered), sum: fmt(sum) }, { cell: form.enteredTotal?.cell }));
+      // With 不适用 rows the total is the sum scaled to 100: either reading of the entered total adds up.
+      const scaled = total.computed != null && total.unscored === 0 ? round(sum * naFactor(ctx), ctx.profile.rounding) : sum;
+      if (!near(entered, sum) && !near(entered, scaled))
+        out.push(finding(ctx, "total-mismatch", "total-mismatch", { entered: fmt(entered), sum: fmt(sum) }, { cell: form.enteredTotal?.cell, name: "总分" }));
     }
   }
-  const basis = entered ?? computed;
-  const written = form.enteredGrade?.value ?? "";
-  if (basis != null && written.trim()) {
+  // A grade is judged only on a complete form: until then the total is provisional (docs/rules.md#ready-to-send).
+  const written = (form.enteredGrade?.value ?? "").trim();
+  const basis = entered ?? total.computed;
+  if (total.complete && basis != null && written && !PROGRESS.test(written)) {
     const expected = gradeFor(basis, ctx.profile);
     const got = parseGrade(written, ctx.profile);
     if (got !== expected) {
       const label = ctx.profile.gradeBands.find((b) => b.grade === expected)?.labels.join("/") ?? expected;
-      out.push(finding(ctx, "grade-mismatch", "grade-mismatch", { total: fmt(basis), expected: label, entered: written.trim() }, { cell: form.enteredGrade?.cell }));
+      out.push(finding(ctx, "grade-mismatch", "grade-mismatch", { total: fmt(basis), expected: label, entered: written }, { cell: form.enteredGrade?.cell, name: "等级" }));
     }
   }
   return out;
+}
+
+/** 100 / (100 − the weights of the 不适用 rows). */
+function naFactor(ctx: CheckContext): number {
+  let na = 0;
+  for (const r of ctx.results) if (r.status === "not-applicable" && !ctx.blank.has(r.id)) na += r.indicator.weight ?? 0;
+  return na > 0 && 100 - na > 0 ? 100 / (100 - na) : 1;
 }
 
 export function checkSpendingPlan(ctx: CheckContext): Finding[] {
