@@ -66,7 +66,7 @@ function check(f: Form, e: FormExpect): void {
     if (planted.has(code) || skip.has(code)) continue;
     expect(got.filter(([c]) => c === code)).toEqual([]);
   }
-  e.more?.(f);
+  e.more?.(f, expect);
 }
 
 describe.each(LAYOUTS.map((c) => [c.id, c] as const))("%s", (_id, c) => {
