@@ -6,13 +6,14 @@
 // counting from 0 to the last row.
 
 import type { Grid, GridCell, Rect } from "../grid";
-import { cellKey } from "../grid";
 import { formatA1 } from "../address";
 import { displayText, normLabel, trimText } from "./text";
 
 interface RowData {
   cols: number[]; // ascending
   cells: GridCell[];
+  /** Display texts of the cells, trimmed; filled on first use. */
+  texts: (string | undefined)[];
 }
 
 /** One visible block of a row: an unmerged cell or a merged area, with its text (the top-left cell's). */
@@ -128,21 +129,40 @@ class SheetIndex {
   readonly textMerges: MergeIndex;
   /** Rows with at least one own text (an unmerged cell or the top-left of a merge), ascending. */
   readonly contentRows: number[];
-  readonly textCache = new Map<number, string>();
   readonly blockCache = new Map<number, Block[]>();
 
   constructor(readonly grid: Grid) {
     let rows = 0;
     let cols = 0;
-    const cells = [...grid.cells].filter((c) => Number.isInteger(c.row) && Number.isInteger(c.col) && c.row >= 0 && c.col >= 0);
-    cells.sort((a, b) => a.row - b.row || a.col - b.col);
+    // producers list cells row by row, left to right: sort only when they did not
+    let sorted = true;
+    let allValid = true;
+    let pr = -1;
+    let pc = -1;
+    for (const c of grid.cells) {
+      const r0 = c.row;
+      const c0 = c.col;
+      if (!(r0 >= 0 && c0 >= 0 && r0 % 1 === 0 && c0 % 1 === 0)) allValid = false;
+      if (r0 < pr || (r0 === pr && c0 < pc)) sorted = false;
+      pr = r0;
+      pc = c0;
+    }
+    const valid = (c: GridCell): boolean => c.row >= 0 && c.col >= 0 && c.row % 1 === 0 && c.col % 1 === 0;
+    let cells = allValid ? grid.cells : grid.cells.filter(valid);
+    if (!sorted) cells = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
+    let rd: RowData | undefined;
+    let rdRow = -1;
     for (const cell of cells) {
-      let rd = this.byRow.get(cell.row);
-      if (!rd) this.byRow.set(cell.row, (rd = { cols: [], cells: [] }));
-      if (rd.cols[rd.cols.length - 1] === cell.col) rd.cells[rd.cells.length - 1] = cell; // a duplicate: the last wins
+      if (cell.row !== rdRow) {
+        rdRow = cell.row;
+        rd = { cols: [], cells: [], texts: [] };
+        this.byRow.set(cell.row, rd);
+      }
+      const d = rd!;
+      if (d.cols[d.cols.length - 1] === cell.col) d.cells[d.cells.length - 1] = cell; // a duplicate: the last wins
       else {
-        rd.cols.push(cell.col);
-        rd.cells.push(cell);
+        d.cols.push(cell.col);
+        d.cells.push(cell);
       }
       if (cell.row + 1 > rows) rows = cell.row + 1;
       if (cell.col + 1 > cols) cols = cell.col + 1;
@@ -163,15 +183,15 @@ class SheetIndex {
     this.merges = new MergeIndex(clipped);
     this.textMerges = new MergeIndex(clipped.filter((m) => this.ownCellText(m.r0, m.c0) !== ""));
     const content: number[] = [];
-    for (const [r, rd] of this.byRow) {
-      for (let i = 0; i < rd.cols.length; i++) {
-        const c = rd.cols[i];
-        const m = this.merges.at(r, c);
+    const anyMerge = clipped.length > 0;
+    for (const [r, d] of this.byRow) {
+      for (let i = 0; i < d.cols.length; i++) {
+        if (this.textAt(d, i) === "") continue;
+        const c = d.cols[i];
+        const m = anyMerge ? this.merges.at(r, c) : undefined;
         if (m && (m.r0 !== r || m.c0 !== c)) continue;
-        if (this.ownCellText(r, c) !== "") {
-          content.push(r);
-          break;
-        }
+        content.push(r);
+        break;
       }
     }
     this.contentRows = content; // byRow was filled in row order
@@ -184,16 +204,21 @@ class SheetIndex {
     return rd.cols[i] === c ? rd.cells[i] : undefined;
   }
 
-  /** Display text of the stored cell (no merge resolution), trimmed; cached. */
-  ownCellText(r: number, c: number): string {
-    const k = cellKey(r, c);
-    let t = this.textCache.get(k);
+  private textAt(d: RowData, i: number): string {
+    let t = d.texts[i];
     if (t === undefined) {
-      const cell = this.own(r, c);
-      t = cell ? trimText(displayText(cell.value, cell.numFmt)) : "";
-      this.textCache.set(k, t);
+      const cell = d.cells[i];
+      t = d.texts[i] = cell.value === null || cell.value === "" ? "" : trimText(displayText(cell.value, cell.numFmt));
     }
     return t;
+  }
+
+  /** Display text of the stored cell (no merge resolution), trimmed; cached. */
+  ownCellText(r: number, c: number): string {
+    const d = this.byRow.get(r);
+    if (!d) return "";
+    const i = lowerBound(d.cols, c);
+    return d.cols[i] === c ? this.textAt(d, i) : "";
   }
 
   /** The visible blocks of row r with text, left to right. */
@@ -203,11 +228,13 @@ class SheetIndex {
     out = [];
     const rd = this.byRow.get(r);
     if (rd) {
-      for (const c of rd.cols) {
+      for (let i = 0; i < rd.cols.length; i++) {
+        const c = rd.cols[i];
+        const text = this.textAt(rd, i);
+        if (text === "") continue;
         const m = this.merges.at(r, c);
         if (m && (m.r0 !== r || m.c0 !== c)) continue; // covered: its value is not shown
-        const text = this.ownCellText(r, c);
-        if (text !== "") out.push(m ? { c0: m.c0, c1: m.c1, r0: r, text } : { c0: c, c1: c, r0: r, text });
+        out.push(m ? { c0: m.c0, c1: m.c1, r0: r, text } : { c0: c, c1: c, r0: r, text });
       }
     }
     for (const m of this.textMerges.row(r)) {
