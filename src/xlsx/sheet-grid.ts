@@ -3,10 +3,14 @@
 // are listed; a date cell is marked as a date (its value the date as text) and an error value as an error, so the
 // reader can tell them from an amount or a score.
 
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { CellValue, Grid, GridCell, Rect } from "../sheet/grid";
 import { dateText, isErrorText, makeGrid } from "../sheet/grid";
 import { parseRange } from "../sheet/address";
+
+/** ExcelJS.ValueType.Merge: a covered cell of a merged area. A constant here, so that this module needs ExcelJS's types
+ *  only and ExcelJS itself is loaded by whoever reads a file, when a file is read. */
+const MERGE = 1 as ExcelJS.ValueType.Merge;
 
 type Typed = { value: CellValue; type?: GridCell["type"] };
 
@@ -70,7 +74,7 @@ export function toGrid(ws: ExcelJS.Worksheet, names: Record<string, string>): Gr
   const cells: GridCell[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rn) => {
     row.eachCell({ includeEmpty: false }, (cell, cn) => {
-      if (cell.type === ExcelJS.ValueType.Merge) return;
+      if (cell.type === MERGE) return;
       const gc = cellOf(cell, rn - 1, cn - 1);
       if (gc) cells.push(gc);
     });

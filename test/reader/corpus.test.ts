@@ -1,7 +1,9 @@
 // The layout corpus (test/fixtures/layouts): every layout is read, and each form is held to what a reviewer at the
 // finance bureau expects of it — the fields, the funds, the total, the indicators — and to the findings: those the
 // layout plants must appear, the usual false alarms must not.
+import ExcelJS from "exceljs";
 import type { Evaluation, FindingCode, Form } from "../../src/domain/model";
+import { readXlsxBuffer } from "../../src/xlsx/read";
 import { evaluateForm } from "../../src/domain/evaluate";
 import { readForms } from "../../src/sheet/read";
 import { Layout } from "../fixtures/layouts/build";
@@ -81,4 +83,24 @@ test("the corpus holds at least 40 layouts, each naming its source", () => {
   expect(LAYOUTS.length).toBeGreaterThanOrEqual(40);
   expect(new Set(LAYOUTS.map((c) => c.id)).size).toBe(LAYOUTS.length);
   for (const c of LAYOUTS) expect(c.source).toMatch(/20\d\d/);
+});
+
+test("every layout written as an .xlsx file reads as its grid does (ExcelJS's merged cells, dates and errors included)", async () => {
+  const summary = (forms: Form[]) =>
+    forms.map((f) => ({
+      kind: f.kind,
+      name: f.name,
+      indicators: f.indicators.map((i) => [i.name, i.target, i.actual, i.weight, i.enteredScore, i.cells.name]),
+      funds: f.funds && [f.funds.budget.value, f.funds.spent.value, f.funds.budget.cell, f.funds.enteredRate?.value ?? null],
+      total: [f.enteredTotal?.value ?? null, f.enteredTotal?.cell],
+      issues: f.readIssues.map((i) => i.cell),
+    }));
+  for (const c of LAYOUTS.filter((x) => !x.gridOnly)) {
+    const wb = new ExcelJS.Workbook();
+    const L = new Layout(c.id.slice(0, 31));
+    c.build(L);
+    L.addTo(wb);
+    const grids = await readXlsxBuffer(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect([c.id, summary(grids.flatMap(readForms))]).toEqual([c.id, summary(readForms(L.grid()))]);
+  }
 });
