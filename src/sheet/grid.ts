@@ -46,8 +46,6 @@ export interface Grid {
   hidden?: "hidden" | "veryHidden";
   /** Workbook-level metadata the add-in keeps (from the hidden sheet or custom XML), if any. */
   meta?: Record<string, unknown>;
-  /** Set when the sheet is not visible: hidden (the user can unhide it) or very hidden (only code can). */
-  hidden?: "hidden" | "veryHidden";
 }
 
 /** A Grid from its cells: the extent is computed. */
