@@ -30,8 +30,7 @@ export function buildPlan(kind: FormKind, options: TemplateOptions = {}, fill?: 
     forms,
     texts: { year: String(year), unit, project: project || (kind === "targets" ? "项目" : "") },
     lists: names,
-    // The department forms' 名称 is the unit's own name; a project's is the project's.
-    defaults: { unit: unit || null, implementer: unit || null, name: (kind === "department" || kind === "department-goals" ? unit : project) || null },
+    defaults: { unit: unit || null, implementer: unit || null, name: project || null },
   });
   for (const f of def.flags ?? []) {
     const refs = [f.field, ...(f.also ?? [])].map((k) => b.fields[k] ?? k);

@@ -70,7 +70,7 @@ test("rows per 二级 and taxonomy shape the indicator table", () => {
 test("title, year and unit come from the options", () => {
   const p = buildPlan("department-goals", { year: 2023, unit: "某区财政局" });
   expect(p.cells.find((c) => c.addr === "A1")?.value).toBe("2023年度部门整体绩效自评表");
-  expect(p.cells.find((c) => c.addr === p.fields["name"])?.value).toBe("某区财政局");
+  expect(p.cells.find((c) => c.addr === p.fields["unit"])?.value).toBe("某区财政局");
   expect(buildPlan("targets", { project: "人大会议" }).cells.find((c) => c.addr === "A1")?.value).toBe("人大会议绩效目标表");
   expect(buildPlan("project", {}).print.landscape).toBe(true);
   expect(buildPlan("multi-project", {}).print.landscape).toBe(true);
@@ -145,8 +145,9 @@ describe("the fields bureaus ask for (issue #14 item 5)", () => {
     expect(textAt(project, project.fields.name)).toBe("某项目");
     for (const kind of ["department", "department-goals"] as const) {
       const p = buildPlan(kind, { unit: "某区人大办" });
-      expect(textAt(p, p.fields.name)).toBe("某区人大办");
-      expect(p.fields.unit).toBeUndefined(); // a department has no 主管部门 field of its own
+      // a department's 单位名称 is its `unit` (the reader takes it for the form's name); it has no 项目名称
+      expect(textAt(p, p.fields.unit)).toBe("某区人大办");
+      expect(p.fields.name).toBeUndefined();
     }
     expect(buildPlan("department", {}).fields["goal.actual"]).toBeDefined();
   });

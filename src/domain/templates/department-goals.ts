@@ -38,7 +38,7 @@ export const DEPARTMENT_GOALS: TemplateDef = {
           height: 24,
           cells: [
             { col: "A", text: "单位名称", style: "label" },
-            { col: "B", to: "F", field: "name", style: "textCell" },
+            { col: "B", to: "F", field: "unit", style: "textCell" },
           ],
         },
         {

@@ -110,7 +110,7 @@ export const DEPARTMENT: TemplateDef = {
           height: 22,
           cells: [
             { col: "A", to: "B", text: "填报单位（盖章）：", style: "caption" },
-            { col: "C", to: "E", field: "name", style: "caption" },
+            { col: "C", to: "E", field: "unit", style: "caption" },
             { col: "F", text: "填报时间：", style: "captionRight" },
             { col: "G", to: "H", field: "filedOn", style: "footerField" },
           ],
@@ -191,7 +191,7 @@ export const DEPARTMENT: TemplateDef = {
             {
               col: "@incomplete",
               field: "incomplete",
-              formula: incompleteFormula(["{name}"], ["ind"], [missingAmount(budgetCount, "{funds.spent}"), missingAmount(spentCount)]),
+              formula: incompleteFormula(["{unit}"], ["ind"], [missingAmount(budgetCount, "{funds.spent}"), missingAmount(spentCount)]),
               style: "derivedScore",
             },
           ],

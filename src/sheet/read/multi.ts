@@ -7,6 +7,9 @@ import { numAt, rateAt } from "./cells";
 import { detectMoneyUnit } from "./funds";
 import { isImprovementLabel, isSharedReasonLabel } from "./labels";
 import { MAX_LABEL, normLabel, parseLooseNumber } from "./text";
+import { fieldLabel } from "./fields";
+
+const FOOT = new Set(["preparer", "phone", "head", "filedOn"]);
 
 interface MultiHeader {
   row: number;
@@ -89,6 +92,8 @@ export function readMulti(
       if (!filled && view.rowCells(r).every(([c, t]) => c < Math.max(nameCol, 0) && /^\d{1,4}$/.test(t))) continue;
       if (!filled) break;
     }
+    // the form's foot (填报人：…, 联系电话：…) ends the table
+    if (view.rowCells(r, undefined, Math.max(nameCol, 0)).some(([, t]) => FOOT.has(fieldLabel(t)?.key ?? ""))) break;
     const rowLabels = view.rowCells(r, undefined, Math.max(nameCol, 0)).map(([, t]) => normLabel(t.slice(0, MAX_LABEL)));
     if (rowLabels.some((t) => /^(合计|总计|小计|金额合计)$/.test(t))) continue; // the totals row of the table
     const ri = issues(r);
