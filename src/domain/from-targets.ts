@@ -16,7 +16,8 @@ import { templateFor } from "./templates";
 import type { ListSection, Section } from "./templates/types";
 import { canonicalLevel1, canonicalLevel2, parseLevel1Cell, place } from "./taxonomy";
 import { compact, isBlank } from "./text";
-import { toWan } from "./units";
+import { normaliseUnit, toWan } from "./units";
+import { COMPARATOR_PREFIX_WORDS, COMPARATOR_SUFFIX_WORDS } from "./vocabulary";
 import { parseTarget } from "./value";
 
 /** The kinds of self-evaluation a targets table can become. */
@@ -78,6 +79,21 @@ export function carryText(s: string | null | undefined): string {
 // ---------- targets ----------
 
 const SIGN: Record<string, string> = { ">=": "≥", "<=": "≤", ">": "＞", "<": "＜", "=": "＝" };
+const SIGN_WORDS = new Map<string, string>([...COMPARATOR_PREFIX_WORDS, ...COMPARATOR_SUFFIX_WORDS]);
+
+/** The comparator a 指标性质 / 计算符号 / 指标方向 cell states (DOMAIN §3): a sign, a comparator word, 正向 (≥) or
+ *  反向 (≤); null for 定量, 定性 and anything else. */
+export function natureComparator(nature: string | undefined): string | null {
+  const n = compact(nature ?? "").replace(/（.*）|\(.*\)/g, "");
+  if (!n) return null;
+  const sign = /^(>=|=>|≥|≧|<=|=<|≤|≦|>|<|==|=)$/.exec(n)?.[1];
+  if (sign) return { "=>": ">=", "≥": ">=", "≧": ">=", "=<": "<=", "≤": "<=", "≦": "<=", "==": "=" }[sign] ?? sign;
+  const word = SIGN_WORDS.get(n);
+  if (word) return word;
+  if (n === "正向" || n === "正向指标") return ">=";
+  if (n === "反向" || n === "反向指标") return "<=";
+  return null;
+}
 
 /**
  * The target as the self-evaluation writes it: the table's text, with the sign of a separate 指标性质 column and the
@@ -86,16 +102,14 @@ const SIGN: Record<string, string> = { ">=": "≥", "<=": "≤", ">": "＞", "<"
  */
 export function targetText(ind: Pick<Indicator, "target" | "nature" | "unit" | "name" | "level1" | "level2">): string {
   const raw = carryText(ind.target).trim();
-  const nature = ind.nature?.trim() ?? "";
-  const unit = ind.unit?.trim() ?? "";
-  if (raw === "" || (nature === "" && unit === "")) return raw;
-  const ctx = { name: ind.name, level1: ind.level1, level2: ind.level2 };
-  const alone = parseTarget(raw, ctx);
-  const withColumns = parseTarget(raw, { ...ctx, nature, unit });
-  if (alone.kind !== "number" || withColumns.kind !== "number") return raw;
+  const unit = carryText(ind.unit).trim();
+  const op = natureComparator(ind.nature);
+  if (raw === "" || (op === null && unit === "")) return raw;
+  const alone = parseTarget(raw, { name: ind.name, level1: ind.level1, level2: ind.level2 });
+  if (alone.kind !== "number") return raw;
   let out = raw;
-  if (alone.inferred && !withColumns.inferred) out = `${SIGN[withColumns.op]}${out}`;
-  if (alone.unit === "" && unit !== "") out = `${out}${withColumns.unit || unit}`;
+  if (alone.inferred && op) out = `${SIGN[op]}${out}`;
+  if (alone.unit === "" && unit !== "") out = `${out}${normaliseUnit(unit) || unit}`;
   return out;
 }
 

@@ -332,6 +332,25 @@ function linkCell(cell: ExcelJS.Cell, file: string, dir: string): void {
   cell.font = LINK_FONT;
 }
 
+/**
+ * A row tall enough for its wrapped texts (ExcelJS does not measure, and LibreOffice keeps the height of a row it did
+ * not lay out): lines per cell from its width, a CJK character counting two, 15 points a line, at most Excel's 409.
+ */
+function fitHeight(row: ExcelJS.Row, cells: [text: string, width: number][]): void {
+  let lines = 1;
+  for (const [text, width] of cells) {
+    const per = Math.max(1, Math.floor(width) - 1);
+    let n = 0;
+    for (const line of text.split("\n")) {
+      let w = 0;
+      for (const ch of line) w += ch.charCodeAt(0) > 0x2e7f ? 2 : 1;
+      n += Math.max(1, Math.ceil(w / per));
+    }
+    lines = Math.max(lines, n);
+  }
+  if (lines > 1) row.height = Math.min(409, lines * 15);
+}
+
 /** Values into a row from column A on; null leaves a cell empty (column A takes the link). */
 function setCells(row: ExcelJS.Row, values: (string | number | null)[]): void {
   values.forEach((v, i) => {
@@ -367,7 +386,7 @@ export function summaryWorkbook(files: SummaryFile[], opts: SummaryOptions): Exc
   const dir = opts.dir;
 
   // 汇总
-  const widths = [28, 16, 20, 24, 24, 14, 14, 10, 10, 12, 8, 7, 7, 10, 40];
+  const widths = [28, 16, 20, 24, 24, 14, 14, 10, 10, 12, 8, 7, 7, 12, 40];
   const u = undefined;
   const numFmts: (string | undefined)[] = [u, u, u, u, u, FORMATS.wan, FORMATS.wan, FORMATS.rate, FORMATS.score, FORMATS.score, u, FORMATS.count, FORMATS.count];
   const s = sheetWith(
@@ -401,6 +420,11 @@ export function summaryWorkbook(files: SummaryFile[], opts: SummaryOptions): Exc
     });
     if (r.provisional) row.getCell(10).numFmt = FORMATS.provisional;
     row.getCell(15).alignment = { vertical: "top", wrapText: true };
+    fitHeight(row, [
+      [cellText(r.project), widths[4]],
+      [cellText(r.unit), widths[3]],
+      [cellText(r.note), widths[14]],
+    ]);
     row.getCell(14).font = r.status === RETURN ? RETURN_FONT : ACCEPT_FONT;
   });
   s.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: SUMMARY_HEADERS.length } };
@@ -419,6 +443,10 @@ export function summaryWorkbook(files: SummaryFile[], opts: SummaryOptions): Exc
   issues.forEach((r, i) => {
     const row = q.getRow(i + 2);
     setCells(row, [null, cellText(r.sheet), cellText(r.cell), cellText(r.indicator), r.severity, cellText(r.message), r.code]);
+    fitHeight(row, [
+      [cellText(r.indicator), 20],
+      [cellText(r.message), 70],
+    ]);
     linkCell(row.getCell(1), r.file, dir);
   });
   q.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, issues.length + 1), column: ISSUE_HEADERS.length } };
@@ -432,6 +460,10 @@ export function summaryWorkbook(files: SummaryFile[], opts: SummaryOptions): Exc
   returnOpinions(files).forEach((r, i) => {
     const row = o.getRow(i + 2);
     setCells(row, [null, cellText(r.unit), cellText(r.text)]);
+    fitHeight(row, [
+      [cellText(r.unit), 24],
+      [cellText(r.text), 100],
+    ]);
     linkCell(row.getCell(1), r.file, dir);
   });
   return wb;

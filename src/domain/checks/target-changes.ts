@@ -10,7 +10,7 @@
 import type { Evaluation, Finding, Form, Indicator, ParsedValue } from "../model";
 import { SEVERITY, text } from "../messages";
 import { canonicalLevel2 } from "../taxonomy";
-import { compact, fold, isBlank } from "../text";
+import { compact, isBlank } from "../text";
 import { parseTarget } from "../value";
 
 export type ChangeKind = "lowered" | "raised" | "changed" | "dropped" | "added";
@@ -80,7 +80,8 @@ const l2Of = (s: string): string => canonicalLevel2(s) ?? compact(s);
 const nameKey = (s: string): string => compact(s).replace(/[。．.]+$/, "");
 
 function rowOf(ind: Indicator, name = ind.name, target = ind.target): Row {
-  const shown = fold(name).trim() || fold(ind.level2).trim();
+  const tidy = (x: string): string => x.replace(/[\s\u3000]+/g, " ").trim();
+  const shown = tidy(name) || tidy(ind.level2);
   return {
     ind,
     name: shown,
