@@ -12,6 +12,8 @@ import { processIo, type Io } from "./io";
 import { textReport, summaryLine } from "./report-text";
 import { jsonReport } from "./report-json";
 import type { CheckedForm, FileResult } from "./results";
+import { compareFile, loadTargets, type PairNote, type TargetsTable } from "./pairing";
+import { OutputExistsError, writeSummaryFile } from "../xlsx/summary-workbook";
 
 export type { CheckedForm, FileResult };
 
@@ -21,12 +23,18 @@ interface Options {
   inputs: string[];
   json: boolean;
   profile: Profile;
+  targets: string[];
+  xlsx?: string;
+  force: boolean;
 }
 
 function parseArgs(args: string[], io: Io): Options | number {
   const inputs: string[] = [];
   let json = false;
   let profileName: string | undefined;
+  const targets: string[] = [];
+  let xlsx: string | undefined;
+  let force = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "--json") json = true;
@@ -36,7 +44,16 @@ function parseArgs(args: string[], io: Io): Options | number {
         io.err("jixiao check：--profile 后面需要写规则名称。");
         return 2;
       }
-    } else if (a === "--help" || a === "-h") {
+    } else if (a === "--targets" || a === "--xlsx") {
+      const v = args[++i];
+      if (!v) {
+        io.err(`jixiao check：${a} 后面需要写${a === "--xlsx" ? "汇总工作簿的文件名（.xlsx）" : "绩效目标表的文件或文件夹"}。`);
+        return 2;
+      }
+      if (a === "--xlsx") xlsx = v;
+      else targets.push(v);
+    } else if (a === "--force") force = true;
+    else if (a === "--help" || a === "-h") {
       io.out(CHECK_USAGE);
       return 0;
     } else if (a.startsWith("-") && a !== "-") {
@@ -53,14 +70,21 @@ function parseArgs(args: string[], io: Io): Options | number {
     io.err(`jixiao check：没有名为「${profileName}」的评分规则；可用：${Object.keys(PROFILES).join("、")}。`);
     return 2;
   }
-  return { inputs, json, profile: getProfile(profileName) };
+  if (xlsx !== undefined && !/\.xlsx$/i.test(xlsx)) {
+    io.err("jixiao check：--xlsx 的文件名应以 .xlsx 结尾。");
+    return 2;
+  }
+  return { inputs, json, profile: getProfile(profileName), targets, ...(xlsx !== undefined ? { xlsx } : {}), force };
 }
 
 export const CHECK_USAGE = [
-  "用法：jixiao check <文件或文件夹>... [--json] [--profile <规则名>]",
+  "用法：jixiao check <文件或文件夹>... [--json] [--profile <规则名>] [--targets <目标表或文件夹>] [--xlsx <汇总.xlsx> [--force]]",
   "  检查绩效自评表（.xlsx），列出审核时会退回的问题。",
   "  --json              以 JSON 输出（字段见 README）",
   `  --profile <规则名>  评分规则：${Object.keys(PROFILES).join("、")}（默认 national）`,
+  "  --targets <路径>    已批复的绩效目标表（文件或文件夹）：按项目编码、项目名称配对，指标值被改动、删减或新增的报 target-changed",
+  "  --xlsx <文件>       另写一份给审核人员的汇总工作簿（汇总、问题清单、退回意见）",
+  "  --force             --xlsx 的文件已存在时覆盖",
   "  退出码：0 没有错误级问题；1 有错误级问题；2 有文件无法读取。",
 ].join("\n");
 
@@ -122,19 +146,57 @@ export function exitCode(results: FileResult[]): number {
 export async function runCheck(args: string[], io: Io = processIo): Promise<number> {
   const opts = parseArgs(args, io);
   if (typeof opts === "number") return opts;
-  const { files, fromFolder } = await collectFiles(opts.inputs);
+  if (opts.xlsx && !opts.force && (await exists(opts.xlsx))) {
+    io.err(`jixiao check：文件已存在，未写入：${opts.xlsx}（如需覆盖，请加 --force）`);
+    return 2;
+  }
+  const summary = opts.xlsx ? path.resolve(opts.xlsx) : null;
+  const { files: found, fromFolder } = await collectFiles(opts.inputs);
+  // The summary of an earlier run, inside the folder being checked, is not a returned form.
+  const files = found.filter((f) => path.resolve(f) !== summary);
   if (files.length === 0) {
     io.err("jixiao check：文件夹里没有 .xlsx 工作簿。");
     return 2;
   }
+  let tables: TargetsTable[] = [];
+  if (opts.targets.length) {
+    const loaded = await loadTargets((await collectFiles(opts.targets)).files, (f) => checkFile(f, opts.profile));
+    for (const p of loaded.problems) io.err(`jixiao check：--targets ${p.file}：${p.message}`);
+    if (loaded.tables.length === 0) {
+      io.err("jixiao check：--targets 给出的文件中没有找到绩效目标表。");
+      return 2;
+    }
+    tables = loaded.tables;
+  }
   const results: FileResult[] = [];
+  const notes = new Map<FileResult, PairNote[]>();
   for (let i = 0; i < files.length; i++) {
     if (fromFolder) io.err(`检查 ${i + 1}/${files.length}：${files[i]}`);
-    const r = await checkFile(files[i], opts.profile);
+    const { result: r, notes: mine } = compareFile(await checkFile(files[i], opts.profile), tables);
     results.push(r);
+    notes.set(r, mine);
     if (!opts.json) for (const line of textReport(r)) io.out(line);
+    for (const n of mine) (opts.json ? io.err : io.out)(`  提示：[${n.form.sheet}] ${n.message}`);
   }
   if (opts.json) io.out(JSON.stringify(jsonReport(results), null, 2));
   else io.out(summaryLine(results));
+  if (opts.xlsx) {
+    try {
+      await writeSummaryFile(results.map((r) => ({ ...r, notes: notes.get(r) ?? [] })), opts.xlsx, { force: opts.force });
+    } catch (e) {
+      io.err(`jixiao check：${e instanceof OutputExistsError ? e.message : `无法写入汇总工作簿 ${opts.xlsx}：${e instanceof Error ? e.message : String(e)}`}`);
+      return 2;
+    }
+    (opts.json ? io.err : io.out)(`已写入汇总工作簿：${opts.xlsx}`);
+  }
   return exitCode(results);
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.stat(file);
+    return true;
+  } catch {
+    return false;
+  }
 }

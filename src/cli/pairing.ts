@@ -152,3 +152,27 @@ export function compareWithTargets(checked: FileResult[], given: TargetsTable[])
   }
   return { results, notes, pairs };
 }
+
+/** The targets tables of the --targets files (each read like a checked file); files that give none are listed. */
+export async function loadTargets(
+  files: string[],
+  read: (file: string) => Promise<FileResult>,
+): Promise<{ tables: TargetsTable[]; problems: { file: string; message: string }[] }> {
+  const tables: TargetsTable[] = [];
+  const problems: { file: string; message: string }[] = [];
+  for (const file of files) {
+    const r = await read(file);
+    const found = targetsTables([r]);
+    if (r.error) problems.push({ file, message: `无法读取：${r.error}` });
+    else if (found.length === 0) problems.push({ file, message: "其中没有绩效目标表。" });
+    tables.push(...found);
+  }
+  return { tables, problems };
+}
+
+/** One checked file at a time (the check prints each file as it goes): its forms compared, and the notes. */
+export function compareFile(result: FileResult, tables: TargetsTable[]): { result: FileResult; notes: PairNote[] } {
+  if (result.error !== null) return { result, notes: [] };
+  const r = compareWithTargets([result], tables);
+  return { result: r.results[0], notes: r.notes };
+}
