@@ -7,7 +7,6 @@ export type Locale = "zh-CN" | "en-US";
 
 export interface Strings {
   appTitle: string;
-  english: string;
   languageSwitch: string;
   loading: string;
   officeMissing: string;
@@ -89,7 +88,6 @@ export interface Strings {
 
 const zh: Strings = {
   appTitle: "绩效自评助手",
-  english: "English",
   languageSwitch: "English（切换为英文界面）",
   loading: "正在加载绩效自评助手…",
   officeMissing: "无法加载 Office.js。",
@@ -176,7 +174,6 @@ const zh: Strings = {
 
 const en: Strings = {
   appTitle: "Performance self-evaluation",
-  english: "English",
   languageSwitch: "English (switch back to Chinese)",
   loading: "Loading…",
   officeMissing: "Office.js could not be loaded.",
