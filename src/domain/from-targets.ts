@@ -1,5 +1,5 @@
-// From the approved 绩效目标表 to the self-evaluation form that will be filled in after the year (DOMAIN §1.3, issue
-// #14 item 1). Pure: a targets-table Form (read by sheet/read from any layout the reader understands) → the Form(s)
+// From the approved 绩效目标表 to the self-evaluation form that will be filled in after the year (docs/rules.md#form-targets,
+// issue #14 item 1). Pure: a targets-table Form (read by sheet/read from any layout the reader understands) → the Form(s)
 // a template is filled with, the template options, and a note per indicator row for the 助手提示 column. The caller
 // makes the WritePlan with sheet/render's buildPlan(kind, options, fill) — the pane and the CLI alike.
 //
@@ -24,7 +24,7 @@ import { parseTarget } from "./value";
 export type DraftKind = "project" | "department" | "multi-project";
 export const DRAFT_KINDS: readonly DraftKind[] = ["project", "department", "multi-project"];
 
-/** The national 一级 weights (DOMAIN §4) used when a targets table has none; 执行率 keeps its 10 on the form. Under
+/** The national 一级 weights (docs/rules.md#weights) used when a targets table has none; 执行率 keeps its 10 on the form. Under
  *  财预〔2021〕101号 成本指标 is a 一级 of its own and shares the 产出 50. */
 export const DEFAULT_LEVEL1_WEIGHTS: Readonly<Record<"产出" | "效益" | "满意度", number>> = { 产出: 50, 效益: 30, 满意度: 10 };
 
@@ -81,7 +81,7 @@ export function carryText(s: string | null | undefined): string {
 const SIGN: Record<string, string> = { ">=": "≥", "<=": "≤", ">": "＞", "<": "＜", "=": "＝" };
 const SIGN_WORDS = new Map<string, string>([...COMPARATOR_PREFIX_WORDS, ...COMPARATOR_SUFFIX_WORDS]);
 
-/** The comparator a 指标性质 / 计算符号 / 指标方向 cell states (DOMAIN §3): a sign, a comparator word, 正向 (≥) or
+/** The comparator a 指标性质 / 计算符号 / 指标方向 cell states (docs/rules.md#comparators): a sign, a comparator word, 正向 (≥) or
  *  反向 (≤); null for 定量, 定性 and anything else. */
 export function natureComparator(nature: string | undefined): string | null {
   const n = compact(nature ?? "").replace(/（.*）|\(.*\)/g, "");

@@ -4,7 +4,7 @@
 //             errors, warnings, 状态 可接收 / 退回修改, 说明), frozen header, filters, 万元 and % formats, 退回修改 first;
 //   问题清单  one row per finding (file with a link to it, sheet, cell, indicator, severity, message, code);
 //   退回意见  per file that must go back, a paragraph in Chinese to paste into the reply.
-// A form is 可接收 only when its evaluation is ready (complete and without error, DOMAIN §8); a total that is not
+// A form is 可接收 only when its evaluation is ready (complete and without error, docs/rules.md#ready-to-send); a total that is not
 // final is shown as 暂计 and its grade as 待完成. Files that could not be read are listed with the reason.
 // Everything written comes from files the reviewer did not make: texts lose the characters a cell cannot hold and
 // are cut to a cell's 32,767 characters; links are built from the file names so that no name can turn into another

@@ -1,5 +1,5 @@
-// Issue #14 item 1: a self-evaluation drafted from the approved 绩效目标表. Expectations come from the rules (DOMAIN
-// §1.3, §4 default weights, issue #14: 预算数 is the approved budget in 元 → 年初预算数 in 万元; 全年预算数 left blank;
+// Issue #14 item 1: a self-evaluation drafted from the approved 绩效目标表. Expectations come from the rules (docs/rules.md#form-targets,
+// docs/rules.md#weights, issue #14: 预算数 is the approved budget in 元 → 年初预算数 in 万元; 全年预算数 left blank;
 // 预期目标 = 绩效目标; nothing invented) and from seed 004's figures as transcribed, never from the program's output.
 import type { Form, Indicator } from "../../src/domain/model";
 import { emptyForm } from "../../src/domain/form";
@@ -28,7 +28,7 @@ function table(inds: Indicator[], over: Partial<Form> = {}): Form {
   return emptyForm("targets", "目标表", "测试项目", { indicators: inds, ...over });
 }
 
-describe("weights by default (DOMAIN §4: 产出 50, 效益 30, 满意度 10; 0.5 steps, the remainder on the last)", () => {
+describe("weights by default (rules: 产出 50, 效益 30, 满意度 10; 0.5 steps, the remainder on the last)", () => {
   test.each([
     [50, 4, [12.5, 12.5, 12.5, 12.5]],
     [30, 4, [7.5, 7.5, 7.5, 7.5]],
@@ -73,7 +73,7 @@ describe("the target as the self-evaluation writes it", () => {
     expect(targetText(row("x", "产出指标", "数量指标", "培训人次", "30", { nature: "≥", unit: "人次" }))).toBe("≥30人次");
     expect(targetText(row("x", "产出指标", "成本指标", "培训成本", "12", { nature: "≤", unit: "万元" }))).toBe("≤12万元");
     expect(targetText(row("x", "产出指标", "质量指标", "合格率", "95", { nature: "大于等于", unit: "%" }))).toBe("≥95%");
-    // 指标方向 正向 = higher is better: ≥ (DOMAIN §3).
+    // 指标方向 正向 = higher is better: ≥ (docs/rules.md#comparators).
     expect(targetText(row("x", "产出指标", "质量指标", "合格率", "95", { nature: "正向", unit: "%" }))).toBe("≥95%");
     expect(targetText(row("x", "效益指标", "社会效益指标", "投诉率", "5", { nature: "反向", unit: "百分比" }))).toBe("≤5%");
     expect(targetText(row("x", "产出指标", "数量指标", "场次", "6", { nature: "等于", unit: "场" }))).toBe("＝6场");

@@ -83,7 +83,7 @@ describe("through .xlsx: seed 004 (bureau layout) → 4 项目支出绩效自评
     expect(changed[0]).toMatchObject({ severity: "error", cell: `${targetCol}${rows[2]}`, indicator: "完成率" });
     expect(changed[0].message).toContain("≥90%");
     expect(changed[0].message).toContain("≥80%");
-    // 全年预算数 and 全年执行数 were left for the officer: both field-missing, on their cells (DOMAIN §7, §8).
+    // 全年预算数 and 全年执行数 were left for the officer: both field-missing, on their cells (docs/rules.md#findings).
     const missing = ev.findings.filter((f) => f.code === "field-missing").map((f) => [f.cell, f.message]);
     expect(missing).toEqual(
       expect.arrayContaining([

@@ -1,5 +1,5 @@
 // Issue #14 item 3: the reviewer's summary workbook, re-read with ExcelJS and rendered in LibreOffice. Expectations
-// from the issue (sheets, columns, 可接收 only when ready, 暂计, 退回修改 first, links, --force) and DOMAIN §4/§8 (the
+// from the issue (sheets, columns, 可接收 only when ready, 暂计, 退回修改 first, links, --force) and docs/rules.md#scoring and #ready-to-send (the
 // totals and grades of the small forms below are worked out by hand from the scoring rules).
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -46,7 +46,7 @@ function project(name: string, unit: string, budget: number, spent: number, inds
   });
 }
 
-// Ready: 执行率 95/100 = 95% → 9.5 of 10; "≥90%" met by 95% → 90 of 90; total 99.5, grade 优 (DOMAIN §4).
+// Ready: 执行率 95/100 = 95% → 9.5 of 10; "≥90%" met by 95% → 90 of 90; total 99.5, grade 优 (docs/rules.md#scoring).
 const READY = project("社区养老服务补助", "某区民政局", 100, 95, [indicator("i1", "服务满意达标率", "≥90%", "95%", 90, 13)]);
 // Provisional: 执行率 100% → 10; "≥1200人次" met → 40; the qualitative row has no score (score-missing):
 // 暂计 50, grade 待完成, 退回修改.

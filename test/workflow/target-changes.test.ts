@@ -1,4 +1,4 @@
-// Issue #14 item 2, DOMAIN §7 target-changed (an error): a self-evaluation must carry the approved targets. Targets
+// Issue #14 item 2, docs/rules.md#findings target-changed (an error): a self-evaluation must carry the approved targets. Targets
 // compare as parsed values (comparator, number, unit after normalising) and as text only when neither is a number.
 import type { Evaluation, Form, Indicator } from "../../src/domain/model";
 import { emptyForm } from "../../src/domain/form";
@@ -56,7 +56,7 @@ describe("compareTarget: parsed values, text only when neither is a number", () 
     expect(compareTarget(a, c, b, c)).toBe(expected);
   });
 
-  test("the comparator a rule infers counts: a cost written without a sign is ≤ (DOMAIN §3)", () => {
+  test("the comparator a rule infers counts: a cost written without a sign is ≤ (docs/rules.md#inferred-direction)", () => {
     const cost = { name: "人均培训成本", level2: "成本指标" };
     expect(compareTarget("≤300元", cost, "300元", cost)).toBe("equal");
     expect(compareTarget("≥300元", cost, "300元", cost)).toBe("changed");
@@ -90,7 +90,7 @@ describe("compareTargets and the findings", () => {
       { kind: "raised", name: "考核合格率", level2: "质量指标", approved: "≥95%", now: "≥98%", cell: "E14", indicatorId: "i2" },
       { kind: "changed", name: "干部理论水平", level2: "社会效益指标", approved: "显著提高", now: "有所提高", cell: "E16", indicatorId: "i4" },
       { kind: "dropped", name: "学员满意度", level2: "服务对象满意度指标", approved: "90%以上", now: null, cell: "D17" },
-      { kind: "added", name: "家长满意度", level2: "服务对象满意度指标", approved: null, now: "≥85%", cell: "D17", indicatorId: "i6" },
+      { kind: "added", name: "家长满意度", level2: "服务对象满意度指标", approved: null, now: "≥85%", cell: "E17", indicatorId: "i6" },
     ]);
 
     const findings = targetChangeFindings(form, approved(APPROVED));
@@ -130,7 +130,7 @@ describe("compareTargets and the findings", () => {
     expect(compareTargets(swapped, a).map((c) => [c.kind, c.cell])).toEqual([["lowered", "E5"]]);
   });
 
-  test("an error among the findings: the form is no longer ready to send (DOMAIN §8)", () => {
+  test("an error among the findings: the form is no longer ready to send (docs/rules.md#ready-to-send)", () => {
     const ok: Evaluation = { ...evaluateForm(selfEval([])), ready: true, findings: [] };
     const form = selfEval([ind("i1", "数量指标", "培训人次", "≥1000人次", 13)]);
     const ev = withTargetChanges({ ...ok, form }, approved([APPROVED[0]]));

@@ -1,4 +1,4 @@
-// target-changed (DOMAIN §7, an error): the self-evaluation must carry exactly the indicators and targets approved
+// target-changed (docs/rules.md#findings, an error): the self-evaluation must carry exactly the indicators and targets approved
 // in the 绩效目标表. Pure: a self-evaluation Form and the targets-table Form it answers to → what changed (a target
 // lowered, raised or otherwise changed; an approved indicator dropped; an indicator added), as findings. The CLI
 // pairs forms with tables (cli/pairing.ts); the pane calls the same function when the workbook holds the table
@@ -24,7 +24,8 @@ export interface TargetChange {
   approved: string | null;
   /** The target in the self-evaluation (null for a dropped indicator). */
   now: string | null;
-  /** Where the officer fixes it: the target cell, the added row's name cell, or a row of the same 二级. */
+  /** Where the officer fixes it: the indicator's target cell; for a dropped one, the name cell of a row of the same
+   *  二级 (else the first row), where it is to be written back. */
   cell?: string;
   indicatorId?: string;
 }
@@ -181,7 +182,7 @@ export function compareTargets(form: Form, approved: Form): TargetChange[] {
   }
   for (const b of formRows) {
     if (used.has(b)) continue;
-    const cell = b.nameCell ?? b.cell;
+    const cell = b.cell ?? b.nameCell;
     out.push({ kind: "added", name: b.name, level2: b.ind.level2.trim(), approved: null, now: b.target.trim(), ...(cell ? { cell } : {}), indicatorId: b.ind.id });
   }
   return out;
@@ -207,7 +208,7 @@ export function targetChangeFindings(form: Form, approved: Form): Finding[] {
   });
 }
 
-/** An evaluation with more findings: a form with an error among them is no longer ready to send (DOMAIN §8). */
+/** An evaluation with more findings: a form with an error among them is no longer ready to send (docs/rules.md#ready-to-send). */
 export function withFindings(ev: Evaluation, extra: Finding[]): Evaluation {
   if (extra.length === 0) return ev;
   return { ...ev, findings: [...ev.findings, ...extra], ready: ev.ready && !extra.some((f) => f.severity === "error") };
