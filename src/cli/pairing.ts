@@ -6,7 +6,7 @@
 
 import * as path from "node:path";
 import type { Form } from "../domain/model";
-import { withTargetChanges } from "../domain/checks/target-changes";
+import { sourceTable, withTargetChanges } from "../domain/checks/target-changes";
 import { compact } from "../domain/text";
 import type { FileResult } from "./results";
 
@@ -72,13 +72,11 @@ function bySource(form: Form, ownFile: string, own: TargetsTable[], given: Targe
   const pool: TargetsTable[] = [];
   if (!src.file || base(src.file) === base(ownFile)) pool.push(...own);
   if (src.file) pool.push(...given.filter((t) => base(t.file) === base(src.file!)));
-  let fit = pool.filter((t) => !src.sheet || t.form.sheet === src.sheet);
-  if (src.code) fit = fit.filter((t) => codeKey(t.form.code) === codeKey(src.code));
-  else if (src.name) fit = fit.filter((t) => nameKey(t.form.name) === nameKey(src.name));
-  if (fit.length === 1) return { table: fit[0], by: "source" };
-  if (fit.length > 1) {
-    const named = src.name ? fit.filter((t) => nameKey(t.form.name) === nameKey(src.name)) : [];
-    if (named.length === 1) return { table: named[0], by: "source" };
+  // Tables of several files may share a sheet name: one file at a time, the workbook's own first.
+  for (const file of [...new Set(pool.map((t) => t.file))]) {
+    const here = pool.filter((t) => t.file === file);
+    const table = sourceTable(form, here.map((t) => t.form));
+    if (table) return { table: here.find((t) => t.form === table)!, by: "source" };
   }
   return null;
 }

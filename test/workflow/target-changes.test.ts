@@ -3,7 +3,7 @@
 import type { Evaluation, Form, Indicator } from "../../src/domain/model";
 import { emptyForm } from "../../src/domain/form";
 import { evaluateForm } from "../../src/domain/evaluate";
-import { compareTarget, compareTargets, targetChangeFindings, withTargetChanges } from "../../src/domain/checks/target-changes";
+import { compareTarget, compareTargets, sourceTable, targetChangeFindings, withTargetChanges } from "../../src/domain/checks/target-changes";
 import { pairText } from "../../src/domain/from-targets";
 
 function ind(id: string, level2: string, name: string, target: string, row: number, extra: Partial<Indicator> = {}): Indicator {
@@ -169,5 +169,25 @@ describe("a multi-project row: one cell per 二级 holding its indicators as 名
       ["dropped", "培训期数"],
       ["added", "宣传次数：≥3次"],
     ]);
+  });
+});
+
+describe("sourceTable: the table a form was made from, among the tables of its workbook (the pane's case)", () => {
+  const t = (sheet: string, name: string, code?: string): Form => emptyForm("targets", sheet, name, code ? { code } : {});
+  const tables = [t("目标表", "人大会议", "C1"), t("目标表", "车辆保险费", "C2"), t("目标表(2)", "人大会议", "C1")];
+  const made = (source: Form["source"]): Form => emptyForm("project", "自评表", "x", { source });
+
+  test("by sheet and 项目编码; by 项目名称 where the code is missing", () => {
+    expect(sourceTable(made({ sheet: "目标表", code: "c2" }), tables)).toBe(tables[1]);
+    expect(sourceTable(made({ sheet: "目标表(2)", code: "C1" }), tables)).toBe(tables[2]);
+    expect(sourceTable(made({ sheet: "目标表", name: "人大会议" }), tables)).toBe(tables[0]);
+  });
+
+  test("none, several, or no source: null (nothing is compared on a guess)", () => {
+    expect(sourceTable(made({ sheet: "目标表", code: "C9" }), tables)).toBeNull();
+    expect(sourceTable(made({ code: "C1" }), tables)).toBeNull();
+    expect(sourceTable(made({ code: "C1", name: "人大会议" }), tables)).toBeNull();
+    expect(sourceTable(made(undefined), tables)).toBeNull();
+    expect(sourceTable(made({ sheet: "自评表" }), [emptyForm("project", "自评表", "x")])).toBeNull();
   });
 });

@@ -188,6 +188,24 @@ export function compareTargets(form: Form, approved: Form): TargetChange[] {
   return out;
 }
 
+// ---------- the table a form came from ----------
+
+const codeKey = (s: string | undefined): string => compact(s ?? "").toUpperCase();
+
+/**
+ * The targets table a form remembers it was made from (Form.source), among tables of one workbook — the pane's case:
+ * the table sits beside the form. By sheet, then 项目编码 (else 项目名称); null when none or several fit.
+ */
+export function sourceTable(form: Form, tables: Form[]): Form | null {
+  const src = form.source;
+  if (!src) return null;
+  let fit = tables.filter((t) => t.kind === "targets" && (!src.sheet || t.sheet === src.sheet));
+  if (src.code) fit = fit.filter((t) => codeKey(t.code) === codeKey(src.code));
+  if (fit.length > 1 && src.name) fit = fit.filter((t) => nameKey(t.name) === nameKey(src.name ?? ""));
+  else if (!src.code && src.name) fit = fit.filter((t) => nameKey(t.name) === nameKey(src.name ?? ""));
+  return fit.length === 1 ? fit[0] : null;
+}
+
 // ---------- findings ----------
 
 /** The target-changed findings of a form against the targets table it answers to. */
