@@ -19,7 +19,7 @@ function newest(dir) {
   return t;
 }
 
-const sources = ["domain", "sheet", "xlsx", "cli"].map((d) => newest(path.join(root, "src", d)));
+const sources = ["domain", "sheet", "xlsx", "document", "cli"].map((d) => newest(path.join(root, "src", d)));
 const built = fs.existsSync(entry) ? fs.statSync(entry).mtimeMs : 0;
 if (built === 0 || Math.max(...sources) > built) {
   process.stderr.write("jixiao：正在编译命令行程序（tsc -p tsconfig.cli.json）…\n");
