@@ -52,11 +52,31 @@ const shown = (s: string): string => {
   return t.length > 60 ? `${t.slice(0, 59)}…` : t;
 };
 
+/** A drafted form with what the officer typed on the command line (--unit, --year) over what the table says. */
+function withOptions(form: Form, options: TemplateOptions): Form {
+  const out: Form = { ...form, fields: { ...form.fields } };
+  if (options.unit) {
+    out.unit = options.unit;
+    out.fields!.supervisor = { value: options.unit };
+    out.fields!.implementer = { value: options.unit };
+    if (form.kind === "department") {
+      out.name = options.unit;
+      out.fields!.name = { value: options.unit };
+    }
+  }
+  if (options.year) {
+    out.year = options.year;
+    out.fields!.year = { value: String(options.year) };
+  }
+  return out;
+}
+
 /** The plans of the drafts, with the officer's options over the table's and a sheet named after each project. */
 export function plansFor(drafts: Draft[], options: TemplateOptions): WritePlan[] {
   return drafts.map((d) => {
-    const plan = buildPlan(d.kind, { ...d.options, ...options }, d.fill);
-    return Array.isArray(d.fill) ? plan : { ...plan, sheetName: sheetNameFor(d.fill.name, plan.sheetName) };
+    const fill = Array.isArray(d.fill) ? d.fill.map((f) => withOptions(f, options)) : withOptions(d.fill, options);
+    const plan = buildPlan(d.kind, { ...d.options, ...options }, fill);
+    return Array.isArray(fill) ? plan : { ...plan, sheetName: sheetNameFor(fill.name, plan.sheetName) };
   });
 }
 

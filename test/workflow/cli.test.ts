@@ -55,10 +55,12 @@ describe("jixiao new --from", () => {
     expect(forms.map((f) => [f.kind, f.name])).toEqual(SEED004.map((s) => ["multi-project", s.name]));
   });
 
-  test("the year given on the command line wins over the table's (seed 004's fixture has none)", async () => {
+  test("the year and unit given on the command line go into every form (seed 004's fixture has neither)", async () => {
     const out = at("年度.xlsx");
-    expect((await run(["new", "project", "--from", TARGETS, "--year", "2021", "-o", out])).code).toBe(0);
-    expect((await formsIn(out)).map((f) => f.year)).toEqual([2021, 2021, 2021, 2021]);
+    expect((await run(["new", "project", "--from", TARGETS, "--year", "2021", "--unit", "山海关区人大常委会", "-o", out])).code).toBe(0);
+    const forms = await formsIn(out);
+    expect(forms.map((f) => f.year)).toEqual([2021, 2021, 2021, 2021]);
+    expect(forms.map((f) => f.unit)).toEqual(Array(4).fill("山海关区人大常委会"));
   });
 
   test("bad input: an unknown sheet, a file without a targets table, a kind that cannot be made, an existing file", async () => {
