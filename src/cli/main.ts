@@ -7,6 +7,7 @@ import { runCheck, CHECK_USAGE } from "./check";
 import { runNew } from "./new";
 import { runReport } from "./report";
 import { processIo, type Io } from "./io";
+import { terminalText } from "../sheet/safe-text";
 
 const USAGE = [
   "jixiao —— 预算绩效自评表助手（命令行）",
@@ -59,7 +60,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.out(USAGE);
       return 0;
     default:
-      io.err(`jixiao：不认识的命令「${cmd}」。`);
+      io.err(`jixiao：不认识的命令「${terminalText(cmd)}」。`);
       io.err(USAGE);
       return 2;
   }
@@ -71,7 +72,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`jixiao：出错了——${e instanceof Error ? e.message : String(e)}\n`);
+      process.stderr.write(`jixiao：出错了——${terminalText(e instanceof Error ? e.message : String(e), 300)}\n`);
       process.exitCode = 2;
     },
   );

@@ -5,15 +5,15 @@
 
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { DRAFT_KINDS, draftsFromTargets, type Draft, type DraftKind } from "../domain/from-targets";
+import { draftsFromTargets, type Draft, type DraftKind } from "../domain/from-targets";
 import type { Form } from "../domain/model";
 import { kindName } from "../domain/names";
 import type { TemplateOptions } from "../domain/templates/options";
 import { buildPlan } from "../sheet/render";
 import type { WritePlan } from "../sheet/plan";
 import { readForms } from "../sheet/read";
-import { readXlsxFile, ReadFileError } from "../xlsx/read";
-import { writeXlsxBuffer } from "../xlsx/write";
+import { terminalText } from "../sheet/safe-text";
+import { LimitError, readWorkbookFile, ReadFileError } from "../xlsx/read";
 import type { Io } from "./io";
 
 export interface NewFromOptions {
@@ -26,8 +26,6 @@ export interface NewFromOptions {
   options: TemplateOptions;
 }
 
-export const FROM_KINDS = DRAFT_KINDS;
-
 // What a sheet name may not hold in Excel, and what a cell cannot (control characters).
 // eslint-disable-next-line no-control-regex
 const SHEET_UNSAFE = /[[\]:*?/\\\u0000-\u001f\u007f]/g;
@@ -38,19 +36,10 @@ export function sheetNameFor(name: string, fallback: string): string {
   return clean || fallback;
 }
 
-// What a terminal acts on: controls (C0, DEL, C1) and the bidi marks that reorder a line.
-// eslint-disable-next-line no-control-regex
-const TERMINAL_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 /** A line for the terminal: text from the file cannot move the cursor, start an escape or a line of its own. */
-const line = (s: string, max = 400): string => {
-  const t = s.replace(TERMINAL_UNSAFE, " ");
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
-};
+const line = (s: string, max = 400): string => terminalText(s, max);
 /** Shown in messages: a name from the file, one line, at most 60 characters. */
-const shown = (s: string): string => {
-  const t = line(s).replace(/\s+/g, " ").trim();
-  return t.length > 60 ? `${t.slice(0, 59)}…` : t;
-};
+const shown = (s: string): string => terminalText(s.replace(/\s+/g, " ").trim(), 60);
 
 /** A drafted form with what the officer typed on the command line (--unit, --year) over what the table says. */
 function withOptions(form: Form, options: TemplateOptions): Form {
@@ -84,28 +73,32 @@ export async function runNewFrom(o: NewFromOptions, io: Io): Promise<number> {
   const err = (s: string): void => io.err(`jixiao new：${s}`);
   let grids;
   try {
-    grids = await readXlsxFile(o.from);
+    // Bounded like any file the CLI reads (src/xlsx/limits.ts); .xls, .et and .ods are read too.
+    grids = await readWorkbookFile(o.from);
   } catch (e) {
-    err(`无法读取绩效目标表 ${o.from}：${e instanceof ReadFileError ? e.message : e instanceof Error ? e.message : String(e)}`);
+    const why = e instanceof ReadFileError || e instanceof LimitError ? e.message : e instanceof Error ? e.message.split("\n")[0] : String(e);
+    err(`无法读取绩效目标表 ${line(o.from)}：${line(why)}`);
     return 1;
   }
   if (o.sheet !== undefined) {
     const named = grids.filter((g) => g.sheet === o.sheet);
     if (named.length === 0) {
-      err(`${o.from} 中没有名为“${shown(o.sheet)}”的工作表；有：${grids.map((g) => `“${shown(g.sheet)}”`).join("、")}。`);
+      err(`${line(o.from)} 中没有名为“${shown(o.sheet)}”的工作表；有：${grids.map((g) => `“${shown(g.sheet)}”`).join("、")}。`);
       return 2;
     }
     grids = named;
   }
   const tables: Form[] = grids.flatMap((g) => readForms(g)).filter((f) => f.kind === "targets");
   if (tables.length === 0) {
-    err(`${o.from}${o.sheet !== undefined ? ` 的工作表“${shown(o.sheet)}”` : ""}中没有找到绩效目标表（未识别到指标表的表头：一级指标、二级指标、三级指标、指标值）。`);
+    err(`${line(o.from)}${o.sheet !== undefined ? ` 的工作表“${shown(o.sheet)}”` : ""}中没有找到绩效目标表（未识别到指标表的表头：一级指标、二级指标、三级指标、指标值）。`);
     return 1;
   }
   const drafts = draftsFromTargets(tables, { kind: o.kind, file: path.basename(o.from) });
   const file = path.resolve(o.out);
   let bytes: Buffer;
   try {
+    // The writer (and ExcelJS with it) is loaded only now, as `jixiao new` does.
+    const { writeXlsxBuffer } = await import("../xlsx/write");
     bytes = await writeXlsxBuffer(plansFor(drafts, o.options));
   } catch (e) {
     err(`无法生成自评表：${e instanceof Error ? e.message : String(e)}`);
@@ -116,16 +109,16 @@ export async function runNewFrom(o: NewFromOptions, io: Io): Promise<number> {
     await fs.writeFile(file, bytes, { flag: o.force ? "w" : "wx" });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") err(`文件已存在，未写入：${o.out}（如需覆盖，请加 --force）`);
-    else if (code === "ENOENT") err(`文件夹不存在：${path.dirname(o.out) || "."}`);
-    else err(`无法写入 ${o.out}：${e instanceof Error ? e.message : String(e)}`);
+    if (code === "EEXIST") err(`文件已存在，未写入：${line(o.out)}（如需覆盖，请加 --force）`);
+    else if (code === "ENOENT") err(`文件夹不存在：${line(path.dirname(o.out) || ".")}`);
+    else err(`无法写入 ${line(o.out)}${code === "EACCES" || code === "EPERM" ? "：没有写入权限" : code ? `（${code}）` : ""}`);
     return 1;
   }
   const forms = drafts.flatMap((d) => (Array.isArray(d.fill) ? d.fill : [d.fill]));
   io.out(
     o.kind === "multi-project"
-      ? `已从绩效目标表生成${kindName("multi-project")}（${forms.length} 个项目）：${o.out}`
-      : `已从绩效目标表生成 ${forms.length} 张${kindName(o.kind)}：${o.out}`,
+      ? `已从绩效目标表生成${kindName("multi-project")}（${forms.length} 个项目）：${line(o.out)}`
+      : `已从绩效目标表生成 ${forms.length} 张${kindName(o.kind)}：${line(o.out)}`,
   );
   for (const d of drafts) {
     if (!Array.isArray(d.fill)) {

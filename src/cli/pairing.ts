@@ -151,18 +151,23 @@ export function compareWithTargets(checked: FileResult[], given: TargetsTable[])
   return { results, notes, pairs };
 }
 
-/** The targets tables of the --targets files (each read like a checked file); files that give none are listed. */
+/** The targets tables of the --targets files (each read like a checked file); what gives none is listed. */
 export async function loadTargets(
-  files: string[],
+  entries: ({ file: string } | { file: string; error: string } | { file: string; skip: string })[],
   read: (file: string) => Promise<FileResult>,
 ): Promise<{ tables: TargetsTable[]; problems: { file: string; message: string }[] }> {
   const tables: TargetsTable[] = [];
   const problems: { file: string; message: string }[] = [];
-  for (const file of files) {
-    const r = await read(file);
+  for (const e of entries) {
+    if ("skip" in e) continue;
+    if ("error" in e) {
+      problems.push({ file: e.file, message: `无法读取：${e.error}` });
+      continue;
+    }
+    const r = await read(e.file);
     const found = targetsTables([r]);
-    if (r.error) problems.push({ file, message: `无法读取：${r.error}` });
-    else if (found.length === 0) problems.push({ file, message: "其中没有绩效目标表。" });
+    if (r.error) problems.push({ file: e.file, message: `无法读取：${r.error}` });
+    else if (found.length === 0) problems.push({ file: e.file, message: "其中没有绩效目标表。" });
     tables.push(...found);
   }
   return { tables, problems };

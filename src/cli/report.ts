@@ -10,10 +10,8 @@ import type { Evaluation, Form } from "../domain/model";
 import { PROFILES, getProfile } from "../domain/profiles";
 import { draftReport, placeholderCount } from "../domain/report/draft";
 import { NO_REPORT } from "../domain/report/phrases";
-import { draftToDocx } from "../document/docx";
 import type { Grid } from "../sheet/grid";
 import { readForms } from "../sheet/read";
-import { ReadFileError, readXlsxFile } from "../xlsx/read";
 import { processIo, type Io } from "./io";
 
 export const REPORT_USAGE = [
@@ -169,9 +167,11 @@ export async function runReport(args: string[], io: Io = processIo): Promise<num
 
   let grids: Grid[];
   try {
+    // The file readers and the .docx writer load only when a report is made: `jixiao --help` stays light.
+    const { readXlsxFile } = await import("../xlsx/read");
     grids = await readXlsxFile(opts.input);
   } catch (e) {
-    const why = e instanceof ReadFileError ? e.message : `无法读取（${e instanceof Error ? e.message : String(e)}）。`;
+    const why = e instanceof Error && e.name === "ReadFileError" ? e.message : `无法读取（${e instanceof Error ? e.message : String(e)}）。`;
     io.err(`${PREFIX}${shown(opts.input)}：${why}`);
     return 2;
   }
@@ -188,6 +188,7 @@ export async function runReport(args: string[], io: Io = processIo): Promise<num
     io.err(`${PREFIX}${shown(opts.input)}：${result.error.message}`);
     return 2;
   }
+  const { draftToDocx } = await import("../document/docx");
   const bytes = await draftToDocx(result.draft);
   try {
     await writeNew(out, bytes, opts.force);

@@ -18,6 +18,7 @@ import type { Evaluation, Finding, Form, Severity } from "../domain/model";
 import { kindName, SEVERITY_NAMES } from "../domain/names";
 import { openPart } from "../domain/progress";
 import { toWan } from "../domain/units";
+import { cellText, EXCEL_CELL_MAX } from "../sheet/safe-text";
 
 export interface SummaryForm {
   form: Form;
@@ -44,22 +45,11 @@ export const RETURN = "退回修改";
 
 // ---------- safe text ----------
 
-// XML 1.0 cannot hold C0 controls but tab, newline and carriage return, U+FFFE/FFFF or unpaired surrogates: a
-// workbook with one does not open. (A local copy of what src/sheet/safe-text.ts's cellText does on the branch that
-// adds it; switch to that once it is on main.)
+// Texts go through src/sheet/safe-text's cellText: characters XML cannot hold become "�", at most 32,767 characters.
+export { cellText };
+export const CELL_MAX = EXCEL_CELL_MAX;
 // eslint-disable-next-line no-control-regex
 const XML_ILLEGAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-export const CELL_MAX = 32767;
-
-/** Text for a cell: characters XML cannot hold become "�", at most 32,767 characters ("…" marks a cut). */
-export function cellText(value: unknown, max = CELL_MAX): string {
-  const t = String(value ?? "").replace(XML_ILLEGAL, "\ufffd");
-  if (t.length <= max) return t;
-  let end = max - 1;
-  const last = t.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end--;
-  return `${t.slice(0, end)}…`;
-}
 
 // Characters that would end a path segment or start another part of a link (query, fragment, a sheet location
 // "Sheet!A1" that ExcelJS would write as a link inside the workbook), spaces, and what no URI may hold.
