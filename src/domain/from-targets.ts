@@ -62,14 +62,16 @@ export interface Draft {
 
 // Characters no worksheet cell can hold (XML 1.0): C0 controls but tab, newline and carriage return; U+FFFE/FFFF;
 // unpaired surrogates. A targets table from elsewhere may carry them; a form made from it must still open.
+// A well-formed surrogate pair is matched first and kept (no lookbehind: the pane may run in older WebKit).
 // eslint-disable-next-line no-control-regex
-const ILLEGAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const ILLEGAL = /[\ud800-\udbff][\udc00-\udfff]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]/g;
+const dropIllegal = (ch: string): string => (ch.length === 2 ? ch : "");
 const CELL_MAX = 32767;
 
 /** Text copied from the targets table: without characters a cell cannot hold, at most a cell's length. */
 export function carryText(s: string | null | undefined): string {
   if (s == null) return "";
-  const t = String(s).replace(ILLEGAL, "");
+  const t = String(s).replace(ILLEGAL, dropIllegal);
   if (t.length <= CELL_MAX) return t;
   const end = CELL_MAX - 1;
   const cut = t.charCodeAt(end - 1) >= 0xd800 && t.charCodeAt(end - 1) <= 0xdbff ? end - 1 : end;

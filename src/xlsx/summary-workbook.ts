@@ -49,7 +49,9 @@ export const RETURN = "退回修改";
 export { cellText };
 export const CELL_MAX = EXCEL_CELL_MAX;
 // eslint-disable-next-line no-control-regex
-const XML_ILLEGAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const XML_ILLEGAL = /[\ud800-\udbff][\udc00-\udfff]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]/g;
+/** A file name's characters a link cannot hold are dropped; a well-formed surrogate pair is kept. */
+const dropIllegal = (ch: string): string => (ch.length === 2 ? ch : "");
 
 // Characters that would end a path segment or start another part of a link (query, fragment, a sheet location
 // "Sheet!A1" that ExcelJS would write as a link inside the workbook), spaces, and what no URI may hold.
@@ -66,7 +68,7 @@ export function fileLink(file: string, dir: string): string {
   const rel = path.relative(path.resolve(dir), abs);
   if (rel === "" || path.isAbsolute(rel)) return pathToFileURL(abs).href;
   const encode = (seg: string): string =>
-    seg.replace(XML_ILLEGAL, "").replace(LINK_UNSAFE, (ch) => encodeURIComponent(ch).replace(/!/g, "%21"));
+    seg.replace(XML_ILLEGAL, dropIllegal).replace(LINK_UNSAFE, (ch) => encodeURIComponent(ch).replace(/!/g, "%21"));
   const segs = rel.split(/[\\/]+/).map(encode);
   // "./" first: a first segment with a colon ("c:x", "http:x") must not read as a scheme or a drive.
   return segs[0] === ".." ? segs.join("/") : `./${segs.join("/")}`;

@@ -89,6 +89,8 @@ describe("the target as the self-evaluation writes it", () => {
   test("text a cell cannot hold is dropped, and a text is at most a cell long", () => {
     expect(carryText("促进\u0001经济\u000b发展\uffff")).toBe("促进经济发展");
     expect(carryText("第一行\n第二行\t完")).toBe("第一行\n第二行\t完");
+    // A well-formed surrogate pair (𠀀, 😀) is text; a lone half is not.
+    expect(carryText("𠀀😀\ud800x\udc00")).toBe("𠀀😀x");
     const long = carryText("很".repeat(40000));
     expect(long.length).toBeLessThanOrEqual(32767);
     expect(long.endsWith("…")).toBe(true);

@@ -244,6 +244,7 @@ describe("hostile text and existing output", () => {
     expect(fileLink(path.join(base, "a?b%c.xlsx"), base)).toBe("./a%3Fb%25c.xlsx");
     expect(fileLink(path.join(dir, "上一级.xlsx"), base)).toBe("../上一级.xlsx");
     expect(fileLink(path.join(base, "x\u0001y.xlsx"), base)).toBe("./xy.xlsx");
+    expect(fileLink(path.join(base, "😀\ud800.xlsx"), base)).toBe("./😀.xlsx");
   });
 
   test("existing output is never overwritten without force", async () => {
