@@ -163,6 +163,15 @@ describe("a multi-project row: one cell per 二级 holding its indicators as 名
     expect(changes.map((c) => [c.kind, c.name, c.approved, c.now, c.cell])).toEqual([["lowered", "培训人次", "≥1200人次", "≥1000人次", "O7"]]);
   });
 
+  test("a pair left blank (the reader gives no indicator for it) drops its approved indicators; 成本 has no column under 10号", () => {
+    const withCost = approved([...table.indicators, ind("a4", "成本指标", "人均成本", "≤300元", 4)]);
+    const onlyQuantity = emptyForm("multi-project", "汇总表", "培训项目", {
+      anchor: "C7",
+      indicators: [ind("q", "数量指标", "数量指标", "培训人次：≥1200人次；培训期数：≥4期", 7, { cells: { row: 7, target: "O7" } })],
+    });
+    expect(compareTargets(onlyQuantity, withCost).map((c) => [c.kind, c.name, c.cell])).toEqual([["dropped", "考核合格率", "O7"]]);
+  });
+
   test("a part that names no approved indicator is added; an approved one not named is dropped", () => {
     const changes = compareTargets(row("培训人次：≥1200人次；宣传次数：≥3次", "≥95%"), table);
     expect(changes.map((c) => [c.kind, c.name])).toEqual([

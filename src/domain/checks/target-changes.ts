@@ -12,6 +12,7 @@ import { SEVERITY, text } from "../messages";
 import { canonicalLevel2 } from "../taxonomy";
 import { compact, isBlank } from "../text";
 import { parseTarget } from "../value";
+import { multiProjectSlots } from "../from-targets";
 
 export type ChangeKind = "lowered" | "raised" | "changed" | "dropped" | "added";
 
@@ -132,10 +133,13 @@ export function compareTargets(form: Form, approved: Form): TargetChange[] {
   let formRows: Row[];
   let compared = approvedRows;
   if (form.kind === "multi-project") {
-    // Only the 二级 pairs this layout has are compared; the creation of the form says which it could not carry.
+    // The 二级 pairs the layout has (10号: no 成本, 可持续影响; 101号: its own) and those the form shows are compared —
+    // a pair left blank too (the reader gives no indicator for it). The draft says which it could not carry.
     const pairs = form.indicators.filter((i) => !isBlank(i.level2));
     const present = new Set(pairs.map((i) => l2Of(i.level2)));
-    compared = approvedRows.filter((a) => present.has(a.l2));
+    const taxonomy = [...present, ...approvedRows.map((a) => a.l2)].some((l2) => /^(经济|社会|生态环境)成本指标$/.test(l2)) ? 2021 : 2020;
+    const slots = multiProjectSlots(taxonomy);
+    compared = approvedRows.filter((a) => present.has(a.l2) || slots.some((sl) => a.l2.includes(sl.hint)));
     formRows = pairs.flatMap((i) => expandPair(i, compared.filter((a) => a.l2 === l2Of(i.level2))));
   } else {
     formRows = form.indicators.filter(isIndicator).map((i) => rowOf(i));
