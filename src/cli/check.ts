@@ -28,7 +28,8 @@ export const WORKBOOK_EXT = new Set([".xlsx", ".xlsm", ".xltx", ".xltm", ".xls",
 interface Options {
   inputs: string[];
   json: boolean;
-  profile: Profile;
+  /** --profile; null: each workbook's own (the profile it names, applied from our table; national when it names none). */
+  profile: Profile | null;
   /** --targets: the approved 绩效目标表 (a file or a folder) the forms are compared with. */
   targets?: string;
   /** --xlsx: the reviewer's summary workbook to write; --force: over an existing file. */
@@ -80,7 +81,7 @@ function parseOptions(args: string[], io: Io): Options | number {
     io.err("jixiao check：--xlsx 的文件名应以 .xlsx 结尾。");
     return 2;
   }
-  return { inputs: parsed.positionals, json: !!parsed.values.json, profile: getProfile(profileName), targets, xlsx, force: !!parsed.values.force };
+  return { inputs: parsed.positionals, json: !!parsed.values.json, profile: profileName === undefined ? null : getProfile(profileName), targets, xlsx, force: !!parsed.values.force };
 }
 
 // ---------- which files ----------
@@ -194,8 +195,8 @@ export function exitCode(results: FileResult[]): number {
 }
 
 /** One file through the isolated checker: its forms, or why it could not be read. */
-export async function checkWith(checker: IsolatedChecker, file: string, profile: Profile): Promise<FileResult> {
-  const answer = await checker.check(file, profile.id);
+export async function checkWith(checker: IsolatedChecker, file: string, profile: Profile | null): Promise<FileResult> {
+  const answer = await checker.check(file, profile?.id ?? "");
   if (!answer.ok) return { file, error: answer.error, forms: [] };
   if (answer.forms.length === 0) {
     return { file, error: "没有找到绩效自评表或绩效目标表（未识别到指标表或资金表的表头）。", forms: [] };
@@ -204,7 +205,7 @@ export async function checkWith(checker: IsolatedChecker, file: string, profile:
 }
 
 /** Checks one file on its own (a worker for this file alone). */
-export async function checkFile(file: string, profile: Profile, limits: Limits = DEFAULT_LIMITS): Promise<FileResult> {
+export async function checkFile(file: string, profile: Profile | null, limits: Limits = DEFAULT_LIMITS): Promise<FileResult> {
   const checker = new IsolatedChecker(limits);
   try {
     return await checkWith(checker, file, profile);

@@ -4,7 +4,8 @@
 import { parseRange, sheetOf } from "../sheet/address";
 import type { CellValue, Grid, GridCell, Rect } from "../sheet/grid";
 import { isDateFormat, isErrorText, makeGrid, serialDateText } from "../sheet/grid";
-import { type FormMeta, HELPER_COLUMN, META_SHEET, metaForSheet } from "../sheet/meta";
+import { type FormMeta, HELPER_COLUMN, META_SHEET, metaForSheet, storedProfileOf } from "../sheet/meta";
+import { PROFILE } from "../domain/templates/lists";
 
 export interface GridRead {
   /** Call after the caller's sync. */
@@ -41,7 +42,10 @@ export function queueGridRead(context: Excel.RequestContext, which: string | und
   const metaRange = hasMeta ? wb.worksheets.getItem(META_SHEET).getUsedRangeOrNullObject(true) : null;
   if (metaRange) metaRange.load("values,rowIndex");
 
-  const proxies: GridProxies = { ws, active, used, merged, names, metaRange };
+  // the scoring profile the workbook's formulas use: named cells on JX_LISTS (NamedItem.arrayValues, ExcelApi 1.7)
+  const profileItems = Object.values(PROFILE).map((n) => wb.names.getItemOrNullObject(n).load("arrayValues/values"));
+
+  const proxies: GridProxies = { ws, active, used, merged, names, metaRange, profileItems };
   return { finish: () => buildGrid(proxies) };
 }
 
@@ -52,11 +56,12 @@ interface GridProxies {
   merged: Excel.RangeAreas;
   names: Excel.NamedItemCollection;
   metaRange: Excel.Range | null;
+  profileItems: Excel.NamedItem[];
 }
 
 /** Turns the loaded proxies into a Grid (after the caller's sync). */
 function buildGrid(p: GridProxies): ReturnType<GridRead["finish"]> {
-  const { ws, active, used, merged, names, metaRange } = p;
+  const { ws, active, used, merged, names, metaRange, profileItems } = p;
   const sheet = ws.name;
   const cells: GridCell[] = [];
   if (!used.isNullObject) {
@@ -108,6 +113,12 @@ function buildGrid(p: GridProxies): ReturnType<GridRead["finish"]> {
   const forms = metaForSheet(metaRows, sheet, into);
   const grid: Grid = makeGrid(sheet, cells, { merges, names: into });
   if (forms.length) grid.meta = { forms };
+  const profileNames = Object.values(PROFILE) as string[];
+  const profile = storedProfileOf((n) => {
+    const item = profileItems[profileNames.indexOf(n)];
+    return item && !item.isNullObject ? item.arrayValues.values.flat() : undefined;
+  });
+  if (profile) grid.meta = { ...grid.meta, profile };
   return { grid, sheetId: ws.id, activeId: active.id, names: nameList, metaRows };
 }
 

@@ -5,6 +5,7 @@ import { evaluateForm, getProfile } from "../domain";
 import type { Evaluation, Form } from "../domain/model";
 import { readForms } from "../sheet/read";
 import { metasOf } from "../sheet/read/ours";
+import { withStoredProfile } from "../sheet/meta";
 import type { Grid, Rect } from "../sheet/grid";
 import { canPatch, type FormCache, patchForms } from "../sheet/read/incremental";
 import type { SheetState } from "../sheet/host-contract";
@@ -25,7 +26,7 @@ export interface Analysis {
 export function analyse(grid: Grid, profile: string, known?: Form[] | null): { state: SheetState; forms: Form[] } {
   const forms = known ?? readForms(grid);
   const p = getProfile(profile);
-  const evaluations: Evaluation[] = forms.map((f) => evaluateForm(f, p));
+  const evaluations: Evaluation[] = forms.map((f) => withStoredProfile(evaluateForm(f, p), grid, p));
   const bound = forms.some((f) => !!f.template);
   const useful = forms.filter((f) => f.indicators.length > 0 || f.funds !== null);
   const state: SheetState = { sheet: grid.sheet, evaluations, adoptable: !bound && useful.length > 0, bound };

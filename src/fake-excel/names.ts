@@ -4,7 +4,43 @@ import { ErrorCodes, FakeOfficeError } from "./errors";
 import { Coll } from "./collection";
 import { ClientObj, type FakeContextCore } from "./proxy";
 import { FakeRange } from "./range";
-import { quoteSheet, rectA1 } from "./state";
+import { cellAt, quoteSheet, rectA1 } from "./state";
+
+/** NamedItem.arrayValues (ExcelApi 1.7): the values (and their types) a name evaluates to; for a name of a range, the
+ *  range's values. Loaded on a null NamedItem it stays unread, as any property of a null object. */
+export class NamedItemArrayValuesObj extends ClientObj {
+  readonly _type = "NamedItemArrayValues";
+  private readonly item: NamedItemObj;
+  constructor(ctx: FakeContextCore, item: NamedItemObj) {
+    super(ctx);
+    this.item = item;
+  }
+  protected override _exists(): boolean {
+    return this.item.exists();
+  }
+  protected _scalars(): string[] {
+    return ["values", "types"];
+  }
+  protected _read(prop: string): unknown {
+    const { sheet, rect } = this.context.book.resolveAddress(this.item.formulaText().replace(/^=/, ""));
+    const out: unknown[][] = [];
+    for (let r = rect.r0; r <= rect.r1; r++) {
+      const row: unknown[] = [];
+      for (let c = rect.c0; c <= rect.c1; c++) {
+        const v = cellAt(sheet, r, c)?.value ?? "";
+        row.push(prop === "values" ? v : typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : v === "" ? "Empty" : "String");
+      }
+      out.push(row);
+    }
+    return out;
+  }
+  get values(): unknown[][] {
+    return this._get("values");
+  }
+  get types(): string[][] {
+    return this._get("types");
+  }
+}
 
 export class NamedItemObj extends ClientObj {
   readonly _type = "NamedItem";
@@ -19,6 +55,20 @@ export class NamedItemObj extends ClientObj {
     const ok = this.context.book.names.has(this.key().toUpperCase());
     if (!ok && !this.nullable) throw new FakeOfficeError(ErrorCodes.itemNotFound, `No name ${this.key()}`);
     return ok;
+  }
+  /** Whether the name exists (at sync). */
+  exists(): boolean {
+    return this.context.book.names.has(this.key().toUpperCase());
+  }
+  formulaText(): string {
+    return this.data().formula;
+  }
+  private _arrayValues: NamedItemArrayValuesObj | undefined;
+  get arrayValues(): NamedItemArrayValuesObj {
+    return (this._arrayValues ??= new NamedItemArrayValuesObj(this.context, this));
+  }
+  protected override _nav(name: string): ClientObj | undefined {
+    return name === "arrayValues" ? this.arrayValues : undefined;
   }
   private data() {
     const d = this.context.book.names.get(this.key().toUpperCase());

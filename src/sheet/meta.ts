@@ -6,6 +6,13 @@
 // - A hidden sheet META_SHEET holds one row per form: A = sheet name, B = JSON of FormMeta.
 // - A hidden sheet LISTS_SHEET holds the data-validation lists (一级/二级 names, qualitative tiers).
 
+import type { Evaluation } from "../domain/model";
+import type { Profile } from "../domain/profiles";
+import { PROFILE } from "../domain/templates/lists";
+import { profileFindings, type StoredProfile } from "../domain/templates/profile-constants";
+import { formatA1, parseRange } from "./address";
+import type { Grid } from "./grid";
+
 export const META_SHEET = "JX_META";
 export const LISTS_SHEET = "JX_LISTS";
 
@@ -50,4 +57,47 @@ export function keyToName(key: string): string {
     .toUpperCase()
     .replace(/[^A-Z0-9]+/g, "_")
     .replace(/^_|_$/g, "");
+}
+
+/** The most cells a stored profile constant is read from (the grade bands have a handful). */
+const PROFILE_CELLS = 20;
+
+/**
+ * The profile constants (domain/templates/lists.ts PROFILE) a workbook stores on its lists sheet, given each name's
+ * values (top-down; undefined when the workbook has no such name): what the file readers put in Grid.meta.profile.
+ * Undefined when the workbook has none of them (a workbook from before profiles were stored, or not ours).
+ */
+export function storedProfileOf(valuesOf: (name: string) => unknown[] | undefined): StoredProfile | undefined {
+  const out: StoredProfile = {};
+  let any = false;
+  for (const name of Object.values(PROFILE)) {
+    const v = valuesOf(name);
+    if (!v) continue;
+    any = true;
+    out[name] = v.slice(0, PROFILE_CELLS).map((x) => (typeof x === "string" || typeof x === "number" || typeof x === "boolean" ? x : null));
+  }
+  return any ? out : undefined;
+}
+
+/** The values of a range reference ("$X$1:$X$6") top-down, row by row, at most PROFILE_CELLS of them. */
+export function refValues(ref: string | undefined, valueAt: (row: number, col: number) => unknown): unknown[] | undefined {
+  const r = ref ? parseRange(ref.slice(ref.lastIndexOf("!") + 1)) : null;
+  if (!r) return undefined;
+  const out: unknown[] = [];
+  for (let row = r.r0; row <= r.r1 && out.length < PROFILE_CELLS; row++) for (let col = r.c0; col <= r.c1 && out.length < PROFILE_CELLS; col++) out.push(valueAt(row, col));
+  return out;
+}
+
+/**
+ * An evaluation under `applied` of a form read from `grid`, held against the profile the workbook stores
+ * (profile-constants.ts): profile-modified when the stored parameters are not the named profile's, and the computed
+ * cells' differences folded into one finding when `applied` is another profile than the workbook's.
+ */
+export function withStoredProfile(ev: Evaluation, grid: Grid, applied: Profile): Evaluation {
+  const stored = grid.meta?.profile as StoredProfile | undefined;
+  if (!stored) return ev;
+  const formulas = new Set(grid.cells.filter((c) => c.formula).map((c) => formatA1(c.row, c.col)));
+  const findings = profileFindings(ev.findings, stored, applied, grid.sheet, formulas);
+  if (findings.length === ev.findings.length && findings.every((f, i) => f === ev.findings[i])) return ev;
+  return { ...ev, findings, ready: ev.complete && !findings.some((f) => f.severity === "error") };
 }

@@ -4,7 +4,7 @@ import type { Form, FormKind } from "../domain/model";
 import type { TemplateOptions } from "../domain/templates/options";
 import { listNames, taxonomyFor, TIERS } from "../domain/templates/categories";
 import { templateFor } from "../domain/templates";
-import { formulaLists, profileConstants } from "../domain/templates/lists";
+import { bandsText, formulaLists, gradeLegend, profileConstants } from "../domain/templates/lists";
 import { getProfile } from "../domain/profiles";
 import type { IndicatorSection, Section } from "../domain/templates/types";
 import type { PlanList, WritePlan } from "./plan";
@@ -18,6 +18,7 @@ export { keyToName };
 export function buildPlan(kind: FormKind, options: TemplateOptions = {}, fill?: Form | Form[]): WritePlan {
   const opts = normalise(options);
   const def = templateFor(kind, opts);
+  const profile = getProfile(opts.profile);
   const names = listNames(opts.taxonomy);
   const b = new PlanBuilder();
   const forms = fill ? (Array.isArray(fill) ? fill : [fill]) : null;
@@ -28,7 +29,7 @@ export function buildPlan(kind: FormKind, options: TemplateOptions = {}, fill?: 
   renderSections(b, def.sections, {
     opts,
     forms,
-    texts: { year: String(year), unit, project: project || (kind === "targets" ? "项目" : "") },
+    texts: { year: String(year), unit, project: project || (kind === "targets" ? "项目" : ""), legend: gradeLegend(profile), bands: bandsText(profile) },
     lists: names,
     defaults: { unit: unit || null, implementer: unit || null, name: project || null },
   });
@@ -51,7 +52,7 @@ export function buildPlan(kind: FormKind, options: TemplateOptions = {}, fill?: 
     { name: names.level2, values: tax.flatMap((l) => l.level2.map((x) => x.name)) },
     { name: names.tiers, values: TIERS },
     ...formulaLists(),
-    ...profileConstants(getProfile(opts.profile)),
+    ...profileConstants(profile),
   ];
   const visible = Object.keys(def.widths).sort((a, c) => a.length - c.length || a.localeCompare(c));
   const lastVisible = def.printTo ?? visible[visible.length - 1];

@@ -6,6 +6,8 @@ import type { Evaluation, Form } from "../domain/model";
 import { evaluateForm } from "../domain/evaluate";
 import { getProfile } from "../domain/profiles";
 import { readForms } from "../sheet/read";
+import { withStoredProfile } from "../sheet/meta";
+import { storedProfileName, type StoredProfile } from "../domain/templates/profile-constants";
 import { markCut } from "../sheet/safe-text";
 import type { Grid } from "../sheet/grid";
 import { LimitError, type Limits } from "./limits";
@@ -13,6 +15,7 @@ import { ReadFileError, readWorkbookFile } from "./read";
 
 export interface CheckJob {
   file: string;
+  /** The profile chosen (--profile), or "": each workbook's own, the one it names (domain/templates/profile-constants.ts). */
   profile: string;
   limits: Limits;
 }
@@ -47,9 +50,11 @@ function formsOf(grid: Grid): Form[] {
 export async function runCheckJob(job: CheckJob): Promise<JobAnswer> {
   try {
     const grids = await readWorkbookFile(job.file, job.limits);
-    const profile = getProfile(job.profile);
     const forms: JobForm[] = [];
-    for (const grid of grids) for (const form of formsOf(grid)) forms.push({ form, evaluation: evaluateForm(form, profile) });
+    for (const grid of grids) {
+      const profile = getProfile(job.profile || storedProfileName(grid.meta?.profile as StoredProfile | undefined) || undefined);
+      for (const form of formsOf(grid)) forms.push({ form, evaluation: withStoredProfile(evaluateForm(form, profile), grid, profile) });
+    }
     capStrings(forms, job.limits);
     return { ok: true, forms, sheets: grids.length };
   } catch (e) {

@@ -15,7 +15,7 @@
 import { promises as fs, constants as fsc } from "node:fs";
 import type ExcelJS from "exceljs";
 import type { Grid } from "../sheet/grid";
-import { LISTS_SHEET, META_SHEET, metaForSheet } from "../sheet/meta";
+import { LISTS_SHEET, META_SHEET, metaForSheet, refValues, storedProfileOf } from "../sheet/meta";
 import { plain, toGrid } from "./sheet-grid";
 import { DEFAULT_LIMITS, LimitError, formatBytes, type Limits } from "./limits";
 import { bufferSource, listEntries, readEntry, storedZip, ZipError, type ByteSource, type InflateBudget } from "./zip";
@@ -192,6 +192,9 @@ async function excelJS(zip: Buffer, names: Map<string, Record<string, string>>):
     throw damaged(e instanceof Error ? e.message : String(e));
   }
   const metas = readMeta(wb);
+  // the scoring profile the workbook's formulas use (named cells on JX_LISTS), for the checker to hold it to its own
+  const lists = wb.getWorksheet(LISTS_SHEET);
+  const profile = lists && storedProfileOf((n) => refValues(names.get(LISTS_SHEET)?.[n], (r, c) => plain(lists.getCell(r + 1, c + 1).value)));
   const grids: Grid[] = [];
   for (const ws of wb.worksheets) {
     const hidden = ws.state === "hidden" || ws.state === "veryHidden" ? ws.state : undefined;
@@ -200,6 +203,7 @@ async function excelJS(zip: Buffer, names: Map<string, Record<string, string>>):
     if (hidden) g.hidden = hidden;
     const mine = metaForSheet(metas, ws.name, g.names);
     if (mine.length) g.meta = { forms: mine };
+    if (profile) g.meta = { ...g.meta, profile };
     grids.push(g);
   }
   return grids;

@@ -220,7 +220,7 @@ export const DEPARTMENT: TemplateDef = {
               to: "H",
               field: "bandsNote",
               formula: bandsNoteFormula("说明：1.评价等级分为", NOTE_REST),
-              text: `说明：1.评价等级分为优（S≥90）、良（90＞S≥80）、中（80＞S≥60）、差（S＜60）${NOTE_REST}`,
+              text: `说明：1.评价等级分为{bands}${NOTE_REST}`,
               style: "note",
             },
           ],

@@ -233,6 +233,8 @@ export function formulaLists(): WorkbookList[] {
  * profile-constants.ts when a file is checked.
  */
 export function profileConstants(p: Profile): WorkbookList[] {
+  // four bands, as every template prints them (the legends index them 1–4), and as the names' ranges are sized
+  if (p.gradeBands.length !== 4) throw new Error(`profile ${p.id}: the templates print four grade bands, not ${p.gradeBands.length}`);
   const bands = [...p.gradeBands].reverse(); // lowest band first
   return [
     { name: PROFILE.name, values: [p.id] },
@@ -243,6 +245,14 @@ export function profileConstants(p: Profile): WorkbookList[] {
     { name: PROFILE.mins, values: bands.map((b) => (Number.isFinite(b.min) ? b.min : -1e9)) },
     { name: PROFILE.grades, values: bands.map((b) => b.labels[0]) },
   ];
+}
+
+/** The department form's words for the bands (seed 001): "优（S≥90）、良（90＞S≥80）、中（80＞S≥60）、差（S＜60）". */
+export function bandsText(p: Profile): string {
+  const b = p.gradeBands;
+  return b
+    .map((x, i) => (i === 0 ? `${x.labels[0]}（S≥${x.min}）` : Number.isFinite(x.min) ? `${x.labels[0]}（${b[i - 1].min}＞S≥${x.min}）` : `${x.labels[0]}（S＜${b[i - 1].min}）`))
+    .join("、");
 }
 
 /** The printed legend of the grade bands for a profile: "评价等级（优≥90，良80–90，中60–80，差<60）". */

@@ -3,8 +3,6 @@
 // read them with plain functions and score each row (helpers.ts; docs/helper-columns.md). 得分 shows the rule's
 // score until she types her own; 总分 adds the 得分 cells as shown; 等级 says how far the form is until it is complete.
 import { fundsScoreFormula, gradeFormula, incompleteFormula, legendFormula, missingAmount, naWeightFormula, partsCheck, rateFormula, rateUnexplained, totalFormula } from "./formulas";
-import { gradeLegend } from "./lists";
-import { NATIONAL_PROFILE } from "../profiles";
 import { footerRows } from "./footer";
 import type { CellDef, IndColumn, TemplateDef } from "./types";
 
@@ -160,7 +158,7 @@ export const PROJECT: TemplateDef = {
         {
           height: 22,
           cells: [
-            { col: "A", to: "F", field: "gradeLegend", formula: legendFormula(), text: gradeLegend(NATIONAL_PROFILE), style: "label" },
+            { col: "A", to: "F", field: "gradeLegend", formula: legendFormula(), text: "{legend}", style: "label" },
             { col: "G", to: "J", field: "grade", formula: gradeFormula("{total}", "{funds.weight},{ind.weight}"), style: "derivedText" },
           ],
         },
