@@ -157,6 +157,7 @@ function side(p: "target" | "actual"): HelperDef[] {
     header: `${P}：读出的数值（两边都是金额时为万元）或类别`,
     formula: `=IF(AND(NOT(${none}),N(${U})>=0),IF(${ok},IFERROR(${number},"text"),"text"),${p === "target" ? targetKind(X) : actualKind(X)})`,
   });
+  if (p === "target") defs.push({ key: "costGroup", header: "成本类分组（2一级为成本，1二级含成本）", formula: COST_GROUP });
   if (p === "target")
     defs.push({
       key: "direction",
@@ -183,9 +184,12 @@ function actualKind(X: string): string {
   return `IF(OR(${X}="",${inList(LIST.emptyActual, X)}),"",IF(${inList(LIST.notApplicable, bare(X))},"na","text"))`;
 }
 
-/** The last non-blank cell of a level column from the table's top down to this row: a merged 一级/二级 keeps its
- *  value in its top cell. */
-const groupOf = (col: "level1" | "level2"): string => `IFERROR(LOOKUP(2,1/(TRIM({t:${col}}&"")<>""),{t:${col}})&"","")`;
+/** Whether the row stands under a cost group (direction.ts): 2 when its 一级 starts with 成本, plus 1 when its 二级 holds
+ *  成本. A merged 一级/二级 keeps its text in its top cell only: a blank level takes the row above's bit (the
+ *  header row above the first body row holds text, which N() reads as 0). One look at the row above, no rescan. */
+const COST_GROUP =
+  `=IF(TRIM({r:level1}&"")<>"",2*(LEFT(${fold("{r:level1}")},2)="成本"),2*INT(N({up:costGroup})/2))+` +
+  `IF(TRIM({r:level2}&"")<>"",--ISNUMBER(FIND("成本",${fold("{r:level2}")})),MOD(N({up:costGroup}),2))`;
 
 /** The comparator inferred from the name when none is written (direction.ts): ≥ for success rates, ≤ for costs and
  *  what is kept low (by name, or a 成本 二级 / a 一级 starting with 成本), else ≥. */
@@ -193,7 +197,7 @@ const NAME = fold("{r:name}");
 const INFERRED =
   `IF(SUMPRODUCT(--ISNUMBER(FIND(${LIST.positive},${NAME})))>0,"≥",IF(SUMPRODUCT(--ISNUMBER(FIND(${LIST.low},${NAME})))` +
   `+SUMPRODUCT(--(RIGHT(${NAME},LEN(${LIST.lowEnd}))=${LIST.lowEnd}))>0,"≤",` +
-  `IF(OR(ISNUMBER(FIND("成本",${groupOf("level2")})),LEFT(${groupOf("level1")},2)="成本"),"≤","≥")))`;
+  `IF({h:costGroup}>0,"≤","≥")))`;
 
 /** value.ts: the tier an actual states. A tier word first (looked up only when the actual starts like one: 未, 部, 基,
  *  达, 已 …) followed by nothing or punctuation ("部分达成：…"), or, when the actual is not a number (100%完成 and
@@ -289,7 +293,7 @@ const TARGET_CHECK =
   `INDEX(${LIST.unitNorm},MAX(1,${TARGET_UNIT}))<>"%",RIGHT(TRIM({r:name}&""),1)="率"),` +
   `AND(ISNUMBER({h:targetValue}),INDEX(${LIST.unitNorm},MAX(1,${TARGET_UNIT}))="%",` +
   `OR(RIGHT(TRIM({r:name}&""),2)="次数",RIGHT(TRIM({r:name}&""),2)="人数",RIGHT(TRIM({r:name}&""),2)="数量")),` +
-  `AND(OR(ISNUMBER(FIND("成本",${groupOf("level2")}&{r:name})),LEFT(${fold(groupOf("level1"))},2)="成本"),OR({h:direction}="≥",{h:direction}=">")),` +
+  `AND(OR({h:costGroup}>0,ISNUMBER(FIND("成本",${fold("{r:name}")}))),OR({h:direction}="≥",{h:direction}=">")),` +
   `AND(ISNUMBER({h:targetValue}),INDEX(${LIST.unitNorm},MAX(1,${TARGET_UNIT}))="%",{h:targetValue}>100,OR({h:direction}="≥",{h:direction}=">",{h:direction}="="))),1,0))`;
 
 /** The helper columns of a table, in order, for its mode and where its reasons are written. */
