@@ -22,10 +22,17 @@ export function noteFor(ir: IndicatorResult, findings: Finding[] | Map<string, F
   const list = findings instanceof Map ? (findings.get(ir.id) ?? []) : findings.filter((f) => f.indicatorId === ir.id);
   const mine = [...list].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
   const reason = mine.find((f) => REASON_CODES.has(f.code));
-  if (ir.needsReason || reason) {
-    return `⚠ ${reason?.message ?? (ir.status === "exceeded" ? "超出目标较多，请在偏差原因中说明。" : "未达到目标，请填写偏差原因。")}`;
-  }
   const entered = ir.indicator.enteredScore;
+  // A qualitative row: the sheet leaves its 得分 blank for her, and says which scores its tier allows.
+  const ask =
+    ir.tier && ir.band && ir.suggested !== undefined && entered === null
+      ? `请填写得分：${ir.tier} ${ir.band[0]}–${ir.tier === "达成" ? ir.band[1] : ir.suggested}`
+      : "";
+  if (ir.needsReason || reason) {
+    const why = reason?.message ?? (ir.status === "exceeded" ? "超出目标较多，请在偏差原因中说明。" : "未达到目标，请填写偏差原因。");
+    return ask ? `⚠ ${why.replace(/。$/, "")}；${ask}` : `⚠ ${why}`;
+  }
+  if (ask) return `ℹ ${ask}`;
   if (ir.score !== null && entered !== null && Math.abs(ir.score - entered) > 0.1) {
     return `ℹ 按规则得分 ${ir.score}（已填 ${entered}）`;
   }

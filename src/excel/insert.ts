@@ -2,11 +2,8 @@
 // suspended; recalculate what was written and, on a new sheet, set the print settings (best effort). At the
 // selection it first checks that the whole target area is empty, and refuses otherwise.
 
-import { readForms } from "../sheet/read";
-import { formatRange, parseA1 } from "../sheet/address";
+import { formatRange, parseA1, parseRange } from "../sheet/address";
 import { shiftRef } from "../sheet/move-formula";
-import type { Grid, GridCell } from "../sheet/grid";
-import { makeGrid } from "../sheet/grid";
 import { HELPER_COLUMN, LISTS_SHEET, META_SHEET, type FormMeta } from "../sheet/meta";
 import type { WritePlan } from "../sheet/plan";
 import { nextFormNumber, type NameInfo } from "./read-grid";
@@ -15,21 +12,19 @@ import { NOTES_FIELD, NOTES_HEADER, queueLists, queueMetaRow, uniqueSheetName } 
 import { queueProfileValues } from "./profile-constants";
 import type { InsertResult } from "../sheet/host-contract";
 
-/** Where the notes column of a fresh plan goes: right of everything it writes, header above its first indicator. */
+/** Where the notes column of a fresh plan goes: right of everything it writes, header above its first indicator
+ *  (the first body row of its indicator blocks, or of the multi-project table: their `name` fields). */
 export function planNotes(plan: WritePlan): { row: number; col: number } | null {
-  const cells: GridCell[] = [];
   let maxCol = plan.size.cols - 1;
   for (const c of plan.cells) {
     const at = parseA1(c.addr);
-    if (!at || at.col >= HELPER_COLUMN) continue;
-    const { row, col } = at;
-    maxCol = Math.max(maxCol, col);
-    cells.push({ row, col, value: c.value ?? null, formula: c.formula });
+    if (at && at.col < HELPER_COLUMN) maxCol = Math.max(maxCol, at.col);
   }
-  const grid: Grid = makeGrid(plan.sheetName, cells);
-  const rows = readForms(grid)
-    .flatMap((f) => f.indicators.map((i) => (i.cells.row ?? 0) - 1))
-    .filter((r) => r > 0);
+  const rows = Object.entries(plan.fields)
+    .filter(([k]) => /^(ind\d*|proj)\.name$/.test(k))
+    .map(([, ref]) => parseRange(ref))
+    .filter((r): r is NonNullable<typeof r> => !!r && r.r0 > 0)
+    .map((r) => r.r0);
   if (!rows.length) return null;
   return { row: Math.min(...rows) - 1, col: maxCol + 1 };
 }

@@ -100,6 +100,44 @@ describe("insert", () => {
   });
 });
 
+describe("a qualitative row after insert", () => {
+  test("its 得分 stays blank, the note asks for her score with the band; her number stands and counts", async () => {
+    const r = rig();
+    try {
+      const plan = buildPlan("project", { year: 2024 });
+      const out = await insertPlan(plan, "new-sheet");
+      const row = Number(/\d+/.exec(plan.fields["ind.name"])![0]);
+      const col = (k: string) => plan.fields[k].replace(/\d+.*$/, "");
+      await r.fake.userEdit(out.sheet, `${col("ind.name")}${row}`, "长效机制");
+      await r.fake.userEdit(out.sheet, `${col("ind.target")}${row}`, "建立长效机制");
+      await r.fake.userEdit(out.sheet, `${col("ind.actual")}${row}`, "部分达成：制度已建立");
+      await r.fake.userEdit(out.sheet, `${col("ind.weight")}${row}`, 10);
+      await r.host.refresh();
+      await r.fake.settle();
+      const notesRef = Object.entries(r.fake.snapshotAll().names).find(([n]) => /^JX\d+_NOTES$/.test(n))![1];
+      const notes = notesRef.replace(/^.*!/, "").replace(/\$/g, "").replace(/\d.*$/, "");
+      const score = `${col("ind.score")}${row}`;
+      expect(r.fake.cell(out.sheet, score)?.value ?? "").toBe("");
+      // 部分达成 needs a reason too: both in one note, the reason first
+      expect(r.fake.cell(out.sheet, `${notes}${row}`)?.value).toMatch(/^⚠ .*原因.*；请填写得分：部分达成 6–7\.99$/);
+      await r.fake.userEdit(out.sheet, `${col("ind.reason")}${row}`, "经费未出台，明年落实");
+      await r.host.refresh();
+      await r.fake.settle();
+      expect(r.fake.cell(out.sheet, `${notes}${row}`)?.value).toBe("ℹ 请填写得分：部分达成 6–7.99");
+      await r.fake.userEdit(out.sheet, score, 7);
+      const state = await r.host.refresh();
+      await r.fake.settle();
+      expect(r.fake.cell(out.sheet, score)).toMatchObject({ value: 7 });
+      expect(r.fake.cell(out.sheet, score)?.formula).toBeUndefined();
+      expect(r.fake.cell(out.sheet, `${notes}${row}`)?.value ?? "").not.toContain("请填写得分");
+      const ir = state.evaluations[0].indicators.find((i) => i.indicator.name === "长效机制")!;
+      expect(ir.score).toBe(7);
+    } finally {
+      r.undo();
+    }
+  });
+});
+
 describe("insert failure", () => {
   test("a write that fails half-way leaves no new sheet and no names behind", async () => {
     const { fake, undo } = rig();
