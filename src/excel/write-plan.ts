@@ -8,6 +8,7 @@ import type { Rect } from "../sheet/grid";
 import type { CellStyle, PlanCell, WritePlan } from "../sheet/plan";
 import { HELPER_COLUMN, keyToName } from "../sheet/meta";
 import { shiftFormula, shiftRef } from "../sheet/move-formula";
+import { MARGINS } from "../sheet/render/print";
 
 export interface Origin {
   row: number; // 0-based sheet row of the plan's A1
@@ -253,13 +254,28 @@ export function queuePrint(ws: Excel.Worksheet, plan: WritePlan, origin: Origin)
   const office = typeof Office === "undefined" ? undefined : Office;
   if (office?.context?.requirements?.isSetSupported("ExcelApi", "1.9") === false) return false;
   const { row: dr, col: dc } = origin;
-  ws.pageLayout.orientation = plan.print.landscape ? "Landscape" : "Portrait";
-  ws.pageLayout.paperSize = "A4";
-  if (plan.printArea) ws.pageLayout.setPrintArea(ws.getRange(shiftRef(plan.printArea, dr, dc)));
+  const layout = ws.pageLayout;
+  layout.orientation = plan.print.landscape ? "Landscape" : "Portrait";
+  layout.paperSize = plan.print.paper;
+  // A fixed scale, not "fit to": Excel ignores manual page breaks under Fit To (sheet/render/print.ts).
+  layout.zoom = { scale: plan.print.scale };
+  const pt = (inches: number) => inches * 72;
+  layout.leftMargin = pt(MARGINS.left);
+  layout.rightMargin = pt(MARGINS.right);
+  layout.topMargin = pt(MARGINS.top);
+  layout.bottomMargin = pt(MARGINS.bottom);
+  layout.headerMargin = pt(MARGINS.header);
+  layout.footerMargin = pt(MARGINS.footer);
+  if (plan.printArea) layout.setPrintArea(ws.getRange(shiftRef(plan.printArea, dr, dc)));
   if (plan.print.repeatRows) {
     const [a, b] = plan.print.repeatRows.split(":").map(Number);
-    if (a && b) ws.pageLayout.setPrintTitleRows(`$${a + dr}:$${b + dr}`);
+    if (a && b) layout.setPrintTitleRows(`$${a + dr}:$${b + dr}`);
   }
+  if (plan.print.repeatColumns) {
+    const [a, b] = plan.print.repeatColumns.split(":").map((l) => colToLetters(lettersToCol(l) + dc));
+    layout.setPrintTitleColumns(`$${a}:$${b}`);
+  }
+  for (const b of plan.print.breaks) ws.horizontalPageBreaks.add(ws.getRangeByIndexes(b - 1 + dr, dc, 1, 1));
   return true;
 }
 

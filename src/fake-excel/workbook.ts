@@ -105,7 +105,7 @@ export class WorksheetObj extends ClientObj {
       const layout = new KeyedObj(
         this.context,
         "PageLayout",
-        ["orientation", "paperSize", "printGridlines", "centerHorizontally", "zoom"],
+        ["orientation", "paperSize", "printGridlines", "centerHorizontally", "zoom", "leftMargin", "rightMargin", "topMargin", "bottomMargin", "headerMargin", "footerMargin"],
         (k) => this.sheet().pageLayout[k],
         (k, v) => {
           this.pageSetupCheck();
@@ -117,9 +117,30 @@ export class WorksheetObj extends ClientObj {
           this.pageSetupCheck();
           this.sheet().pageLayout[k] = v instanceof FakeRange ? rectA1(v.resolve()?.rect ?? { r0: 0, c0: 0, r1: 0, c1: 0 }) : v;
         }, [v instanceof FakeRange ? null : v]);
-      this.layout = Object.assign(layout, { setPrintArea: record("printArea"), setPrintTitleRows: record("printTitleRows") });
+      this.layout = Object.assign(layout, {
+        setPrintArea: record("printArea"),
+        setPrintTitleRows: record("printTitleRows"),
+        setPrintTitleColumns: record("printTitleColumns"),
+      });
     }
     return this.layout;
+  }
+  /** Worksheet.horizontalPageBreaks (ExcelApi 1.9): add(range) puts a break above the range's top-left cell; the
+   *  fake keeps the rows (1-based) that start a page, in pageLayout.rowBreaks. */
+  get horizontalPageBreaks(): { add(range: FakeRange | string): void } {
+    return {
+      add: (range: FakeRange | string) => {
+        this.context.addRequest([typeof range === "string" ? range : null]);
+        this.context.enqueue(() => {
+          this.pageSetupCheck();
+          const s = this.sheet();
+          const r = typeof range === "string" ? this.context.book.resolveAddress(range, s).rect : range.resolve()?.rect;
+          if (!r) throw new FakeOfficeError(ErrorCodes.invalidArgument, "Null range");
+          const list = (s.pageLayout.rowBreaks as number[] | undefined) ?? [];
+          s.pageLayout.rowBreaks = [...list, r.r0 + 1];
+        });
+      },
+    };
   }
   getRange(address?: string): FakeRange {
     this.context.addRequest([address ?? null]);

@@ -80,13 +80,20 @@ export interface WritePlan {
   runs: PlanRun[];
   /** Lists for validations and formulas, and the profile's parameters, kept on a very hidden sheet (one per workbook). */
   lists: PlanList[];
+  /** How it prints (render/print.ts). */
   print: {
     landscape: boolean;
-    fitToWidth: boolean;
-    repeatRows?: string /* "1:4" */;
     paper: "A4" | "A3";
-    /** Rows (1-based) that start a new printed page: set between 一级 groups so that 总分 stays with the table's end. */
-    breaks?: number[];
+    /** Percent: the printed columns fill the paper's width, no text under 8 pt. */
+    scale: number;
+    /** Rows (1-based) that start a new printed page: between 一级 groups, the totals with the table's end. */
+    breaks: number[];
+    /** Pages across the printed columns: 1, unless the table is too wide for its paper at 8 pt. */
+    across: number;
+    /** Rows repeated at the top of every page ("12:12"). */
+    repeatRows?: string;
+    /** Columns repeated at the left of every page when the table runs wider than one ("A:B"). */
+    repeatColumns?: string;
   };
   /** Which cell is which field: the cell map kept in the file's metadata, read back without guessing. */
   fields: Record<string, string>; // field key → A1 ("funds.budget" → "D6", "indicators" → "B12:I40")

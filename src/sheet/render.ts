@@ -6,12 +6,14 @@ import { listNames, taxonomyFor, TIERS } from "../domain/templates/categories";
 import { templateFor } from "../domain/templates";
 import { bandsText, formulaLists, gradeLegend, profileConstants } from "../domain/templates/lists";
 import { getProfile } from "../domain/profiles";
-import type { IndicatorSection, Section } from "../domain/templates/types";
+import type { IndicatorSection, Section, TemplateDef } from "../domain/templates/types";
 import type { PlanList, WritePlan } from "./plan";
 import { PlanBuilder } from "./render/builder";
 import { keyToName } from "./meta";
 import { fitRowHeights } from "./render/heights";
 import { renderSections } from "./render/sections";
+import { layoutPrint } from "./render/print";
+import { colToLetters, lettersToCol } from "./address";
 
 export { keyToName };
 
@@ -56,6 +58,7 @@ export function buildPlan(kind: FormKind, options: TemplateOptions = {}, fill?: 
   ];
   const visible = Object.keys(def.widths).sort((a, c) => a.length - c.length || a.localeCompare(c));
   const lastVisible = def.printTo ?? visible[visible.length - 1];
+  const rowHeights = fitRowHeights(done.cells, b.merges, def.widths, b.rowHeights);
   const columnWidths: Record<string, number> = { ...def.widths };
   for (const c of done.hiddenColumns) columnWidths[c] = 10;
   return {
@@ -65,12 +68,12 @@ export function buildPlan(kind: FormKind, options: TemplateOptions = {}, fill?: 
     runs: done.runs,
     merges: b.merges,
     columnWidths,
-    rowHeights: fitRowHeights(done.cells, b.merges, def.widths, b.rowHeights),
+    rowHeights,
     names: Object.entries(b.fields).map(([key, ref]) => ({ name: keyToName(key), ref })),
     validations: b.validations,
     conditionalFormats: done.conditionalFormats,
     lists,
-    print: { landscape: def.landscape, fitToWidth: true, paper: "A4", ...(def.repeatRows ? { repeatRows: def.repeatRows } : {}) },
+    print: printOf(def, b, done, lastVisible, rowHeights),
     fields: { ...b.fields },
     size: done.size,
     hiddenColumns: done.hiddenColumns,
@@ -101,4 +104,46 @@ function firstIndicatorSection(sections: Section[]): IndicatorSection | undefine
     }
   }
   return undefined;
+}
+
+/**
+ * The print settings (render/print.ts): A4, or A3 for the wide multi-project table; a scale that fills the width;
+ * page breaks between groups, the totals with the table's end; the table's header repeated (the one table of a
+ * project, department or targets form; the multi-project header and its 序号/项目名称 when it runs wider than a page).
+ */
+function printOf(def: TemplateDef, b: PlanBuilder, done: ReturnType<PlanBuilder["finish"]>, lastVisible: string, heights: Record<number, number>): WritePlan["print"] {
+  const paper = def.kind === "multi-project" ? "A3" : "A4";
+  const last = lettersToCol(lastVisible);
+  const widths = Array.from({ length: last + 1 }, (_, c) => def.widths[colToLetters(c)] ?? 8.43);
+  let minFont = 72;
+  for (const c of done.cells) {
+    const at = /^([A-Z]+)\d+$/.exec(c.addr);
+    if (at && lettersToCol(at[1]) <= last && c.value !== null && c.value !== "" ) minFont = Math.min(minFont, c.style?.size ?? 10);
+  }
+  const one = b.tables.length === 1 ? b.tables[0] : null;
+  const repeat: [number, number] | undefined = one ? [one.head, one.head] : def.repeatRows ? (def.repeatRows.split(":").map(Number) as [number, number]) : undefined;
+  // The rows from the last table's end to the 总分 / 等级 row print together.
+  const end = b.tables.length ? b.tables[b.tables.length - 1].last : 0;
+  const totals = ["grade", "total"].map((k) => b.fields[k]).filter(Boolean).map((a) => Number(/\d+/.exec(a)![0]));
+  const keepTo = Math.max(0, ...totals);
+  const layout = layoutPrint({
+    paper,
+    landscape: def.landscape,
+    widths,
+    heights,
+    rows: [1, done.size.rows],
+    repeat,
+    breakAt: b.breakAt,
+    keep: end && keepTo > end ? [end + 1, keepTo] : undefined,
+    minFont: minFont === 72 ? 10 : minFont,
+  });
+  return {
+    landscape: def.landscape,
+    paper,
+    scale: layout.scale,
+    breaks: layout.breaks,
+    across: layout.across,
+    ...(repeat ? { repeatRows: `${repeat[0]}:${repeat[1]}` } : {}),
+    ...(layout.wide && def.repeatColumns ? { repeatColumns: def.repeatColumns } : {}),
+  };
 }

@@ -3,6 +3,7 @@
 // are written as text (never formulas), formulas only come from the template.
 import ExcelJS from "exceljs";
 import type { WritePlan } from "../sheet/plan";
+import { MARGINS } from "../sheet/render/print";
 import { addListsSheet, addMetaSheet, formMeta } from "./write/hidden";
 import { excelStyle, flagStyle } from "./write/style";
 import type { FormMeta } from "../sheet/meta";
@@ -81,14 +82,19 @@ function writeSheet(wb: ExcelJS.Workbook, plan: WritePlan, name: string, k: numb
     // OOXML paper sizes: 9 A4, 8 A3 (ExcelJS names only some of them)
     paperSize: (plan.print.paper === "A3" ? 8 : 9) as ExcelJS.PaperSize,
     orientation: plan.print.landscape ? "landscape" : "portrait",
-    fitToPage: plan.print.fitToWidth,
-    fitToWidth: 1,
-    fitToHeight: 0,
+    // a fixed scale, not "fit to": Excel ignores manual page breaks under Fit To (render/print.ts)
+    fitToPage: false,
+    scale: plan.print.scale,
     horizontalCentered: true,
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    ...(plan.printArea ? { printArea: plan.printArea } : {}),
+    margins: { ...MARGINS },
+    // ExcelJS puts a "$" before each corner ("$A1"): with the rows' own "$" the area is absolute ($A$1:$J$35);
+    // a relative row would move with the selected cell in Excel, and LibreOffice reads it so
+    ...(plan.printArea ? { printArea: plan.printArea.replace(/([A-Z]+)(\d+)/g, "$1$$$2") } : {}),
     ...(plan.print.repeatRows ? { printTitlesRow: plan.print.repeatRows } : {}),
+    ...(plan.print.repeatColumns ? { printTitlesColumn: plan.print.repeatColumns } : {}),
   };
+  // OOXML puts a row break below the row it names: a page that starts at row b breaks below row b − 1.
+  for (const b of plan.print.breaks) if (b > 1) ws.getRow(b - 1).addPageBreak();
   ws.headerFooter.oddFooter = "&C第 &P 页，共 &N 页";
 }
 

@@ -23,6 +23,23 @@ describe("print settings", () => {
       expect(layout.paperSize).toBe("A4");
       expect(layout.orientation).toBe(plan.print.landscape ? "Landscape" : "Portrait");
       expect(layout.printArea).toBe(plan.printArea);
+      // a fixed scale (Excel ignores manual breaks under Fit To), the breaks between groups, the header repeated
+      const long = buildPlan("project", { rows: 20 });
+      const out2 = await insertPlan(long, "new-sheet");
+      const l2 = fake.snapshot(out2.sheet).pageLayout;
+      expect(l2.zoom).toEqual({ scale: long.print.scale });
+      expect(l2.rowBreaks).toEqual(long.print.breaks);
+      expect(long.print.breaks.length).toBeGreaterThan(3);
+      const [a, b] = long.print.repeatRows!.split(":");
+      expect(l2.printTitleRows).toBe(`$${a}:$${b}`);
+      expect(l2.leftMargin).toBeCloseTo(0.4 * 72);
+      const multi = buildPlan("multi-project", { taxonomy: 2021 });
+      const out3 = await insertPlan(multi, "new-sheet");
+      const l3 = fake.snapshot(out3.sheet).pageLayout;
+      expect(l3.paperSize).toBe("A3");
+      // the 2021 table is too wide for one A3 page at 8 pt: 序号, 部门名称 and 项目名称 repeat on the next
+      expect(multi.print.repeatColumns).toBe("A:C");
+      expect(l3.printTitleColumns).toBe("$A:$C");
     }));
 
   test("inserting at the selection leaves the user's sheet's page setup alone", () =>

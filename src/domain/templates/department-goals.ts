@@ -20,7 +20,6 @@ export const DEPARTMENT_GOALS: TemplateDef = {
   sheetName: "部门整体绩效自评表",
   landscape: false,
   widths: { A: 14, B: 12, C: 13, D: 32, E: 12, F: 12 },
-  repeatRows: "1:2",
   sections: [
     {
       kind: "rows",

@@ -99,7 +99,6 @@ export const DEPARTMENT: TemplateDef = {
   landscape: false,
   widths: { A: 6, B: 20, C: 12, D: 22, E: 11, F: 11, G: 8, H: 8, I: 10, J: 10, K: 6 },
   printTo: "H",
-  repeatRows: "1:2",
   sections: [
     {
       kind: "rows",

@@ -35,14 +35,15 @@ export function multiProject(tax: TaxonomyYear): TemplateDef {
   const first = 14; // column O
   const problem = letter(first + pairs.length * 2);
   const fix = letter(first + pairs.length * 2 + 1);
-  const widths: Record<string, number> = { A: 4.5, B: 8, C: 12, L: 8.5, M: 22, N: 7 };
-  "DEFGHIJK".split("").forEach((c) => (widths[c] = 8.5));
+  // Narrow columns, wrapped text: the table prints one A3 page wide with no text under 8 pt (render/print.ts).
+  const widths: Record<string, number> = { A: 4, B: 7, C: 10, L: 6.5, M: 14, N: 6 };
+  "DEFGHIJK".split("").forEach((c) => (widths[c] = 6.5));
   pairs.forEach((_, i) => {
-    widths[letter(first + 2 * i)] = 16;
-    widths[letter(first + 2 * i + 1)] = 6.5;
+    widths[letter(first + 2 * i)] = 8.5;
+    widths[letter(first + 2 * i + 1)] = 5.5;
   });
-  widths[problem] = 16;
-  widths[fix] = 13;
+  widths[problem] = 11;
+  widths[fix] = 9;
 
   const h3: CellDef[] = [
     { col: "A", down: 3, text: "序号", style: "header" },
@@ -142,7 +143,8 @@ export function multiProject(tax: TaxonomyYear): TemplateDef {
     sheetName: "项目绩效自评汇总表",
     landscape: true,
     widths,
-    repeatRows: "1:5",
+    repeatRows: "2:4",
+    repeatColumns: "A:C",
     printTo: fix,
     sections: [
       {

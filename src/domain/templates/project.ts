@@ -49,7 +49,6 @@ export const PROJECT: TemplateDef = {
   landscape: true,
   widths: { A: 7, B: 12, C: 13, D: 24, E: 13, F: 13, G: 8, H: 9, I: 18, J: 12, K: 9 },
   printTo: "J",
-  repeatRows: "1:2",
   sections: [
     {
       kind: "rows",

@@ -50,7 +50,6 @@ export const REPORT: TemplateDef = {
   sheetName: "整体支出绩效自评表",
   landscape: false,
   widths: { A: 14, B: 26, C: 10, D: 11, E: 11, F: 11, G: 11 },
-  repeatRows: "1:1",
   sections: [
     {
       kind: "rows",

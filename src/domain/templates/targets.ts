@@ -16,7 +16,6 @@ export const TARGETS: TemplateDef = {
   sheetName: "项目绩效目标表",
   landscape: false,
   widths: { A: 12, B: 14, C: 16, D: 24, E: 13, F: 9, G: 12 },
-  repeatRows: "1:2",
   sections: [
     {
       kind: "rows",

@@ -160,10 +160,13 @@ export interface TemplateDef {
   landscape: boolean;
   /** Visible column widths (characters). */
   widths: Record<string, number>;
-  /** Title rows repeated on every printed page ("1:3"). */
+  /** Rows repeated on every printed page ("3:5") where the form has no single indicator table (whose header row
+   *  repeats by itself). */
   repeatRows?: string;
   /** The last printed column, when columns right of it (核对, 来源核对) are shown but not printed. */
   printTo?: string;
+  /** Columns repeated at the left of each printed page when the table must run wider than one (序号, 项目名称). */
+  repeatColumns?: string;
   sections: Section[];
   /** Conditional formats outside indicator tables. */
   flags?: FlagDef[];

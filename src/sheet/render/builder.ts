@@ -37,8 +37,17 @@ export class PlanBuilder {
   readonly rowHeights: Record<number, number> = {};
   readonly indicatorRows: Record<string, number> = {};
   readonly formRows: number[] = [];
-  /** Rows that start a 一级 group, and the last row of each indicator table (print breaks go between groups). */
-  readonly groupStarts: number[] = [];
+  /** Where a printed page may start, by preference (print.ts): 3 a section or 一级 group, 2 a 二级 group, 1 a row. */
+  readonly breakAt = new Map<number, number>();
+  /** Each indicator table's header row and last row, in order. */
+  readonly tables: { head: number; last: number }[] = [];
+  /** The smallest font size written. */
+  minFont = 10;
+
+  /** Marks where a printed page may start (the better preference wins). */
+  breakable(row: number, pref: number): void {
+    if ((this.breakAt.get(row) ?? 0) < pref) this.breakAt.set(row, pref);
+  }
   private helpers = new Map<string, string>();
   private nextHelper = HELPER_COLUMN;
   private maxCol = 0;

@@ -94,7 +94,8 @@ export function renderIndicators(b: PlanBuilder, sec: IndicatorSection, opts: Te
     while (l1End - first + 1 < rows.length && !startsL1(rows, l1End - first + 1)) l1End++;
     let l2End = row;
     while (l2End - first + 1 < rows.length && !startsL2(rows, l2End - first + 1)) l2End++;
-    if (newL1) b.groupStarts.push(row);
+    // a page may start at a group (never at the first body row: the header row stays with it)
+    if (k > 0) b.breakable(row, newL1 ? 3 : newL2 ? 2 : 1);
     const ctx: Ctx = { row, cols, g1: [row, l1End] };
     if (r.ind) b.indicatorRows[r.ind.id] = row;
     for (const c of sec.columns) {
@@ -118,6 +119,7 @@ export function renderIndicators(b: PlanBuilder, sec: IndicatorSection, opts: Te
   });
   flushScore();
   b.row = last + 1;
+  b.tables.push({ head, last });
 
   // Fields: the body, each column, and the helpers (the totals and a reader may want them).
   const lastCol = sec.columns[sec.columns.length - 1];

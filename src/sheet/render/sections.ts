@@ -17,6 +17,7 @@ export interface RenderEnv {
 
 export function renderSections(b: PlanBuilder, sections: Section[], env: RenderEnv, goal?: number): void {
   for (const sec of sections) {
+    b.breakable(b.row, 3);
     if (sec.kind === "rows") renderRows(b, sec, env);
     else if (sec.kind === "list") renderList(b, sec, env);
     else if (sec.kind === "repeat") renderRepeat(b, sec, env);
@@ -62,6 +63,7 @@ function renderList(b: PlanBuilder, sec: ListSection, env: RenderEnv): void {
   for (let i = 0; i < n; i++) {
     const row = first + i;
     if (forms && sec.fillFrom === "forms") b.formRows.push(row);
+    if (i > 0) b.breakable(row, 1);
     for (const c of sec.columns) {
       const v = c.formula ? null : c.counter ? i + 1 : forms ? listValue(sec, forms, i, c.key, c.from) : null;
       b.cell({ col: c.col, to: c.to, style: c.style }, row, v);
