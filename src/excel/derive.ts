@@ -1,17 +1,24 @@
 // What live recompute writes: a short note per indicator in the form's notes column ("助手提示"), only in cells
-// the add-in owns (empty, or holding one of its own notes), and only when the note changed. Pure.
+// the add-in owns (empty, or holding one of its own notes), and only when the note changed; and a taller row where
+// the officer wrote more than fits (Excel's autofit ignores merged cells, and our rows have set heights).
 
 import type { Evaluation, Finding, IndicatorResult } from "../domain/model";
 import { parseA1, parseRange } from "../sheet/address";
 import type { Grid, Rect } from "../sheet/grid";
 import { cellLookup } from "../sheet/grid";
 import type { FormMeta } from "../sheet/meta";
+import type { FormKind } from "../domain/model";
+import { templateFor } from "../domain/templates";
+import { colToLetters } from "../sheet/address";
+import { MIN_ROW_HEIGHT, textHeight } from "../sheet/render/heights";
 import { isOurNote, NOTES_FIELD } from "./workbook-parts";
 
 export interface CellWrite {
   r: number; // 0-based
   c: number;
   value: string;
+  /** Set: this write makes row r this many points high (value unused). */
+  height?: number;
 }
 
 const REASON_CODES = new Set(["deviation-reason-missing", "over-target-unexplained"]);
@@ -89,7 +96,7 @@ export function noteWrites(grid: Grid, metas: FormMeta[], evaluations: Evaluatio
       }
     }
   }
-  const out: CellWrite[] = [];
+  const out: CellWrite[] = rowHeightWrites(grid, metas, evaluations);
   const at = cellLookup(grid);
   for (const { r, c, notes } of wants.values()) {
     const current = at(r, c)?.value ?? "";
@@ -100,11 +107,69 @@ export function noteWrites(grid: Grid, metas: FormMeta[], evaluations: Evaluatio
   return out;
 }
 
-/** Queues writes grouped by column: one range write per column, null where nothing changes. */
-export function queueWrites(ws: Excel.Worksheet, writes: CellWrite[]): number {
+/**
+ * The heights the rows of bound forms last needed, by sheet, form and row: a row is made taller when its texts need
+ * more than they did (the officer wrote a long reason), never on the first look (the row keeps the height it was
+ * written or given), never shorter.
+ */
+const lastNeed = new Map<string, number>();
+
+/** Row heights for the indicator rows whose wrapped texts outgrew them: estimated from the template's widths. */
+export function rowHeightWrites(grid: Grid, metas: FormMeta[], evaluations: Evaluation[]): CellWrite[] {
+  const out: CellWrite[] = [];
+  const at = cellLookup(grid);
+  const spans = new Map<string, Rect>();
+  for (const m of grid.merges) spans.set(`${m.r0},${m.c0}`, m);
+  for (const meta of metas) {
+    const area = parseRange(grid.names[`${meta.prefix}AREA`] ?? "");
+    if (!area) continue;
+    let widths: Record<string, number>;
+    try {
+      widths = templateFor(meta.template.kind as FormKind, { taxonomy: meta.options?.taxonomy === 2021 ? 2021 : 2020 }).widths;
+    } catch {
+      continue;
+    }
+    const widthOf = (c: number) => widths[colToLetters(c - area.c0)] ?? 8.43;
+    const rows = new Set<number>();
+    for (const ev of evaluations) for (const ir of ev.indicators) {
+      const r = rowOf(ir);
+      if (r !== null && r >= area.r0 && r <= area.r1) rows.add(r);
+    }
+    for (const r of rows) {
+      let need = MIN_ROW_HEIGHT;
+      for (let c = area.c0; c <= area.c1; c++) {
+        const v = at(r, c)?.value;
+        if (typeof v !== "string" || v.length < 8) continue;
+        const m = spans.get(`${r},${c}`);
+        if (m && m.r1 > m.r0) continue; // a cell over several rows (一级, 二级) grows with them
+        let width = 0;
+        for (let k = c; k <= (m ? m.c1 : c); k++) width += widthOf(k);
+        need = Math.max(need, textHeight(v, width));
+      }
+      const key = `${grid.sheet}|${meta.prefix}|${r}`;
+      const before = lastNeed.get(key);
+      lastNeed.set(key, need);
+      if (before !== undefined && need > before) out.push({ r, c: area.c0, value: "", height: need });
+    }
+  }
+  return out;
+}
+
+/** Queues writes grouped by column: one range write per column, null where nothing changes; row heights by runs of
+ *  rows of one height. */
+export function queueWrites(ws: Excel.Worksheet, all: CellWrite[]): number {
+  const writes = all.filter((w) => w.height === undefined);
+  const heights = all.filter((w) => w.height !== undefined).sort((a, b) => a.r - b.r);
   const byCol = new Map<number, CellWrite[]>();
   for (const w of writes) byCol.set(w.c, [...(byCol.get(w.c) ?? []), w]);
   let ops = 0;
+  for (let i = 0; i < heights.length; ) {
+    let j = i;
+    while (j + 1 < heights.length && heights[j + 1].r === heights[j].r + 1 && heights[j + 1].height === heights[i].height) j++;
+    ws.getRangeByIndexes(heights[i].r, heights[i].c, j - i + 1, 1).format.rowHeight = heights[i].height as number;
+    ops++;
+    i = j + 1;
+  }
   for (const [c, list] of byCol) {
     const r0 = Math.min(...list.map((w) => w.r));
     const r1 = Math.max(...list.map((w) => w.r));

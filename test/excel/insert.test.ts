@@ -138,6 +138,39 @@ describe("a qualitative row after insert", () => {
   });
 });
 
+describe("a long reason typed after insert", () => {
+  test("the row grows to show it (the add-in sets the height: autofit ignores merged cells); never shrinks", async () => {
+    const r = rig();
+    try {
+      const plan = buildPlan("project", { year: 2024 });
+      const out = await insertPlan(plan, "new-sheet");
+      const row = Number(/\d+/.exec(plan.fields["ind.name"])![0]);
+      const col = (k: string) => plan.fields[k].replace(/\d+.*$/, "");
+      const height = () => r.fake.book.sheet(out.sheet).rowHeights.get(row - 1) ?? 15;
+      await r.fake.userEdit(out.sheet, `${col("ind.name")}${row}`, "培训人次");
+      await r.fake.userEdit(out.sheet, `${col("ind.target")}${row}`, "≥1000人次");
+      await r.fake.userEdit(out.sheet, `${col("ind.actual")}${row}`, "600人次");
+      await r.fake.userEdit(out.sheet, `${col("ind.weight")}${row}`, 10);
+      await r.host.refresh();
+      await r.fake.settle();
+      const before = height();
+      const long = "受疫情影响，部分培训班次推迟至下半年举办，参训人数未达到年度目标；下一年度将提前安排培训计划并加强宣传动员。".repeat(2);
+      await r.fake.userEdit(out.sheet, `${col("ind.reason")}${row}`, long);
+      await r.host.refresh();
+      await r.fake.settle();
+      const grown = height();
+      expect(grown).toBeGreaterThan(before + 20);
+      // shorter again: the row keeps its height (she may have set it herself)
+      await r.fake.userEdit(out.sheet, `${col("ind.reason")}${row}`, "培训推迟。");
+      await r.host.refresh();
+      await r.fake.settle();
+      expect(height()).toBe(grown);
+    } finally {
+      r.undo();
+    }
+  });
+});
+
 describe("insert failure", () => {
   test("a write that fails half-way leaves no new sheet and no names behind", async () => {
     const { fake, undo } = rig();

@@ -13,6 +13,15 @@ function textUnits(s: string): number {
   return n;
 }
 
+/** The height (points) a wrapped text needs in a cell `width` characters wide at `size` points. */
+export function textHeight(text: string, width: number, size = 10): number {
+  const w = Math.max(1, width - 1.5);
+  const lines = text.split("\n").reduce((a, line) => a + Math.max(1, Math.ceil((textUnits(line) * size) / 10 / w)), 0);
+  return Math.ceil((lines * LINE * size) / 10 + 6);
+}
+
+export const MIN_ROW_HEIGHT = MIN;
+
 export function fitRowHeights(
   cells: PlanCell[],
   merges: string[],
@@ -39,12 +48,7 @@ export function fitRowHeights(
     if (!m) continue;
     const row = Number(m[2]);
     const s = span.get(cell.addr) ?? { cols: [lettersToCol(m[1])], rows: 1 };
-    const width = Math.max(1, s.cols.reduce((a, c) => a + widthOf(c), 0) - 1.5);
-    const size = cell.style.size ?? 10;
-    const lines = cell.value
-      .split("\n")
-      .reduce((a, line) => a + Math.max(1, Math.ceil((textUnits(line) * size) / 10 / width)), 0);
-    const need = Math.ceil((lines * LINE * size) / 10 + 6);
+    const need = textHeight(cell.value, s.cols.reduce((a, c) => a + widthOf(c), 0), cell.style.size ?? 10);
     const per = Math.ceil(need / s.rows);
     for (let r = row; r < row + s.rows; r++) if ((out[r] ?? MIN) < per) out[r] = Math.max(per, MIN);
   }
