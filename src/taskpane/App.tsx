@@ -3,12 +3,12 @@ import { Button, FluentProvider, Tab, TabList, makeStyles, tokens, type Theme } 
 import { useEffect, useRef, useState } from "react";
 import type { Host } from "../sheet/host-contract";
 import { Findings } from "./Findings";
-import { Gallery } from "./Gallery";
 import { HostContext, usePaneState } from "./host-context";
 import { LocaleContext, stringsFor, type Locale } from "./i18n";
+import { Loaded } from "./lazy";
 import { Overview } from "./Overview";
+import { galleryPart, preloadParts, rulesPart } from "./parts";
 import { profileLabel } from "./profile-info";
-import { Rules } from "./Rules";
 import { themeFor } from "./theme";
 import { Notice } from "./ui";
 
@@ -61,6 +61,12 @@ export function App({
     top.current?.scrollIntoView?.({ block: "start" });
   }, [tab]);
   const year = defaultYear ?? new Date().getFullYear() - 1;
+  // Once the pane has shown the sheet (or why not), fetch the parts loaded on demand while nothing else happens.
+  const settled = pane.state !== null || pane.error !== null;
+  useEffect(() => {
+    if (!settled) return;
+    return whenIdle(() => void preloadParts());
+  }, [settled]);
 
   const switchLocale = (en: boolean) => {
     const l: Locale = en ? "en-US" : "zh-CN";
@@ -148,14 +154,17 @@ export function App({
                   onInsert={() => setTab("insert")}
                 />
               ) : tab === "insert" ? (
-                <Gallery
-                  host={host}
-                  defaultYear={year}
-                  onError={fail}
-                  onInserted={(r) => {
-                    setStatus(s.inserted(r.sheet, r.address));
-                    setTab("overview");
-                    void pane.refresh();
+                <Loaded
+                  from={galleryPart}
+                  props={{
+                    host,
+                    defaultYear: year,
+                    onError: fail,
+                    onInserted: (r) => {
+                      setStatus(s.inserted(r.sheet, r.address));
+                      setTab("overview");
+                      void pane.refresh();
+                    },
                   }}
                 />
               ) : tab === "check" ? (
@@ -167,13 +176,16 @@ export function App({
                   onError={fail}
                 />
               ) : (
-                <Rules
-                  host={host}
-                  profile={profile}
-                  onError={fail}
-                  onProfileChanged={(n) => {
-                    setProfile(n);
-                    void pane.refresh();
+                <Loaded
+                  from={rulesPart}
+                  props={{
+                    host,
+                    profile,
+                    onError: fail,
+                    onProfileChanged: (n: string) => {
+                      setProfile(n);
+                      void pane.refresh();
+                    },
                   }}
                 />
               )}
@@ -186,4 +198,15 @@ export function App({
       </LocaleContext.Provider>
     </FluentProvider>
   );
+}
+
+/** Runs `job` once the browser is idle (or after a short while where it cannot tell); returns a cancel. */
+function whenIdle(job: () => void): () => void {
+  const w = globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number; cancelIdleCallback?: (h: number) => void };
+  if (w.requestIdleCallback && w.cancelIdleCallback) {
+    const h = w.requestIdleCallback(job, { timeout: 3000 });
+    return () => w.cancelIdleCallback?.(h);
+  }
+  const t = setTimeout(job, 500);
+  return () => clearTimeout(t);
 }
