@@ -232,6 +232,20 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       });
       await round(undefined);
     },
+    async readSetting(key: string): Promise<string | null> {
+      return Excel.run(async (context) => {
+        const setting = context.workbook.settings.getItemOrNullObject(key);
+        setting.load("value");
+        await context.sync();
+        return setting.isNullObject || typeof setting.value !== "string" ? null : setting.value;
+      });
+    },
+    async writeSetting(key: string, value: string): Promise<void> {
+      await Excel.run(async (context) => {
+        context.workbook.settings.add(key, value);
+        await context.sync();
+      });
+    },
     async dispose(): Promise<void> {
       if (timer !== null) timers.clear(timer);
       timer = null;

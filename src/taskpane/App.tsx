@@ -5,6 +5,7 @@ import type { Host } from "../sheet/host-contract";
 import { Findings } from "./Findings";
 import { HostContext, usePaneState } from "./host-context";
 import { LocaleContext, stringsFor, type Locale } from "./i18n";
+import { lastYear, useInsertPrefs } from "./insert-prefs";
 import { Loaded } from "./lazy";
 import { Overview } from "./Overview";
 import { galleryPart, preloadParts, rulesPart } from "./parts";
@@ -60,7 +61,8 @@ export function App({
   useEffect(() => {
     top.current?.scrollIntoView?.({ block: "start" });
   }, [tab]);
-  const year = defaultYear ?? new Date().getFullYear() - 1;
+  const year = defaultYear ?? lastYear();
+  const insertPrefs = useInsertPrefs(host, year);
   // Once the pane has shown the sheet (or why not), fetch the parts loaded on demand while nothing else happens.
   const settled = pane.state !== null || pane.error !== null;
   useEffect(() => {
@@ -159,6 +161,7 @@ export function App({
                   props={{
                     host,
                     defaultYear: year,
+                    prefs: insertPrefs,
                     onError: fail,
                     onInserted: (r) => {
                       setStatus(s.inserted(r.sheet, r.address));

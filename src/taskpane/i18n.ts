@@ -55,6 +55,7 @@ export interface Strings {
   colon: string;
   optYear: string;
   optUnit: string;
+  optDepartment: string;
   optProject: string;
   optRows: string;
   optRowsHint: string;
@@ -167,6 +168,7 @@ const zh: Strings = {
   colon: "：",
   optYear: "年度",
   optUnit: "单位名称",
+  optDepartment: "主管部门",
   optProject: "项目名称",
   optRows: "每个二级指标的行数",
   optRowsHint: "1–10 行，之后可插入行",
@@ -264,6 +266,7 @@ const en: Strings = {
   colon: ": ",
   optYear: "Year",
   optUnit: "Unit",
+  optDepartment: "Supervising department",
   optProject: "Project",
   optRows: "Rows per indicator group",
   optRowsHint: "1–10; rows can be inserted later",

@@ -1,0 +1,31 @@
+/** @jest-environment jsdom */
+// The pane's budget (issue #10 item 9): the gallery (templates, drawings, options, its dialog) and the rules tab
+// are loaded on demand, not with the overview; once the pane has shown the sheet they are fetched in the
+// background, so they still open if the network goes away later. (The built pane: test/browser/lazy-parts.)
+import "./setup";
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../src/taskpane/App";
+import { evaluation, FakeHost, sheetState } from "./fake-host";
+
+const mockLoaded: string[] = [];
+jest.mock("../../src/taskpane/Gallery", () => {
+  mockLoaded.push("gallery");
+  return jest.requireActual("../../src/taskpane/Gallery");
+});
+jest.mock("../../src/taskpane/Rules", () => {
+  mockLoaded.push("rules");
+  return jest.requireActual("../../src/taskpane/Rules");
+});
+
+test("the overview shows without the gallery and the rules; they are fetched once the pane is idle", async () => {
+  render(<App host={new FakeHost(sheetState([evaluation([])]))} defaultYear={2025} />);
+  await screen.findByTestId("form-card");
+  expect(mockLoaded).toEqual([]);
+  await waitFor(() => expect([...mockLoaded].sort()).toEqual(["gallery", "rules"]), { timeout: 5000 });
+  await userEvent.click(screen.getByRole("tab", { name: "规则" }));
+  expect(await screen.findByTestId("rules")).toBeInTheDocument();
+  await userEvent.click(screen.getByRole("tab", { name: "插入" }));
+  expect(await screen.findByTestId("gallery")).toBeInTheDocument();
+  expect(mockLoaded).toHaveLength(2); // each loaded once
+});
