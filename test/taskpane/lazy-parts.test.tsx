@@ -8,24 +8,26 @@ import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import { evaluation, FakeHost, sheetState } from "./fake-host";
 
-const mockLoaded: string[] = [];
+// Which of the two modules have been evaluated (kept on globalThis: a module imported with App itself is
+// evaluated before this file's own variables exist).
+const loaded = (): string[] => ((globalThis as { __jxLoaded?: string[] }).__jxLoaded ??= []);
 jest.mock("../../src/taskpane/Gallery", () => {
-  mockLoaded.push("gallery");
+  ((globalThis as { __jxLoaded?: string[] }).__jxLoaded ??= []).push("gallery");
   return jest.requireActual("../../src/taskpane/Gallery");
 });
 jest.mock("../../src/taskpane/Rules", () => {
-  mockLoaded.push("rules");
+  ((globalThis as { __jxLoaded?: string[] }).__jxLoaded ??= []).push("rules");
   return jest.requireActual("../../src/taskpane/Rules");
 });
 
 test("the overview shows without the gallery and the rules; they are fetched once the pane is idle", async () => {
   render(<App host={new FakeHost(sheetState([evaluation([])]))} defaultYear={2025} />);
   await screen.findByTestId("form-card");
-  expect(mockLoaded).toEqual([]);
-  await waitFor(() => expect([...mockLoaded].sort()).toEqual(["gallery", "rules"]), { timeout: 5000 });
+  expect(loaded()).toEqual([]);
+  await waitFor(() => expect([...loaded()].sort()).toEqual(["gallery", "rules"]), { timeout: 5000 });
   await userEvent.click(screen.getByRole("tab", { name: "规则" }));
   expect(await screen.findByTestId("rules")).toBeInTheDocument();
   await userEvent.click(screen.getByRole("tab", { name: "插入" }));
   expect(await screen.findByTestId("gallery")).toBeInTheDocument();
-  expect(mockLoaded).toHaveLength(2); // each loaded once
+  expect(loaded()).toHaveLength(2); // each loaded once
 });

@@ -7,11 +7,16 @@ import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import { evaluation, FakeHost, sheetState } from "./fake-host";
 
-let mockOffline = true;
-let mockAttempts = 0;
+// The network, as the gallery's module sees it (on globalThis: the mock may run before this file's variables exist).
+interface Net {
+  offline: boolean;
+  attempts: number;
+}
+const net = (): Net => ((globalThis as { __jxNet?: Net }).__jxNet ??= { offline: true, attempts: 0 });
 jest.mock("../../src/taskpane/Gallery", () => {
-  mockAttempts++;
-  if (mockOffline) throw new Error("Loading chunk gallery failed.");
+  const n = ((globalThis as { __jxNet?: Net }).__jxNet ??= { offline: true, attempts: 0 });
+  n.attempts++;
+  if (n.offline) throw new Error("Loading chunk gallery failed.");
   return jest.requireActual("../../src/taskpane/Gallery");
 });
 
@@ -26,12 +31,12 @@ test("offline: the gallery says it could not load; 重试 loads it once the netw
   expect(failed).toHaveTextContent("这部分界面没有加载成功。");
   expect(failed).toHaveTextContent("网络恢复后点“重试”");
   expect(screen.queryByTestId("gallery")).toBeNull();
-  const before = mockAttempts;
+  const before = net().attempts;
 
-  mockOffline = false;
+  net().offline = false;
   await userEvent.click(screen.getByRole("button", { name: "重试" }));
   expect(await screen.findByTestId("gallery")).toBeInTheDocument();
-  expect(mockAttempts).toBeGreaterThan(before);
+  expect(net().attempts).toBeGreaterThan(before);
   expect(screen.queryByTestId("part-failed")).toBeNull();
   expect(host.called("insert")).toHaveLength(0);
   expect(logged.mock.calls.flat().join(" ")).toMatch(/Loading chunk gallery failed/);
