@@ -14,9 +14,6 @@ export interface CommandMessage {
   linesEn: string[];
 }
 
-/** Template kinds as the 插入 menu names them (the one table in domain/names). */
-export const KIND_LABELS = KIND_NAMES;
-
 export interface CheckSummary {
   errors: number;
   warnings: number;
@@ -104,7 +101,7 @@ export function errorMessage(err: unknown, action: string, actionEn: string): Co
 }
 
 export function insertAction(kind: FormKind): { zh: string; en: string } {
-  const label = KIND_LABELS[kind];
+  const label = KIND_NAMES[kind]; // the one table of names, as the 插入 menu shows them
   return { zh: `插入${label.zh}`, en: `Inserting the ${label.en}` };
 }
 

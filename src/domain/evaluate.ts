@@ -144,7 +144,7 @@ function fundsResult(form: Form, profile: Profile, weight: number | null): Funds
   const f = form.funds;
   if (!f) return null;
   // When the total row is blank, it is the sum of its parts (当年财政拨款 + 上年结转 + 其他资金), those of the
-  // total's own cell or column: 全年预算数 (never 年初预算数) and 全年执行数 (docs/rules.md#the-forms).
+  // total's own cell or column: 全年预算数 (never 年初预算数) and 全年执行数 (docs/rules.md#funds).
   const budget = f.budget.value ?? sumOfParts(blankGroup(f.sums, f.budget, /预算/));
   const spent = f.spent.value ?? sumOfParts(blankGroup(f.sums, f.spent, /执行|支出/));
   const rate = budget != null && budget !== 0 && spent != null ? spent / budget : null;

@@ -31,7 +31,10 @@ export interface CheckSummary {
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** 检查本表: every check of the engine over the active sheet's forms; selects the first problem's cell. */
+/**
+ * 检查本表: every check of the engine over the active sheet's forms; selects the cell of the worst problem (errors
+ * before warnings; the severities of docs/rules.md#findings).
+ */
 export async function checkActiveSheet(): Promise<CheckSummary> {
   const h = host();
   const state = await h.refresh();

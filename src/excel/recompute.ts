@@ -1,5 +1,5 @@
-// One recompute of one sheet: ONE sync to read, the engine in memory, ONE sync to write the notes that changed
-// (events off while writing). Also the adopt job, which has the same read-then-write shape.
+// One recompute of one sheet: ONE sync to read (readSheet), the engine in memory (analyse), ONE sync to write the
+// notes that changed, events off (writeNotes). Also the adopt job, which has the same read-then-write shape.
 
 import { evaluateForm, getProfile } from "../domain";
 import type { Evaluation, Form } from "../domain/model";
@@ -7,12 +7,13 @@ import { readForms } from "../sheet/read";
 import { metasOf } from "../sheet/read/ours";
 import type { Grid, Rect } from "../sheet/grid";
 import { canPatch, type FormCache, patchForms } from "../sheet/read/incremental";
-import { META_SHEET } from "../sheet/meta";
 import type { SheetState } from "../sheet/host-contract";
-import { nextFormNumber, queueGridRead } from "./read-grid";
+import { type GridRead, nextFormNumber, queueGridRead } from "./read-grid";
 import { noteWrites, queueWrites, type CellWrite } from "./derive";
 import { planAdopt, queueAdopt } from "./adopt";
 import { queueMetaRow } from "./workbook-parts";
+
+export type SheetRead = ReturnType<GridRead["finish"]>;
 
 export interface Analysis {
   state: SheetState;
@@ -47,34 +48,49 @@ export interface Reuse {
   changed: Rect[];
 }
 
+/** The add-in's own writes, marked so that the events they cause are known as ours (host-events OwnWrites). */
+export interface WriteMarks {
+  begin(sheetId: string, writes: CellWrite[]): void;
+  end(): void;
+}
+
+/** Reads `which` (id or name; the active sheet when omitted) into a Grid: ONE sync. */
+export async function readSheet(context: Excel.RequestContext, which: string | undefined, hasMeta: boolean): Promise<SheetRead> {
+  const read = queueGridRead(context, which, hasMeta);
+  await context.sync();
+  return read.finish();
+}
+
+/** Writes the notes that changed: ONE sync, with events off, and marked as the add-in's own meanwhile. */
+export async function writeNotes(context: Excel.RequestContext, sheetId: string, writes: CellWrite[], marks: WriteMarks): Promise<void> {
+  if (!writes.length) return;
+  const ws = context.workbook.worksheets.getItem(sheetId);
+  marks.begin(sheetId, writes);
+  context.runtime.enableEvents = false;
+  queueWrites(ws, writes);
+  context.runtime.enableEvents = true;
+  try {
+    await context.sync();
+  } finally {
+    marks.end();
+  }
+}
+
 /** Reads `which` (id or name; active sheet when omitted), evaluates, writes changed notes. ≤ 2 syncs. */
 export async function recompute(
   which: string | undefined,
   hasMeta: boolean,
   profile: string,
-  onWrite: (sheetId: string, writes: CellWrite[], writing: boolean) => void,
+  marks: WriteMarks,
   reuse?: Reuse | null,
 ): Promise<RecomputeResult> {
   return Excel.run(async (context) => {
-    const read = queueGridRead(context, which, hasMeta);
-    await context.sync();
-    const { grid, sheetId, activeId } = read.finish();
+    const { grid, sheetId, activeId } = await readSheet(context, which, hasMeta);
     const usable = reuse && reuse.cache.sheetId === sheetId && canPatch(reuse.cache, reuse.changed);
     const known = usable ? patchForms(grid, reuse.cache) : null;
     const { state, forms } = analyse(grid, profile, known);
     const writes = state.bound ? noteWrites(grid, metasOf(grid.meta), state.evaluations) : [];
-    if (writes.length) {
-      const ws = context.workbook.worksheets.getItem(sheetId);
-      onWrite(sheetId, writes, true);
-      context.runtime.enableEvents = false;
-      queueWrites(ws, writes);
-      context.runtime.enableEvents = true;
-      try {
-        await context.sync();
-      } finally {
-        onWrite(sheetId, writes, false);
-      }
-    }
+    await writeNotes(context, sheetId, writes, marks);
     return { state, forms, sheetId, activeId, writes, patched: known !== null };
   });
 }
@@ -82,9 +98,7 @@ export async function recompute(
 /** Binds every form the reader finds on the active sheet that is not bound yet. ≤ 2 syncs. */
 export async function adoptActive(hasMeta: boolean, profile: string): Promise<{ adopted: number }> {
   return Excel.run(async (context) => {
-    const read = queueGridRead(context, undefined, hasMeta);
-    await context.sync();
-    const { grid, names, metaRows } = read.finish();
+    const { grid, names, metaRows } = await readSheet(context, undefined, hasMeta);
     const { state, forms } = analyse(grid, profile);
     if (state.bound || !state.adoptable) return { adopted: 0 };
     const useful = forms.filter((f) => f.indicators.length > 0 || f.funds !== null);
@@ -109,5 +123,3 @@ export async function adoptActive(hasMeta: boolean, profile: string): Promise<{ 
     return { adopted: groups.length };
   });
 }
-
-export { META_SHEET };

@@ -18,6 +18,16 @@ export interface SheetState {
   problem?: string;
 }
 
+/**
+ * A failure of the live loop: the recompute that follows a change, an insert or a sheet switch, or listening for
+ * changes at all. Nothing was computed; the pane shows it until the next recompute succeeds.
+ */
+export interface LiveError {
+  /** What did not happen, why, and what to do (Chinese). */
+  message: string;
+  messageEn: string;
+}
+
 export interface InsertResult {
   sheet: string;
   address: string; // A1 range written
@@ -38,8 +48,11 @@ export interface Host {
   select(sheet: string, cell: string): Promise<void>;
   /** Put a 检查结果 summary into the workbook as its own sheet. */
   writeSummarySheet(title: string, rows: string[][]): Promise<string>;
-  /** Called after every recompute (typing, paste, co-author change, sheet switch). Returns unsubscribe. */
-  subscribe(listener: (state: SheetState) => void): () => void;
+  /**
+   * `listener` is called after every recompute (typing, paste, co-author change, sheet switch); `onError` when one
+   * of them, or listening for changes, failed. Returns unsubscribe.
+   */
+  subscribe(listener: (state: SheetState) => void, onError?: (error: LiveError) => void): () => void;
   /** The rule profile in use. */
   profile: string;
   setProfile(name: string): Promise<void>;

@@ -3,7 +3,7 @@ import { Button, FluentProvider, Tab, TabList, makeStyles, tokens, type Theme } 
 import { useEffect, useRef, useState } from "react";
 import type { Host } from "../sheet/host-contract";
 import { Findings } from "./Findings";
-import { HostContext, usePaneState } from "./host-context";
+import { usePaneState } from "./host-context";
 import { LocaleContext, stringsFor, type Locale } from "./i18n";
 import { lastYear, useInsertPrefs } from "./insert-prefs";
 import { Loaded } from "./lazy";
@@ -87,117 +87,127 @@ export function App({
   return (
     <FluentProvider theme={theme} lang={locale} className={styles.provider}>
       <LocaleContext.Provider value={locale}>
-        <HostContext.Provider value={host}>
-          <main className={styles.root} data-testid="pane" ref={top}>
-            <header className={styles.header}>
-              <h1 className={styles.title}>{s.appTitle}</h1>
-              <Button
-                size="small"
-                appearance="subtle"
-                aria-pressed={locale === "en-US"}
-                aria-label={s.languageSwitch}
-                onClick={() => switchLocale(locale !== "en-US")}
-              >
-                {locale === "en-US" ? "中文" : "English"}
-              </Button>
-            </header>
-            {pane.error ? (
-              <Notice
-                intent="error"
-                data-testid="error"
-                dismiss={
-                  <Button
-                    appearance="transparent"
-                    size="small"
-                    aria-label={s.dismiss}
-                    onClick={() => pane.setError(null)}
-                  >
-                    <span aria-hidden="true">×</span>
-                  </Button>
-                }
-              >
-                {s.failed(pane.error)}
-              </Notice>
-            ) : null}
-            {state?.problem && state.evaluations.length > 0 ? <Notice intent="warning">{state.problem}</Notice> : null}
-            {showAdopt ? (
-              <Notice
-                intent="info"
-                data-testid="adopt-banner"
-                title={s.adoptTitle}
-                actions={
-                  <Button appearance="primary" onClick={() => void pane.adopt()} disabled={pane.busy}>
-                    {s.adopt}
-                  </Button>
-                }
-              >
-                {s.adoptBody}
-              </Notice>
-            ) : null}
-            <TabList
-              className={styles.tabs}
-              selectedValue={tab}
-              onTabSelect={(_, d) => setTab(d.value as TabId)}
+        <main className={styles.root} data-testid="pane" ref={top}>
+          <header className={styles.header}>
+            <h1 className={styles.title}>{s.appTitle}</h1>
+            <Button
               size="small"
+              appearance="subtle"
+              aria-pressed={locale === "en-US"}
+              aria-label={s.languageSwitch}
+              onClick={() => switchLocale(locale !== "en-US")}
             >
-              {TABS.map((t) => (
-                <Tab key={t} id={`tab-${t}`} value={t} aria-controls={`panel-${t}`}>
-                  {s.tabs[t]}
-                </Tab>
-              ))}
-            </TabList>
-            <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-              {tab === "overview" ? (
-                <Overview
-                  state={state}
-                  profileLabel={profileLabel(profile, locale)}
-                  busy={pane.busy}
-                  onCheck={() => void check()}
-                  onInsert={() => setTab("insert")}
-                />
-              ) : tab === "insert" ? (
-                <Loaded
-                  from={galleryPart}
-                  props={{
-                    host,
-                    defaultYear: year,
-                    prefs: insertPrefs,
-                    onError: fail,
-                    onInserted: (r) => {
-                      setStatus(s.inserted(r.sheet, r.address));
-                      setTab("overview");
-                      void pane.refresh();
-                    },
-                  }}
-                />
-              ) : tab === "check" ? (
-                <Findings
-                  host={host}
-                  state={state}
-                  busy={pane.busy}
-                  onCheck={() => void pane.refresh()}
-                  onError={fail}
-                />
-              ) : (
-                <Loaded
-                  from={rulesPart}
-                  props={{
-                    host,
-                    profile,
-                    onError: fail,
-                    onProfileChanged: (n: string) => {
-                      setProfile(n);
-                      void pane.refresh();
-                    },
-                  }}
-                />
-              )}
-            </div>
-            <div className={styles.status} role="status" aria-live="polite" data-testid="status">
-              {status}
-            </div>
-          </main>
-        </HostContext.Provider>
+              {locale === "en-US" ? "中文" : "English"}
+            </Button>
+          </header>
+          {pane.error ? (
+            <Notice
+              intent="error"
+              data-testid="error"
+              dismiss={
+                <Button
+                  appearance="transparent"
+                  size="small"
+                  aria-label={s.dismiss}
+                  onClick={() => pane.setError(null)}
+                >
+                  <span aria-hidden="true">×</span>
+                </Button>
+              }
+            >
+              {s.failed(pane.error)}
+            </Notice>
+          ) : null}
+          {pane.liveError ? (
+            <Notice
+              intent="error"
+              data-testid="live-error"
+              dismiss={
+                <Button appearance="transparent" size="small" aria-label={s.dismiss} onClick={pane.dismissLiveError}>
+                  <span aria-hidden="true">×</span>
+                </Button>
+              }
+              actions={
+                <Button appearance="primary" onClick={() => void check()} disabled={pane.busy}>
+                  {s.runCheck}
+                </Button>
+              }
+            >
+              {locale === "en-US" ? pane.liveError.messageEn : pane.liveError.message}
+            </Notice>
+          ) : null}
+          {state?.problem && state.evaluations.length > 0 ? <Notice intent="warning">{state.problem}</Notice> : null}
+          {showAdopt ? (
+            <Notice
+              intent="info"
+              data-testid="adopt-banner"
+              title={s.adoptTitle}
+              actions={
+                <Button appearance="primary" onClick={() => void pane.adopt()} disabled={pane.busy}>
+                  {s.adopt}
+                </Button>
+              }
+            >
+              {s.adoptBody}
+            </Notice>
+          ) : null}
+          <TabList
+            className={styles.tabs}
+            selectedValue={tab}
+            onTabSelect={(_, d) => setTab(d.value as TabId)}
+            size="small"
+          >
+            {TABS.map((t) => (
+              <Tab key={t} id={`tab-${t}`} value={t} aria-controls={`panel-${t}`}>
+                {s.tabs[t]}
+              </Tab>
+            ))}
+          </TabList>
+          <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+            {tab === "overview" ? (
+              <Overview
+                state={state}
+                profileLabel={profileLabel(profile, locale)}
+                busy={pane.busy}
+                onCheck={() => void check()}
+                onInsert={() => setTab("insert")}
+              />
+            ) : tab === "insert" ? (
+              <Loaded
+                from={galleryPart}
+                props={{
+                  host,
+                  defaultYear: year,
+                  prefs: insertPrefs,
+                  onError: fail,
+                  onInserted: (r) => {
+                    setStatus(s.inserted(r.sheet, r.address));
+                    setTab("overview");
+                    void pane.refresh();
+                  },
+                }}
+              />
+            ) : tab === "check" ? (
+              <Findings host={host} state={state} busy={pane.busy} onCheck={() => void pane.refresh()} onError={fail} />
+            ) : (
+              <Loaded
+                from={rulesPart}
+                props={{
+                  host,
+                  profile,
+                  onError: fail,
+                  onProfileChanged: (n: string) => {
+                    setProfile(n);
+                    void pane.refresh();
+                  },
+                }}
+              />
+            )}
+          </div>
+          <div className={styles.status} role="status" aria-live="polite" data-testid="status">
+            {status}
+          </div>
+        </main>
       </LocaleContext.Provider>
     </FluentProvider>
   );
@@ -205,7 +215,10 @@ export function App({
 
 /** Runs `job` once the browser is idle (or after a short while where it cannot tell); returns a cancel. */
 function whenIdle(job: () => void): () => void {
-  const w = globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number; cancelIdleCallback?: (h: number) => void };
+  const w = globalThis as {
+    requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number;
+    cancelIdleCallback?: (h: number) => void;
+  };
   if (w.requestIdleCallback && w.cancelIdleCallback) {
     const h = w.requestIdleCallback(job, { timeout: 3000 });
     return () => w.cancelIdleCallback?.(h);

@@ -1,15 +1,7 @@
-// The Host the pane talks to (Office.js in the add-in, the fake workbook in tests and the preview),
-// and a hook that keeps the active sheet's state current.
-import { createContext, useCallback, useContext, useEffect, useRef, useState } from "react";
-import type { Host, SheetState } from "../sheet/host-contract";
-
-export const HostContext = createContext<Host | null>(null);
-
-export function useHost(): Host {
-  const host = useContext(HostContext);
-  if (!host) throw new Error("HostContext is missing");
-  return host;
-}
+// A hook that keeps the active sheet's state current over a Host (Office.js in the add-in, the fake workbook in
+// tests and the preview), with the errors of the pane's own actions and of the live loop.
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Host, LiveError, SheetState } from "../sheet/host-contract";
 
 export function errorText(e: unknown): string {
   if (e instanceof Error) return e.message;
@@ -18,20 +10,22 @@ export function errorText(e: unknown): string {
 
 export interface PaneState {
   state: SheetState | null;
-  /** True once 检查本表 ran (or a live update arrived) since the pane opened. */
-  checked: boolean;
   busy: boolean;
+  /** An action of the pane failed (检查本表, 插入, …): why. */
   error: string | null;
+  /** The live recompute after a change failed; cleared when the next one succeeds. */
+  liveError: LiveError | null;
   refresh: () => Promise<SheetState | null>;
   adopt: () => Promise<void>;
   setError: (e: string | null) => void;
+  dismissLiveError: () => void;
 }
 
 export function usePaneState(host: Host): PaneState {
   const [state, setState] = useState<SheetState | null>(null);
-  const [checked, setChecked] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [liveError, setLiveError] = useState<LiveError | null>(null);
   const alive = useRef(true);
 
   const run = useCallback(async (job: () => Promise<SheetState>): Promise<SheetState | null> => {
@@ -41,7 +35,7 @@ export function usePaneState(host: Host): PaneState {
       const s = await job();
       if (alive.current) {
         setState(s);
-        setChecked(true);
+        setLiveError(null);
       }
       return s;
     } catch (e) {
@@ -54,11 +48,16 @@ export function usePaneState(host: Host): PaneState {
 
   useEffect(() => {
     alive.current = true;
-    const off = host.subscribe((s) => {
-      if (!alive.current) return;
-      setState(s);
-      setChecked(true);
-    });
+    const off = host.subscribe(
+      (s) => {
+        if (!alive.current) return;
+        setState(s);
+        setLiveError(null);
+      },
+      (e) => {
+        if (alive.current) setLiveError(e);
+      },
+    );
     void run(() => host.refresh());
     return () => {
       alive.current = false;
@@ -70,6 +69,7 @@ export function usePaneState(host: Host): PaneState {
   const adopt = useCallback(async () => {
     await run(() => host.adopt());
   }, [host, run]);
+  const dismissLiveError = useCallback(() => setLiveError(null), []);
 
-  return { state, checked, busy, error, refresh, adopt, setError };
+  return { state, busy, error, liveError, refresh, adopt, setError, dismissLiveError };
 }

@@ -8,7 +8,6 @@ export type Locale = "zh-CN" | "en-US";
 
 export interface Strings {
   appTitle: string;
-  english: string;
   languageSwitch: string;
   loading: string;
   loadingPart: string;
@@ -115,7 +114,6 @@ function provisionalEn(t: TotalResult): string {
 
 const zh: Strings = {
   appTitle: "绩效自评助手",
-  english: "English",
   languageSwitch: "English（切换为英文界面）",
   loading: "正在加载绩效自评助手…",
   loadingPart: "正在加载…",
@@ -212,7 +210,6 @@ const zh: Strings = {
 
 const en: Strings = {
   appTitle: "Performance self-evaluation",
-  english: "English",
   languageSwitch: "English (switch back to Chinese)",
   loading: "Loading…",
   loadingPart: "Loading…",

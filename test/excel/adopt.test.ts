@@ -1,8 +1,11 @@
 // Adopt: a bureau's own layout (the seeds, built in the fake from values) gets names and meta; every cell that
-// held something before holds the same afterwards; new cells only where the sheet was empty.
+// held something before holds the same afterwards; new cells only where the sheet was empty, and only cells the
+// add-in then owns.
 import path from "node:path";
 import { readXlsxFile } from "../../src/xlsx/read";
 import { META_SHEET } from "../../src/sheet/meta";
+import { parseA1, parseRange } from "../../src/sheet/address";
+import { isOurNote } from "../../src/excel/workbook-parts";
 import { loadGrid, rig } from "./helpers";
 
 const FIX = path.join(__dirname, "..", "fixtures", "xlsx");
@@ -24,7 +27,7 @@ async function seedRig(file: string) {
 }
 
 describe("adopt", () => {
-  test.each(SEEDS)("%s: every pre-existing cell is unchanged; new cells only in empty ones", async (file) => {
+  test.each(SEEDS)("%s: every pre-existing cell is unchanged; new cells only in empty cells the add-in then owns", async (file) => {
     const t = await seedRig(file);
     const before = t.fake.snapshot("自评表");
     const state = await t.host.refresh();
@@ -36,10 +39,31 @@ describe("adopt", () => {
     for (const [a, cell] of Object.entries(before.cells)) {
       expect({ a, value: snap.cells[a]?.value, formula: snap.cells[a]?.formula }).toEqual({ a, value: cell.value, formula: cell.formula });
     }
-    const added = Object.keys(snap.cells).filter((a) => !(a in before.cells));
-    for (const a of added) expect(before.cells[a]).toBeUndefined();
     expect(before.merges).toEqual(snap.merges);
     const all = t.fake.snapshotAll();
+    // Every new cell is one the add-in owns now: in a bound form's notes column, below its header and inside the
+    // form's rows, holding the header or one of its notes; or the funds row's 执行率/得分 formula at its named cell.
+    // None lies under a merged area (a merge shows only its first cell: writing beneath it would be hidden).
+    const added = Object.keys(snap.cells).filter((a) => !(a in before.cells));
+    expect(added.length).toBeGreaterThan(0);
+    const at = (name: string) => (all.names[name] ? parseRange(all.names[name]) : null);
+    const prefixes = Object.keys(all.names).filter((n) => /^JX\d+_AREA$/.test(n)).map((n) => n.replace(/AREA$/, ""));
+    for (const a of added) {
+      const p = parseA1(a)!;
+      const cell = snap.cells[a];
+      const owned = prefixes.some((prefix) => {
+        const notes = at(`${prefix}NOTES`);
+        const area = at(`${prefix}AREA`)!;
+        const inNotes = !!notes && p.col === notes.c0 && p.row >= notes.r0 && p.row <= Math.max(notes.r0, area.r1);
+        const formula = ["FUNDS_RATE", "FUNDS_SCORE"].some((k) => {
+          const r = at(`${prefix}${k}`);
+          return !!r && r.r0 === p.row && r.c0 === p.col;
+        });
+        return (inNotes && isOurNote(cell.value) && !cell.formula) || (formula && !!cell.formula);
+      });
+      const underMerge = snap.merges.map((m) => parseRange(m)!).some((m) => p.row >= m.r0 && p.row <= m.r1 && p.col >= m.c0 && p.col <= m.c1);
+      expect({ a, value: cell.value, owned, underMerge }).toEqual({ a, value: cell.value, owned: true, underMerge: false });
+    }
     expect(Object.keys(all.names).some((n) => n.startsWith("JX1_"))).toBe(true);
     expect(t.fake.snapshot(META_SHEET).cells.A1.value).toBe("自评表");
     // a second adopt changes nothing

@@ -3,7 +3,7 @@
 // ExecuteFunction of the manifest is still found, as a global function of its name.
 import { all, readManifest } from "./manifest-xml";
 
-jest.mock("../../src/excel/actions", () => ({ insertFromRibbon: jest.fn(), checkActiveSheet: jest.fn() }), { virtual: true });
+jest.mock("../../src/excel/actions", () => ({ insertFromRibbon: jest.fn(), checkActiveSheet: jest.fn() }));
 
 test("without Office.actions every command is a global function", async () => {
   (globalThis as Record<string, unknown>).Office = { onReady: jest.fn(() => new Promise(() => undefined)) };

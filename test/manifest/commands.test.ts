@@ -4,9 +4,7 @@
 import { all, readManifest } from "./manifest-xml";
 import { fromQuery, type CommandMessage } from "../../src/commands/messages";
 
-jest.mock("../../src/excel/actions", () => ({ insertFromRibbon: jest.fn(), checkActiveSheet: jest.fn() }), {
-  virtual: true,
-});
+jest.mock("../../src/excel/actions", () => ({ insertFromRibbon: jest.fn(), checkActiveSheet: jest.fn() }));
 
 type Handler = (arg: unknown) => void;
 interface FakeDialog {

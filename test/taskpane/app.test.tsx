@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import "./setup";
-import { act, screen, waitFor } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { axe } from "jest-axe";
@@ -85,6 +85,46 @@ test("a failing host shows a Chinese error that can be dismissed", async () => {
   expect(await screen.findByTestId("error")).toHaveTextContent("操作失败：工作簿已关闭");
   await userEvent.click(screen.getByRole("button", { name: "关闭" }));
   expect(screen.queryByTestId("error")).toBeNull();
+});
+
+test("a failed live recompute is shown with what to do, and 检查本表 in it clears it once the check works", async () => {
+  const { host } = await setup();
+  expect(screen.queryByTestId("live-error")).toBeNull();
+  act(() =>
+    host.fail({
+      message: "自动计算没有完成：Excel 正在编辑单元格。请先结束单元格编辑（按 Enter 或 Esc），再点击“检查本表”。",
+      messageEn: "The automatic recalculation did not finish: Excel is in cell-edit mode.",
+    }),
+  );
+  const bar = screen.getByTestId("live-error");
+  expect(bar).toHaveAttribute("role", "alert");
+  expect(bar).toHaveTextContent("自动计算没有完成：Excel 正在编辑单元格");
+  const before = host.called("refresh").length;
+  await userEvent.click(within(bar).getByRole("button", { name: "检查本表" }));
+  await waitFor(() => expect(screen.queryByTestId("live-error")).toBeNull());
+  expect(host.called("refresh").length).toBe(before + 1);
+});
+
+test("a live error stays while checks keep failing, speaks English on the switch, and goes on the next update", async () => {
+  const { host } = await setup();
+  act(() => host.fail({ message: "自动计算没有完成：甲。", messageEn: "The automatic recalculation did not finish: A." }));
+  await userEvent.click(screen.getByRole("button", { name: /^English/ }));
+  expect(screen.getByTestId("live-error")).toHaveTextContent("The automatic recalculation did not finish: A.");
+  host.refresh = async () => {
+    throw new Error("still broken");
+  };
+  await userEvent.click(within(screen.getByTestId("live-error")).getByRole("button", { name: "Check this sheet" }));
+  expect(await screen.findByTestId("error")).toHaveTextContent("still broken");
+  expect(screen.getByTestId("live-error")).toBeInTheDocument();
+  act(() => host.emit(sheetState([evaluation([])])));
+  expect(screen.queryByTestId("live-error")).toBeNull();
+});
+
+test("a live error can be dismissed", async () => {
+  const { host } = await setup();
+  act(() => host.fail({ message: "自动计算没有完成：甲。", messageEn: "A." }));
+  await userEvent.click(within(screen.getByTestId("live-error")).getByRole("button", { name: "关闭" }));
+  expect(screen.queryByTestId("live-error")).toBeNull();
 });
 
 test("the rules tab shows the profile in use and what a provincial profile changes", async () => {

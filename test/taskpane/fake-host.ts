@@ -1,7 +1,7 @@
 // A fake Host for component tests: records every call, returns states the test sets.
 import type { Evaluation, Finding, Form, FormKind } from "../../src/domain/model";
 import { emptyForm } from "../../src/domain/form";
-import type { Host, InsertResult, SheetState, TemplateOptions } from "../../src/sheet/host-contract";
+import type { Host, InsertResult, LiveError, SheetState, TemplateOptions } from "../../src/sheet/host-contract";
 
 export function makeForm(over: Partial<Form> = {}): Form {
   return emptyForm("project", "项目自评", "人大代表履职培训项目", { unit: "某区人大常委会办公室", year: 2021, scored: true, ...over });
@@ -42,6 +42,7 @@ export class FakeHost implements Host {
   state: SheetState;
   calls: { method: string; args: unknown[] }[] = [];
   listeners = new Set<(s: SheetState) => void>();
+  errorListeners = new Set<(e: LiveError) => void>();
   areaEmpty: boolean | undefined = undefined;
   failInsert: string | null = null;
   summarySheet = "检查结果";
@@ -89,9 +90,18 @@ export class FakeHost implements Host {
     return this.summarySheet;
   }
 
-  subscribe(listener: (s: SheetState) => void): () => void {
+  subscribe(listener: (s: SheetState) => void, onError?: (e: LiveError) => void): () => void {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    if (onError) this.errorListeners.add(onError);
+    return () => {
+      this.listeners.delete(listener);
+      if (onError) this.errorListeners.delete(onError);
+    };
+  }
+
+  /** Simulate a live recompute that failed. */
+  fail(error: LiveError) {
+    for (const l of this.errorListeners) l(error);
   }
 
   /** Simulate a live recompute (the user typed in the sheet). */
@@ -117,4 +127,3 @@ export class FakeHost implements Host {
     this.settings.set(key, value);
   }
 }
-

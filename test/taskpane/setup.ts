@@ -1,8 +1,14 @@
 // Shared setup for DOM tests: jest-dom matchers, jest-axe, and the bits of the browser jsdom lacks.
 import "@testing-library/jest-dom";
 import { toHaveNoViolations } from "jest-axe";
+import { TextEncoder } from "node:util";
 
 expect.extend(toHaveNoViolations);
+
+// jsdom has no TextEncoder; the fake workbook measures payloads with it (tests that run the real host in the pane).
+if (typeof globalThis.TextEncoder === "undefined") {
+  (globalThis as unknown as { TextEncoder: unknown }).TextEncoder = TextEncoder;
+}
 
 if (typeof window !== "undefined") {
   if (!window.matchMedia) {
