@@ -213,16 +213,19 @@ export function App({
   );
 }
 
-/** Runs `job` once the browser is idle (or after a short while where it cannot tell); returns a cancel. */
+/** Runs `job` a moment after the pane has shown, once the browser is idle (where it can tell); returns a cancel. */
 function whenIdle(job: () => void): () => void {
   const w = globalThis as {
     requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number;
     cancelIdleCallback?: (h: number) => void;
   };
-  if (w.requestIdleCallback && w.cancelIdleCallback) {
-    const h = w.requestIdleCallback(job, { timeout: 3000 });
-    return () => w.cancelIdleCallback?.(h);
-  }
-  const t = setTimeout(job, 500);
-  return () => clearTimeout(t);
+  let idle: number | null = null;
+  const t = setTimeout(() => {
+    if (w.requestIdleCallback) idle = w.requestIdleCallback(job, { timeout: 3000 });
+    else job();
+  }, 500);
+  return () => {
+    clearTimeout(t);
+    if (idle !== null) w.cancelIdleCallback?.(idle);
+  };
 }
