@@ -12,10 +12,11 @@ const LAYERS = {
   sheet: ["domain", "formula"],
   excel: ["domain", "formula", "sheet"],
   xlsx: ["domain", "sheet"],
+  document: ["domain", "sheet"],
   "fake-excel": ["domain", "formula", "sheet"],
-  taskpane: ["domain", "sheet", "excel"],
+  taskpane: ["domain", "sheet", "excel", "document"],
   commands: ["domain", "sheet", "excel"],
-  cli: ["domain", "sheet", "xlsx"],
+  cli: ["domain", "sheet", "xlsx", "document"],
   preview: ["domain", "formula", "sheet", "excel", "taskpane", "fake-excel"],
 };
 const FOLDERS = Object.keys(LAYERS);
@@ -26,6 +27,8 @@ const NO_PACKAGES = {
   excel: ["exceljs", "react", "react-dom", "@fluentui/*", "node:*", "fs", "path"],
   taskpane: ["exceljs", "node:*", "fs", "path"],
   commands: ["exceljs", "react", "react-dom", "@fluentui/*", "node:*", "fs", "path"],
+  // The report's renderers run in the pane too: no Node, no Excel.
+  document: ["exceljs", "react", "react-dom", "@fluentui/*", "node:*", "fs", "path"],
 };
 
 const zones = FOLDERS.flatMap((layer) =>

@@ -1,10 +1,13 @@
-// jixiao: the command line. `jixiao new …` makes a blank form (src/cli/new.ts), `jixiao check …` checks filled ones.
+// jixiao: the command line. `jixiao new …` makes a blank form (src/cli/new.ts), `jixiao check …` checks filled ones,
+// `jixiao report …` drafts the self-evaluation report from a filled one (src/cli/report.ts).
 
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { runCheck, CHECK_USAGE } from "./check";
 import { runNew } from "./new";
+import { runReport } from "./report";
 import { processIo, type Io } from "./io";
+import { terminalText } from "../sheet/safe-text";
 
 const USAGE = [
   "jixiao —— 预算绩效自评表助手（命令行）",
@@ -12,6 +15,7 @@ const USAGE = [
   "用法：",
   "  jixiao new …                       生成空白绩效自评表（jixiao new --help 查看参数）",
   "  jixiao check <文件或文件夹>...      检查填好的自评表",
+  "  jixiao report <自评表.xlsx> -o <自评报告.docx>  根据自评表起草自评报告（jixiao report --help 查看参数）",
   "  jixiao --version                   显示版本",
   "  jixiao --help                      显示本说明",
   "",
@@ -42,6 +46,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return runCheck(rest, io);
     case "new":
       return runNew(rest, io);
+    case "report":
+      return runReport(rest, io);
     case "--version":
     case "-v":
     case "version":
@@ -54,7 +60,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.out(USAGE);
       return 0;
     default:
-      io.err(`jixiao：不认识的命令「${cmd}」。`);
+      io.err(`jixiao：不认识的命令「${terminalText(cmd)}」。`);
       io.err(USAGE);
       return 2;
   }
@@ -66,7 +72,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`jixiao：出错了——${e instanceof Error ? e.message : String(e)}\n`);
+      process.stderr.write(`jixiao：出错了——${terminalText(e instanceof Error ? e.message : String(e), 300)}\n`);
       process.exitCode = 2;
     },
   );

@@ -1,14 +1,15 @@
 // `jixiao new <kind> -o <file.xlsx> [--year Y] [--unit 名称] [--project 名称] [--rows N] [--taxonomy 2020|2021] [--force]`
 // Writes a blank form that computes itself. Exit codes: 0 written, 1 not written (file exists, cannot write),
-// 2 bad arguments.
+// 2 bad arguments. Arguments are parsed by util.parseArgs (args.ts); `--` ends the options.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { FORM_KINDS, type FormKind } from "../domain/model";
 import { kindName } from "../domain/names";
 import type { TemplateOptions } from "../domain/templates/options";
 import { buildPlan } from "../sheet/render";
-import { writeXlsxFile } from "../xlsx/write";
+import { terminalText } from "../sheet/safe-text";
 import { processIo, type Io } from "./io";
+import { parseCommandArgs } from "./args";
 
 export const NEW_USAGE = [
   "用法：jixiao new <表样> -o <文件.xlsx> [--year 年度] [--unit 单位名称] [--project 项目名称] [--rows 行数] [--taxonomy 2020|2021] [--force]",
@@ -31,93 +32,86 @@ interface Parsed {
   force: boolean;
 }
 
+const NEW_OPTIONS = {
+  out: { type: "string", short: "o", value: "输出文件名，例如 -o 自评表.xlsx" },
+  output: { type: "string", value: "输出文件名，例如 -o 自评表.xlsx" },
+  year: { type: "string", value: "四位年份，例如 --year 2024" },
+  unit: { type: "string", value: "单位名称" },
+  project: { type: "string", value: "项目名称" },
+  rows: { type: "string", value: "1 到 20 之间的整数" },
+  taxonomy: { type: "string", value: "2020 或 2021" },
+  force: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
 function parse(args: string[]): Parsed | string {
-  let kind: string | undefined;
-  let out: string | undefined;
-  let force = false;
+  const parsed = parseCommandArgs(args, NEW_OPTIONS);
+  if (typeof parsed === "string") return parsed;
+  const v = parsed.values as Record<string, string | undefined>;
   const options: TemplateOptions = {};
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = (): string | undefined => (i + 1 < args.length ? args[++i] : undefined);
-    switch (a) {
-      case "-o":
-      case "--out":
-      case "--output":
-        out = value();
-        if (!out) return "-o 后面要写输出文件名，例如 -o 自评表.xlsx。";
-        break;
-      case "--year": {
-        const y = Number(value());
-        if (!Number.isInteger(y) || y < 2000 || y > 2100) return "--year 应为四位年份，例如 --year 2024。";
-        options.year = y;
-        break;
-      }
-      case "--unit": {
-        const u = value();
-        if (!u) return "--unit 后面要写单位名称。";
-        options.unit = u;
-        break;
-      }
-      case "--project": {
-        const p = value();
-        if (!p) return "--project 后面要写项目名称。";
-        options.project = p;
-        break;
-      }
-      case "--rows": {
-        const n = Number(value());
-        if (!Number.isInteger(n) || n < 1 || n > 20) return "--rows 应为 1 到 20 之间的整数。";
-        options.rows = n;
-        break;
-      }
-      case "--taxonomy": {
-        const t = value();
-        if (t !== "2020" && t !== "2021") return "--taxonomy 只能是 2020（财预〔2020〕10号）或 2021（财预〔2021〕101号）。";
-        options.taxonomy = t === "2021" ? 2021 : 2020;
-        break;
-      }
-      case "--force":
-        force = true;
-        break;
-      default:
-        if (a.startsWith("-")) return `不认识的参数「${a}」。`;
-        if (kind) return `多余的参数「${a}」。`;
-        kind = a;
-    }
+  if (parsed.positionals.length > 1) return `多余的参数「${parsed.positionals[1]}」。`;
+  const kind = parsed.positionals[0];
+  const out = v.out ?? v.output;
+  if (out === "") return "-o 后面要写输出文件名，例如 -o 自评表.xlsx。";
+  if (v.year !== undefined) {
+    const y = Number(v.year);
+    if (!Number.isInteger(y) || y < 2000 || y > 2100) return "--year 应为四位年份，例如 --year 2024。";
+    options.year = y;
+  }
+  if (v.unit !== undefined) {
+    if (!v.unit) return "--unit 后面要写单位名称。";
+    options.unit = v.unit;
+  }
+  if (v.project !== undefined) {
+    if (!v.project) return "--project 后面要写项目名称。";
+    options.project = v.project;
+  }
+  if (v.rows !== undefined) {
+    const n = Number(v.rows);
+    if (!/^\d+$/.test(v.rows) || n < 1 || n > 20) return "--rows 应为 1 到 20 之间的整数。";
+    options.rows = n;
+  }
+  if (v.taxonomy !== undefined) {
+    if (v.taxonomy !== "2020" && v.taxonomy !== "2021") return "--taxonomy 只能是 2020（财预〔2020〕10号）或 2021（财预〔2021〕101号）。";
+    options.taxonomy = v.taxonomy === "2021" ? 2021 : 2020;
   }
   if (!kind) return "请指明要生成的表样。";
   if (!(FORM_KINDS as readonly string[]).includes(kind)) return `没有「${kind}」这种表样。`;
   if (!out) return "请用 -o 指明输出文件，例如 -o 自评表.xlsx。";
   if (!/\.xlsx$/i.test(out)) return "输出文件应以 .xlsx 结尾。";
-  return { kind: kind as FormKind, out, options, force };
+  return { kind: kind as FormKind, out, options, force: !!parsed.values.force };
 }
 
 export async function runNew(args: string[], io: Io = processIo): Promise<number> {
-  if (args.includes("--help") || args.includes("-h")) {
+  const help = parseCommandArgs(args, NEW_OPTIONS);
+  if (typeof help !== "string" && help.values.help) {
     io.out(NEW_USAGE);
     return 0;
   }
   const p = parse(args);
   if (typeof p === "string") {
-    io.err(`jixiao new：${p}`);
+    io.err(`jixiao new：${terminalText(p)}`);
     io.err(NEW_USAGE);
     return 2;
   }
   const file = path.resolve(p.out);
   if (fs.existsSync(file) && !p.force) {
-    io.err(`jixiao new：文件已存在，未写入：${p.out}（如需覆盖，请加 --force）`);
+    io.err(`jixiao new：文件已存在，未写入：${terminalText(p.out)}（如需覆盖，请加 --force）`);
     return 1;
   }
   if (!fs.existsSync(path.dirname(file))) {
-    io.err(`jixiao new：文件夹不存在：${path.dirname(p.out) || "."}`);
+    io.err(`jixiao new：文件夹不存在：${terminalText(path.dirname(p.out) || ".")}`);
     return 1;
   }
   try {
+    // The writer (and ExcelJS with it) is loaded only now, so `jixiao --help` starts as fast as Node itself.
+    const { writeXlsxFile } = await import("../xlsx/write");
     await writeXlsxFile([buildPlan(p.kind, p.options)], file);
   } catch (e) {
-    io.err(`jixiao new：无法写入 ${p.out}：${e instanceof Error ? e.message : String(e)}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    io.err(`jixiao new：无法写入 ${terminalText(p.out)}${code === "EACCES" || code === "EPERM" ? "：没有写入权限" : code ? `（${code}）` : ""}`);
     return 1;
   }
-  io.out(`已生成${kindName(p.kind)}：${p.out}`);
+  io.out(`已生成${kindName(p.kind)}：${terminalText(p.out)}`);
   return 0;
 }

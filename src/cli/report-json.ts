@@ -1,8 +1,14 @@
-// The --json shape of issue #5 (fields may be added, never renamed).
+// The --json shape of issue #5 (fields may be added, never renamed). Strings from a file were cut to the limits
+// and marked "…（已截断，原文 N 字）" where they ran long (src/xlsx/check-job.ts); printJson escapes the characters
+// JSON.stringify leaves raw that a terminal would act on, so the output stays valid JSON and prints safely.
 
 import type { Finding, FormKind, IndicatorResult, Severity, Status } from "../domain/model";
-import type { CheckedForm, FileResult } from "./results";
+import type { CheckedForm, FileResult, Skipped } from "./results";
 import { formatA1 } from "../sheet/address";
+import { jsonText } from "../sheet/safe-text";
+
+/** A number, or null when there is none or it is not finite (JSON has no NaN or Infinity). */
+const finite = (x: number | null | undefined): number | null => (typeof x === "number" && Number.isFinite(x) ? x : null);
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -66,6 +72,8 @@ export interface JsonForm {
 
 export interface JsonReport {
   files: { file: string; error: string | null; forms: JsonForm[] }[];
+  /** Files in the folders given that are not workbooks (or Office lock files): not read, listed with the reason. */
+  skipped: Skipped[];
 }
 
 function indicatorCell(r: IndicatorResult): string | null {
@@ -80,13 +88,13 @@ function jsonForm({ form, evaluation: ev }: CheckedForm): JsonForm {
     name: form.name,
     funds: ev.funds
       ? {
-          budget: ev.funds.budget,
-          spent: ev.funds.spent,
-          rate: ev.funds.rate,
-          weight: ev.funds.weight,
-          score: ev.funds.score,
-          enteredRate: ev.funds.enteredRate,
-          enteredScore: ev.funds.enteredScore,
+          budget: finite(ev.funds.budget),
+          spent: finite(ev.funds.spent),
+          rate: finite(ev.funds.rate),
+          weight: finite(ev.funds.weight),
+          score: finite(ev.funds.score),
+          enteredRate: finite(ev.funds.enteredRate),
+          enteredScore: finite(ev.funds.enteredScore),
         }
       : null,
     indicators: ev.indicators.map((r) => ({
@@ -96,15 +104,15 @@ function jsonForm({ form, evaluation: ev }: CheckedForm): JsonForm {
       name: r.indicator.name.trim(),
       target: r.indicator.adjustedTarget?.trim() ? r.indicator.adjustedTarget : r.indicator.target,
       actual: r.indicator.actual,
-      weight: r.indicator.weight,
-      enteredScore: r.indicator.enteredScore,
-      score: r.score,
+      weight: finite(r.indicator.weight),
+      enteredScore: finite(r.indicator.enteredScore),
+      score: finite(r.score),
       status: r.status,
     })),
     total: ev.total
       ? {
-          entered: ev.total.entered,
-          computed: ev.total.computed,
+          entered: finite(ev.total.entered),
+          computed: finite(ev.total.computed),
           grade: ev.total.grade,
           complete: ev.total.complete,
           unscored: ev.total.unscored,
@@ -125,6 +133,25 @@ function jsonForm({ form, evaluation: ev }: CheckedForm): JsonForm {
   return out;
 }
 
-export function jsonReport(results: FileResult[]): JsonReport {
-  return { files: results.map((r) => ({ file: r.file, error: r.error, forms: r.forms.map(jsonForm) })) };
+export function jsonReport(results: FileResult[], skipped: Skipped[] = []): JsonReport {
+  return {
+    files: results.map((r) => {
+      // One form that cannot be turned into JSON must not take the file's other forms, or other files, with it.
+      const forms: JsonForm[] = [];
+      for (const f of r.forms) {
+        try {
+          forms.push(jsonForm(f));
+        } catch {
+          // left out; the file's findings stay with the forms that could be shown
+        }
+      }
+      return { file: r.file, error: r.error, forms };
+    }),
+    skipped,
+  };
+}
+
+/** The report as JSON text, safe to print on a terminal. */
+export function printJson(report: JsonReport): string {
+  return jsonText(report, 2);
 }

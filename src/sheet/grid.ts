@@ -29,6 +29,9 @@ export interface Grid {
   merges: Rect[];
   /** Defined names that point into this sheet: name → A1 range ("$D$14" or "$B$10:$I$30"). */
   names: Record<string, string>;
+  /** Set when the sheet is hidden in its workbook: "hidden" (the user can unhide it) or "veryHidden" (only a macro
+   *  or the file's XML can show it). A visible sheet leaves it out. */
+  hidden?: "hidden" | "veryHidden";
   /** Workbook-level metadata the add-in keeps (from the hidden sheet or custom XML), if any. */
   meta?: Record<string, unknown>;
 }

@@ -1,106 +1,217 @@
-// readXlsxFile(path): the worksheets of an .xlsx file as plain Grids (values, formulas with their cached results,
-// merges, defined names, and the add-in's metadata from the hidden sheet JX_META). A file that cannot be read
-// throws ReadFileError with a one-line Chinese reason.
+// readWorkbookFile(path): the worksheets of a workbook file as plain Grids (values, formulas with their cached
+// results, merges, defined names, each sheet's hidden state, and the add-in's metadata from the sheet JX_META).
+// Every visible sheet is read whatever its name, and every hidden one too (the caller reports forms found there),
+// except the add-in's own hidden helper sheets JX_LISTS and JX_META, which hold lists and metadata, never a form.
+//
+// Formats: Office Open XML (.xlsx, .xlsm, .xltx) through ExcelJS; Excel 97–2003 (.xls), WPS 表格 (.et), OpenDocument
+// (.ods) and Excel 2003 XML through SheetJS (legacy.ts). The format is found from the file's bytes, not its
+// extension, so a renamed file is read as what it is and a file that is no workbook is named for what it is.
+//
+// Bounds (limits.ts): the first bytes and the size are checked before anything else is read; a zip package is read
+// by its directory, part by part, through an inflater that counts what it really produces (zip.ts), and rebuilt
+// for ExcelJS from what the reader needs (ooxml.ts). A file that cannot be read throws ReadFileError with a
+// one-line Chinese reason; one past a limit throws LimitError ("文件过大或结构异常：…，已跳过。").
 
-import { promises as fs } from "node:fs";
-import * as path from "node:path";
-import ExcelJS from "exceljs";
+import { promises as fs, constants as fsc } from "node:fs";
+import type ExcelJS from "exceljs";
 import type { Grid } from "../sheet/grid";
-import { plain, toGrid } from "./sheet-grid";
 import { LISTS_SHEET, META_SHEET, metaForSheet } from "../sheet/meta";
-import { sheetOf } from "../sheet/address";
+import { plain, toGrid } from "./sheet-grid";
+import { DEFAULT_LIMITS, LimitError, formatBytes, type Limits } from "./limits";
+import { bufferSource, listEntries, readEntry, storedZip, ZipError, type ByteSource, type InflateBudget } from "./zip";
+import { FORMAT_NAMES, oleFormat, sniffHead, zipFormat, type FileFormat } from "./sniff";
+import { prepareOoxml, wantedPart } from "./ooxml";
+import { PASSWORD_ERROR, readWithSheetJS } from "./legacy";
+
+export { LimitError } from "./limits";
 
 export class ReadFileError extends Error {
   constructor(
     message: string,
     readonly messageEn: string,
-    readonly code: "not-found" | "empty" | "not-xlsx" | "xls" | "encrypted" | "damaged" | "no-sheets",
+    readonly code: "not-found" | "empty" | "not-xlsx" | "xls" | "encrypted" | "damaged" | "no-sheets" | "not-file",
   ) {
     super(message);
     this.name = "ReadFileError";
   }
 }
 
-const ZIP = [0x50, 0x4b];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ENCRYPTED = (): ReadFileError =>
+  new ReadFileError(
+    "文件已加密（设有打开密码），无法读取；请去掉密码另存为 .xlsx 后再检查。",
+    "The file is encrypted (password to open); remove the password and save as .xlsx.",
+    "encrypted",
+  );
 
-export async function readXlsxFile(file: string): Promise<Grid[]> {
-  let buf: Buffer;
+const damaged = (why: string, format?: string): ReadFileError =>
+  new ReadFileError(
+    `文件已损坏，无法打开${format ? `（${format}）` : ""}（${why.split("\n")[0].slice(0, 120)}）。`,
+    `The file is damaged (${why.split("\n")[0].slice(0, 120)}).`,
+    "damaged",
+  );
+
+function wrongFormat(format: FileFormat): ReadFileError {
+  const what = FORMAT_NAMES[format];
+  const hint = format === "xlsb" ? "请用 Excel 另存为 .xlsx 后再检查。" : "";
+  return new ReadFileError(
+    format === "unknown" ? "不是 Excel 工作簿（无法识别的格式）。" : `不是 Excel 工作簿，而是${what}。${hint}`,
+    `Not a workbook (${format}).`,
+    "not-xlsx",
+  );
+}
+
+/** Opens a file without following it into a FIFO or device: only a regular file is read. */
+export async function readWorkbookFile(file: string, limits: Limits = DEFAULT_LIMITS): Promise<Grid[]> {
+  let fh: fs.FileHandle;
   try {
-    buf = await fs.readFile(file);
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; what it is is checked right after.
+    fh = await fs.open(file, fsc.O_RDONLY | (fsc.O_NONBLOCK ?? 0));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new ReadFileError("文件不存在。", "File not found.", "not-found");
     if (code === "EISDIR") throw new ReadFileError("这是一个文件夹，不是 Excel 文件。", "This is a folder.", "not-xlsx");
+    if (code === "EACCES" || code === "EPERM") throw new ReadFileError("没有读取这个文件的权限。", "Permission denied.", "damaged");
     throw new ReadFileError(`无法打开文件（${code ?? "未知错误"}）。`, `Cannot open the file (${code}).`, "damaged");
   }
-  return readXlsxBuffer(buf, path.extname(file).toLowerCase());
+  try {
+    const stat = await fh.stat();
+    if (stat.isDirectory()) throw new ReadFileError("这是一个文件夹，不是 Excel 文件。", "This is a folder.", "not-xlsx");
+    if (!stat.isFile()) throw new ReadFileError(`${specialKind(stat)}，不是普通文件，已跳过。`, "Not a regular file.", "not-file");
+    const size = stat.size;
+    const src: ByteSource = {
+      size,
+      read: async (position, length) => {
+        const buf = Buffer.alloc(Math.max(0, Math.min(length, size - position)));
+        let got = 0;
+        while (got < buf.length) {
+          const { bytesRead } = await fh.read(buf, got, buf.length - got, position + got);
+          if (bytesRead === 0) break;
+          got += bytesRead;
+        }
+        return got === buf.length ? buf : buf.subarray(0, got);
+      },
+    };
+    return await readSource(src, limits);
+  } finally {
+    await fh.close();
+  }
 }
 
-export async function readXlsxBuffer(buf: Buffer, ext = ".xlsx"): Promise<Grid[]> {
-  if (buf.length === 0) throw new ReadFileError("文件是空的（0 字节）。", "The file is empty (0 bytes).", "empty");
-  if (OLE.every((b, i) => buf[i] === b)) {
-    const encrypted = buf.includes(Buffer.from("EncryptionInfo", "utf16le"));
-    if (encrypted || ext !== ".xls") {
-      throw new ReadFileError(
-        "文件已加密（设有打开密码），无法读取；请去掉密码另存为 .xlsx 后再检查。",
-        "The file is encrypted (password to open); remove the password and save as .xlsx.",
-        "encrypted",
-      );
-    }
-    throw new ReadFileError(
-      "这是旧版 Excel 97-2003 工作簿（.xls），请用 Excel 或 WPS 另存为 .xlsx 后再检查。",
-      "This is a legacy .xls workbook; save it as .xlsx first.",
-      "xls",
-    );
+/** What kind of special file a stat describes, in Chinese. */
+export function specialKind(stat: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (stat.isFIFO()) return "这是命名管道（FIFO）";
+  if (stat.isSocket()) return "这是套接字";
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "这是设备文件";
+  return "这不是普通文件";
+}
+
+export async function readXlsxFile(file: string, limits: Limits = DEFAULT_LIMITS): Promise<Grid[]> {
+  return readWorkbookFile(file, limits);
+}
+
+export async function readXlsxBuffer(buf: Buffer, _ext = ".xlsx", limits: Limits = DEFAULT_LIMITS): Promise<Grid[]> {
+  return readSource(bufferSource(buf), limits);
+}
+
+async function readSource(src: ByteSource, limits: Limits): Promise<Grid[]> {
+  if (src.size === 0) throw new ReadFileError("文件是空的（0 字节）。", "The file is empty (0 bytes).", "empty");
+  const head = await src.read(0, 4096);
+  const container = sniffHead(head);
+  if (container !== "zip" && container !== "ole" && container !== "spreadsheetml" && container !== "html") {
+    throw wrongFormat(container);
   }
-  if (!(buf[0] === ZIP[0] && buf[1] === ZIP[1])) {
-    throw new ReadFileError(
-      "不是 Excel 工作簿（.xlsx）文件。",
-      "Not an Excel workbook (.xlsx).",
-      "not-xlsx",
-    );
+  if (src.size > limits.fileBytes) {
+    throw new LimitError(`文件有 ${formatBytes(src.size)}（上限 ${formatBytes(limits.fileBytes)}）`);
   }
-  const wb = new ExcelJS.Workbook();
+  if (container === "zip") return readZipPackage(src, limits);
+  // The other formats are read whole by SheetJS: their size is bounded like one part of a package.
+  if (src.size > limits.partBytes) {
+    throw new LimitError(`${FORMAT_NAMES[container === "ole" ? "biff" : container]}有 ${formatBytes(src.size)}（上限 ${formatBytes(limits.partBytes)}）`);
+  }
+  const whole = await src.read(0, src.size);
+  if (container === "ole") {
+    const format = oleFormat(whole);
+    if (format === "encrypted") throw ENCRYPTED();
+    if (format !== "biff") throw wrongFormat(format);
+  } else if (container === "spreadsheetml" && /<!DOCTYPE|<!ENTITY/i.test(whole.subarray(0, 65536).toString("latin1"))) {
+    throw new LimitError("Excel 2003 XML 表格含有 DTD 声明（可能是 XML 实体攻击）");
+  }
+  return withSheets(await sheetJS(whole, container === "ole" ? FORMAT_NAMES.biff : FORMAT_NAMES[container], limits));
+}
+
+async function sheetJS(buf: Buffer, format: string, limits: Limits): Promise<Grid[]> {
   try {
-    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+    return await readWithSheetJS(buf, limits);
   } catch (e) {
-    const why = e instanceof Error ? e.message.split("\n")[0].slice(0, 80) : String(e);
-    throw new ReadFileError(`文件已损坏，无法打开（${why}）。`, `The file is damaged (${why}).`, "damaged");
+    if (e instanceof LimitError) throw e;
+    const why = e instanceof Error ? e.message : String(e);
+    if (PASSWORD_ERROR.test(why)) throw ENCRYPTED();
+    throw damaged(why, format);
   }
-  const sheets = wb.worksheets;
-  if (sheets.length === 0) throw new ReadFileError("工作簿中没有工作表。", "The workbook has no worksheets.", "no-sheets");
-  const names = definedNames(wb);
+}
+
+async function readZipPackage(src: ByteSource, limits: Limits): Promise<Grid[]> {
+  const budget: InflateBudget = { used: 0 };
+  try {
+    const entries = await listEntries(src, limits);
+    const mimeEntry = entries.find((e) => e.name === "mimetype");
+    const mimetype = mimeEntry && mimeEntry.size < 200 ? (await readEntry(src, mimeEntry, limits, budget)).toString("latin1").trim() : null;
+    const format = zipFormat(
+      entries.map((e) => e.name),
+      mimetype,
+    );
+    if (format === "ods") {
+      const parts = new Map<string, Buffer>();
+      for (const e of entries) {
+        if (!/^(mimetype|content\.xml|styles\.xml|meta\.xml|META-INF\/manifest\.xml)$/.test(e.name)) continue;
+        const data = await readEntry(src, e, limits, budget);
+        if (/<!DOCTYPE|<!ENTITY/i.test(data.subarray(0, 4096).toString("latin1"))) {
+          throw new LimitError(`「${e.name}」含有 DTD 声明（可能是 XML 实体攻击）`);
+        }
+        parts.set(e.name, data);
+      }
+      return withSheets(await sheetJS(storedZip(parts), FORMAT_NAMES.ods, limits));
+    }
+    if (format !== "xlsx") throw wrongFormat(format);
+    const parts = new Map<string, Buffer>();
+    for (const e of entries) if (wantedPart(e.name)) parts.set(e.name, await readEntry(src, e, limits, budget));
+    const prepared = prepareOoxml(parts, limits);
+    return withSheets(await excelJS(storedZip(prepared.parts), prepared.names));
+  } catch (e) {
+    if (e instanceof ZipError) throw e.encrypted ? ENCRYPTED() : damaged(e.message);
+    throw e;
+  }
+}
+
+async function excelJS(zip: Buffer, names: Map<string, Record<string, string>>): Promise<Grid[]> {
+  const ExcelJSModule = (await import("exceljs")).default;
+  const wb = new ExcelJSModule.Workbook();
+  try {
+    await wb.xlsx.load(zip as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    throw damaged(e instanceof Error ? e.message : String(e));
+  }
   const metas = readMeta(wb);
   const grids: Grid[] = [];
-  for (const ws of sheets) {
-    if (ws.name === META_SHEET || ws.name === LISTS_SHEET) continue;
+  for (const ws of wb.worksheets) {
+    const hidden = ws.state === "hidden" || ws.state === "veryHidden" ? ws.state : undefined;
+    if (hidden && (ws.name === META_SHEET || ws.name === LISTS_SHEET)) continue;
     const g = toGrid(ws, names.get(ws.name) ?? {});
+    if (hidden) g.hidden = hidden;
     const mine = metaForSheet(metas, ws.name, g.names);
     if (mine.length) g.meta = { forms: mine };
     grids.push(g);
   }
+  return grids;
+}
+
+function withSheets(grids: Grid[]): Grid[] {
+  if (grids.length === 0) throw new ReadFileError("工作簿中没有工作表。", "The workbook has no worksheets.", "no-sheets");
   if (grids.every((g) => g.rows === 0)) throw new ReadFileError("工作簿是空的，没有任何内容。", "The workbook is empty.", "empty");
   return grids;
 }
 
-/** Defined names grouped by the sheet they point into: sheet → name → "$D$14". */
-function definedNames(wb: ExcelJS.Workbook): Map<string, Record<string, string>> {
-  const out = new Map<string, Record<string, string>>();
-  const model = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? [];
-  for (const dn of model) {
-    for (const ref of dn.ranges ?? []) {
-      const sheet = sheetOf(ref);
-      if (!sheet) continue;
-      const rec = out.get(sheet) ?? {};
-      rec[dn.name] = ref.slice(ref.lastIndexOf("!") + 1);
-      out.set(sheet, rec);
-    }
-  }
-  return out;
-}
-
-/** The hidden JX_META sheet: A = sheet name, B = JSON of FormMeta. Unreadable rows are skipped. */
+/** The JX_META sheet: A = sheet name, B = JSON of FormMeta. Unreadable rows are skipped. */
 function readMeta(wb: ExcelJS.Workbook): { sheet: string; meta: { prefix?: unknown } }[] {
   const ws = wb.getWorksheet(META_SHEET);
   if (!ws) return [];

@@ -75,7 +75,7 @@ test("the default report in Chinese: kind and name, 执行率, 总分 entered an
 
 test("--json prints exactly the agreed shape", async () => {
   const { json } = await runJson(["check", fixture("variant-national-project")]);
-  expect(Object.keys(json)).toEqual(["files"]);
+  expect(Object.keys(json)).toEqual(["files", "skipped"]);
   const file = json.files[0];
   expect(Object.keys(file)).toEqual(["file", "error", "forms"]);
   const form = file.forms[0];

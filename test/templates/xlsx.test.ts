@@ -20,8 +20,8 @@ test("one sheet per plan (unique names) and the two hidden sheets", () => {
   const names = wb.worksheets.map((w) => w.name);
   expect(names).toHaveLength(plans.length + 2);
   expect(new Set(names).size).toBe(names.length);
-  expect(wb.getWorksheet(META_SHEET)!.state).toBe("hidden");
-  expect(wb.getWorksheet(LISTS_SHEET)!.state).toBe("hidden");
+  expect(wb.getWorksheet(META_SHEET)!.state).toBe("veryHidden");
+  expect(wb.getWorksheet(LISTS_SHEET)!.state).toBe("veryHidden");
 });
 
 test("JX_META holds each form's template, prefix and field names; every name is defined where the plan says", () => {

@@ -5,7 +5,7 @@ import { keyToName, LISTS_SHEET, META_SHEET, type FormMeta } from "../../sheet/m
 import type { PlanList, WritePlan } from "../../sheet/plan";
 
 export function addListsSheet(wb: ExcelJS.Workbook, lists: PlanList[]): void {
-  const ws = wb.addWorksheet(LISTS_SHEET, { state: "hidden" });
+  const ws = wb.addWorksheet(LISTS_SHEET, { state: "veryHidden" });
   const seen = new Set<string>();
   let col = 0;
   for (const list of lists) {
@@ -28,7 +28,7 @@ export function formMeta(plan: WritePlan, k: number): FormMeta {
 }
 
 export function addMetaSheet(wb: ExcelJS.Workbook, rows: [sheet: string, meta: FormMeta][]): void {
-  const ws = wb.addWorksheet(META_SHEET, { state: "hidden" });
+  const ws = wb.addWorksheet(META_SHEET, { state: "veryHidden" });
   rows.forEach(([sheet, meta], i) => {
     ws.getCell(i + 1, 1).value = sheet;
     ws.getCell(i + 1, 2).value = JSON.stringify(meta);

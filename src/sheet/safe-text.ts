@@ -1,0 +1,90 @@
+// Text that came from a file (cell texts, sheet names, file names, part names) made safe for the place it is shown.
+// A file can hold anything: ESC and OSC sequences that clear a terminal, set its title or write the clipboard, BEL,
+// a carriage return that overwrites a line, the 8-bit CSI U+009B, bidi overrides that show text in another order,
+// newlines that forge a report line of their own ("没有发现问题。"), and strings of hundreds of megabytes.
+// Pure functions, usable by every output: the terminal report, --json, the pane, the summary workbook, the report.
+
+/** Where a capped text says it was cut, for outputs that keep the rest of the value (JSON, a workbook cell). */
+export const CUT_MARK = "…";
+
+/** Longest text Excel keeps in one cell. */
+export const EXCEL_CELL_MAX = 32767;
+
+// C0 controls, DEL, C1 controls (U+0080–U+009F, including CSI U+009B), the bidi embedding, override and isolate
+// marks, the Arabic letter mark, LRM/RLM, the line and paragraph separators, and unpaired surrogates.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+function escapeChar(ch: string): string {
+  const named = NAMED[ch];
+  if (named) return named;
+  const code = ch.charCodeAt(0);
+  return code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, "0")}` : `\\u${code.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/**
+ * Cut a text to at most `max` characters (UTF-16 units), never inside a surrogate pair, ending with "…" when cut.
+ */
+export function capText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = Math.max(0, max - CUT_MARK.length);
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--; // keep a pair whole
+  return text.slice(0, end) + CUT_MARK;
+}
+
+/**
+ * One line of terminal text: every control, bidi and line-breaking character is shown as a visible escape
+ * (`\n`, `\x1B`, `\u202E`), so nothing from a file can move the cursor, start an escape sequence or begin a line of
+ * its own; long texts are cut to `max` characters with "…" (the cut is made before escaping, so what is shown is
+ * at most a few times `max`).
+ */
+export function terminalText(text: string, max = 200): string {
+  return capText(String(text), max).replace(UNSAFE, escapeChar);
+}
+
+/** True when the text holds a character `terminalText` would escape. */
+export function hasUnsafeChars(text: string): boolean {
+  UNSAFE.lastIndex = 0;
+  const found = UNSAFE.test(text);
+  UNSAFE.lastIndex = 0;
+  return found;
+}
+
+/**
+ * A long string kept in a data output (JSON) with the cut marked: `…（已截断，原文 N 字）`. Shorter strings come back
+ * as they are. The escaping of JSON itself is left to `jsonText`.
+ */
+export function markCut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${capText(text, max)}（已截断，原文 ${text.length} 字）`;
+}
+
+/**
+ * JSON text that is safe to print on a terminal: JSON.stringify leaves C1 controls (U+009B starts a terminal
+ * sequence), bidi marks and U+2028/2029 as raw characters; they are written as \uXXXX escapes, which JSON readers
+ * turn back into the same string.
+ */
+export function jsonText(value: unknown, indent?: number): string {
+  const json = JSON.stringify(value, null, indent);
+  return json.replace(JSON_RAW, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+// What JSON.stringify writes raw that a terminal acts on (C0 controls inside strings are escaped by JSON.stringify
+// itself; the only raw ones in its output are the indentation's newlines).
+const JSON_RAW = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+
+// Characters XML 1.0 does not allow at all (a workbook with them does not open): C0 controls except tab, newline
+// and carriage return, unpaired surrogates, U+FFFE and U+FFFF.
+// eslint-disable-next-line no-control-regex
+const XML_ILLEGAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Text for a cell of a workbook we write (the summary workbook): characters XML cannot hold become "�", and the
+ * text is cut to Excel's 32,767 characters with "…".
+ */
+export function cellText(text: string, max = EXCEL_CELL_MAX): string {
+  return capText(String(text).replace(XML_ILLEGAL, "\ufffd"), max);
+}

@@ -1,0 +1,264 @@
+// An Office Open XML workbook (xlsx, xlsm, xltx) made safe for ExcelJS before ExcelJS sees it.
+// ExcelJS turns some small markup into work without bound: every cell of a merged area becomes an object (one
+// `<mergeCell ref="J1:XFD1048576"/>` is 17 billion), and so does every cell of a defined name's range, of a data
+// validation's range and of a `<col min max>` run; 100,000 zip entries, or 20,000 merges (checked against each
+// other), take minutes. So each part is rebuilt here from what the reader needs, under the limits:
+// - only the workbook, its relationships, the shared strings, the styles and the worksheets are kept;
+// - a worksheet keeps its cells (`<sheetData>`) and its merged areas, each clipped to the part of the sheet that
+//   holds cells (never expanded); cells, rows and merges are counted against the limits;
+// - the workbook keeps its sheet list (with each sheet's hidden state) and date system; the defined names are read
+//   here, as plain text, and never reach ExcelJS;
+// - a part with a DTD is refused: workbooks never have one, entity expansion and external entities live there.
+// The scanning is by index and by regular expressions without nested repetition: linear in the size of a part.
+
+import { sheetOf } from "../sheet/address";
+import { LimitError, type Limits } from "./limits";
+
+/** Parts ExcelJS reads that the reader needs. */
+export function wantedPart(name: string): boolean {
+  return (
+    name === "_rels/.rels" ||
+    name === "xl/workbook.xml" ||
+    name === "xl/_rels/workbook.xml.rels" ||
+    name === "xl/sharedStrings.xml" ||
+    name === "xl/styles.xml" ||
+    /^xl\/worksheets\/sheet\d+\.xml$/.test(name)
+  );
+}
+
+export interface Prepared {
+  /** The rebuilt parts, ready for storedZip. */
+  parts: Map<string, Buffer>;
+  /** Defined names by the sheet they point into: sheet → name → "$D$14". */
+  names: Map<string, Record<string, string>>;
+}
+
+/** Counters shared by every sheet of one workbook. */
+interface Tally {
+  cells: number;
+  merges: number;
+  mergedCells: number;
+}
+
+const EMPTY_SHEET = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>';
+
+export function prepareOoxml(parts: Map<string, Buffer>, limits: Limits): Prepared {
+  const out = new Map<string, Buffer>();
+  const tally: Tally = { cells: 0, merges: 0, mergedCells: 0 };
+  let names = new Map<string, Record<string, string>>();
+  let sheets = 0;
+  for (const [name, buf] of parts) {
+    // latin1 maps each byte to one character and back: the rebuilt part keeps the file's UTF-8 bytes untouched.
+    const xml = buf.toString("latin1");
+    if (hasDoctype(xml)) throw new LimitError(`「${name}」含有 DTD 声明（工作簿从不使用，可能是 XML 实体攻击）`);
+    if (name === "xl/workbook.xml") {
+      const wb = prepareWorkbook(xml, limits);
+      names = wb.names;
+      out.set(name, Buffer.from(wb.xml, "latin1"));
+    } else if (/^xl\/worksheets\//.test(name)) {
+      if (++sheets > limits.sheets) throw new LimitError(`工作表超过 ${limits.sheets} 张`);
+      out.set(name, Buffer.from(prepareSheet(xml, name, limits, tally), "latin1"));
+    } else {
+      out.set(name, buf);
+    }
+  }
+  return { parts: out, names };
+}
+
+function hasDoctype(xml: string): boolean {
+  // A DTD comes before the root element; look only at the prologue.
+  const root = xml.search(/<[A-Za-z_]/);
+  const prologue = root < 0 ? xml.slice(0, 4096) : xml.slice(0, root);
+  return /<!DOCTYPE/i.test(prologue) || /<!ENTITY/i.test(prologue);
+}
+
+/** The element `<tag …>…</tag>` (or `<tag/>`) without a namespace prefix, from its start; null when absent. */
+function block(xml: string, tag: string, from = 0): { start: number; end: number } | null {
+  const re = new RegExp(`<${tag}(?=[\\s>/])`, "g");
+  re.lastIndex = from;
+  const m = re.exec(xml);
+  if (!m) return null;
+  const close = xml.indexOf(">", m.index);
+  if (close < 0) return null;
+  if (xml[close - 1] === "/") return { start: m.index, end: close + 1 };
+  const endTag = xml.indexOf(`</${tag}>`, close);
+  if (endTag < 0) return null;
+  return { start: m.index, end: endTag + tag.length + 3 };
+}
+
+function rootStart(xml: string, tag: string): string | null {
+  const b = new RegExp(`<${tag}(?=[\\s>])`).exec(xml);
+  if (!b) return null;
+  const close = xml.indexOf(">", b.index);
+  return close < 0 ? null : xml.slice(b.index, close + 1);
+}
+
+const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+// ---------- worksheets ----------
+
+/** "AB12" → [row, col], 1-based; null when not a cell reference. */
+function cellRef(ref: string): [number, number] | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return [Number(m[2]), col];
+}
+
+function colLetters(col: number): string {
+  let s = "";
+  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+interface Area {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+/**
+ * Clip merged areas to the filled part of a sheet (rows 1..maxRow, columns 1..maxCol): an area whose top-left
+ * cell lies outside holds nothing and is dropped, as is one that shrinks to a single cell; an area overlapping one
+ * kept before it is dropped (spreadsheet programs never write those). Counts go to the workbook's tally.
+ */
+export function clipMerges(areas: Area[], maxRow: number, maxCol: number, limits: Limits, tally: Tally, where: string): Area[] {
+  const kept: Area[] = [];
+  for (const a of areas) {
+    const r0 = Math.min(a.r0, a.r1);
+    const c0 = Math.min(a.c0, a.c1);
+    const r1 = Math.min(Math.max(a.r0, a.r1), maxRow);
+    const c1 = Math.min(Math.max(a.c0, a.c1), maxCol);
+    if (r0 > r1 || c0 > c1 || (r0 === r1 && c0 === c1)) continue;
+    if (kept.some((k) => r0 <= k.r1 && k.r0 <= r1 && c0 <= k.c1 && k.c0 <= c1)) continue;
+    if (++tally.merges > limits.merges) throw new LimitError(`合并单元格区域超过 ${limits.merges} 个`);
+    tally.mergedCells += (r1 - r0 + 1) * (c1 - c0 + 1);
+    if (tally.mergedCells > limits.mergedCells) {
+      throw new LimitError(`合并单元格覆盖的单元格超过 ${limits.mergedCells} 个（${where}）`);
+    }
+    kept.push({ r0, c0, r1, c1 });
+  }
+  return kept;
+}
+
+function prepareSheet(xml: string, part: string, limits: Limits, tally: Tally): string {
+  const root = rootStart(xml, "worksheet");
+  if (!root) return EMPTY_SHEET; // a prefixed or foreign root: ExcelJS would read no cell from it either
+  const data = block(xml, "sheetData");
+  const sheetData = data ? xml.slice(data.start, data.end) : "<sheetData/>";
+
+  // Count cells and rows and find the filled extent. Cells without an r attribute follow the previous one.
+  const tags = /<(c|row)(?=[\s>/])([^>]*)>/g;
+  let maxRow = 0;
+  let maxCol = 0;
+  let row = 0;
+  let col = 0;
+  for (let m = tags.exec(sheetData); m; m = tags.exec(sheetData)) {
+    if (++tally.cells > limits.cells) throw new LimitError(`单元格超过 ${limits.cells} 个`);
+    const r = /\br="([^"]*)"/.exec(m[2])?.[1];
+    if (m[1] === "row") {
+      row = r && /^\d{1,7}$/.test(r) ? Number(r) : row + 1;
+      col = 0;
+      continue;
+    }
+    const at = r ? cellRef(r) : null;
+    if (at) [row, col] = at;
+    else col++;
+    if (m[2].endsWith("/")) continue; // <c r="B2" s="3"/>: formatting only, no content
+    if (row > maxRow) maxRow = row;
+    if (col > maxCol) maxCol = col;
+  }
+
+  const areas: Area[] = [];
+  for (let from = 0, b = block(xml, "mergeCells"); b; b = block(xml, "mergeCells", from)) {
+    const merges = xml.slice(b.start, b.end);
+    const re = /<mergeCell(?=[\s>/])[^>]*?\bref="([^"]*)"/g;
+    for (let m = re.exec(merges); m; m = re.exec(merges)) {
+      if (areas.length >= limits.merges * 4) throw new LimitError(`合并单元格区域超过 ${limits.merges} 个`);
+      const [a, z = a] = m[1].split(":");
+      const p = cellRef(a);
+      const q = cellRef(z);
+      if (p && q) areas.push({ r0: p[0], c0: p[1], r1: q[0], c1: q[1] });
+    }
+    from = b.end;
+  }
+  const kept = clipMerges(areas, maxRow, maxCol, limits, tally, part);
+  const mergeXml = kept.length
+    ? `<mergeCells count="${kept.length}">${kept
+        .map((k) => `<mergeCell ref="${colLetters(k.c0)}${k.r0}:${colLetters(k.c1)}${k.r1}"/>`)
+        .join("")}</mergeCells>`
+    : "";
+  return `${XML_DECL}${root}${sheetData}${mergeXml}</worksheet>`;
+}
+
+// ---------- the workbook part ----------
+
+function unescapeXml(s: string): string {
+  return s.replace(/&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|amp|lt|gt|quot|apos);/g, (_, e: string) => {
+    if (e === "amp") return "&";
+    if (e === "lt") return "<";
+    if (e === "gt") return ">";
+    if (e === "quot") return '"';
+    if (e === "apos") return "'";
+    const code = e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : "";
+  });
+}
+
+/** Split "'a,b'!$A$1,Sheet2!$B$2" at the commas outside quotes. */
+function splitRefs(text: string): string[] {
+  const out: string[] = [];
+  let cur = "";
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === "," && !quoted) {
+      out.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out.map((s) => s.trim()).filter(Boolean);
+}
+
+const RANGE_REF = /^(?:'(?:[^']|'')+'|[^'!,]+)!\$?[A-Za-z]{1,3}\$?\d{1,7}(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?$/;
+
+/** Defined names that point at cells, grouped by the sheet they point into. The text is the file's, UTF-8. */
+export function definedNamesOf(block: string, limits: Limits): Map<string, Record<string, string>> {
+  const out = new Map<string, Record<string, string>>();
+  const re = /<definedName(?=[\s>])([^>]*)>([^<]*)<\/definedName>/g;
+  let count = 0;
+  for (let m = re.exec(block); m; m = re.exec(block)) {
+    if (++count > limits.cells) throw new LimitError(`定义名称超过 ${limits.cells} 个`);
+    const rawName = /\bname="([^"]*)"/.exec(m[1])?.[1];
+    if (!rawName) continue;
+    const name = utf8(unescapeXml(rawName));
+    for (const ref of splitRefs(utf8(unescapeXml(m[2])))) {
+      if (!RANGE_REF.test(ref)) continue;
+      const sheet = sheetOf(ref);
+      if (!sheet) continue;
+      const rec = out.get(sheet) ?? {};
+      rec[name] = ref.slice(ref.lastIndexOf("!") + 1);
+      out.set(sheet, rec);
+    }
+  }
+  return out;
+}
+
+/** Text taken from a latin1 view of UTF-8 bytes, decoded. */
+function utf8(latin1: string): string {
+  return Buffer.from(latin1, "latin1").toString("utf8");
+}
+
+function prepareWorkbook(xml: string, limits: Limits): { xml: string; names: Map<string, Record<string, string>> } {
+  const dn = block(xml, "definedNames");
+  const names = dn ? definedNamesOf(xml.slice(dn.start, dn.end), limits) : new Map<string, Record<string, string>>();
+  const root = rootStart(xml, "workbook");
+  const sheets = block(xml, "sheets");
+  if (!root || !sheets) return { xml, names: new Map() }; // ExcelJS finds no sheet in it either
+  const pr = block(xml, "workbookPr");
+  const parts = [XML_DECL, root, pr ? xml.slice(pr.start, pr.end) : "", xml.slice(sheets.start, sheets.end), "</workbook>"];
+  return { xml: parts.join(""), names };
+}
