@@ -1,27 +1,14 @@
 // Text from a file, made safe for a document: control characters (which also make Word's XML invalid) and
-// bidirectional overrides (which reorder what a reader sees) are replaced by a visible U+FFFD, and a text read
-// from a form is capped so that one huge cell cannot make a huge report.
-//
-// A shared helper for every output (src/sheet/safe-text.ts) is being written for issue #12; until it is on main
-// this small local one serves the report's renderers.
+// bidirectional overrides (which reorder what a reader sees) are replaced by a visible U+FFFD (the shared rule in
+// src/sheet/safe-text.ts), and a text read from a form is capped so that one huge cell cannot make a huge report.
 import type { Inline } from "../domain/report/model";
+import { documentText } from "../sheet/safe-text";
 
 /** At most this many characters of one text read from the form. */
 export const FORM_TEXT_CAP = 2000;
 
-// C0 controls except tab and newline, DEL, C1 controls; bidi marks, embeddings, overrides and isolates; the two
-// noncharacters XML refuses; and surrogates, kept only as a well-formed pair (no lookbehind: older Safari, which
-// runs the add-in on a Mac, has none).
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g;
-
 /** Unsafe characters shown as U+FFFD; tabs as a space; CR, CRLF and the Unicode line separators as "\n". */
-export function neutralise(s: string): string {
-  return String(s)
-    .replace(/\r\n?|[\u2028\u2029]/g, "\n")
-    .replace(/\t/g, " ")
-    .replace(UNSAFE, (c) => (c.length === 2 ? c : "\ufffd"));
-}
+export const neutralise = documentText;
 
 /** Cut to `max` characters (code points) with a note of how much was left out. */
 export function capText(s: string, max = FORM_TEXT_CAP): string {

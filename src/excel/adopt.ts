@@ -4,7 +4,8 @@
 
 import type { Evaluation, Form } from "../domain/model";
 import { colToLetters, formatA1, formatRange, parseA1 } from "../sheet/address";
-import type { Grid, Rect } from "../sheet/grid";
+import type { Grid, GridCell, Rect } from "../sheet/grid";
+import { cellLookup } from "../sheet/grid";
 import { keyToName, type FormMeta } from "../sheet/meta";
 import { noteFor, combineNotes, type CellWrite } from "./derive";
 import { NOTES_FIELD, NOTES_HEADER } from "./workbook-parts";
@@ -19,8 +20,8 @@ export interface AdoptPlan {
   notesHeader: { r: number; c: number } | null;
 }
 
-const blank = (grid: Grid, r: number, c: number): boolean => {
-  const cell = grid.cells[r]?.[c];
+const blank = (at: (r: number, c: number) => GridCell | undefined, r: number, c: number): boolean => {
+  const cell = at(r, c);
   return !cell || ((cell.value === null || cell.value === "") && !cell.formula);
 };
 
@@ -56,7 +57,7 @@ export function planAdopt(grid: Grid, forms: Form[], evaluations: Evaluation[], 
   const r0 = Math.min(...pts.map((p) => p.row), ...indRows);
   const r1 = Math.max(...pts.map((p) => p.row), ...indRows);
   let maxCol = Math.max(0, ...pts.map((p) => p.col));
-  for (let r = r0; r <= r1; r++) (grid.cells[r] ?? []).forEach((cell, c) => cell && (maxCol = Math.max(maxCol, c)));
+  for (const cell of grid.cells) if (cell.row >= r0 && cell.row <= r1) maxCol = Math.max(maxCol, cell.col);
   for (const m of grid.merges) if (m.r1 >= r0 && m.r0 <= r1) maxCol = Math.max(maxCol, m.c1);
   const area: Rect = { r0, c0: 0, r1, c1: maxCol };
 
@@ -83,6 +84,7 @@ export function planAdopt(grid: Grid, forms: Form[], evaluations: Evaluation[], 
 
   // Derived cells, only where the form left the cell empty.
   const formulas: AdoptPlan["formulas"] = [];
+  const cellAt = cellLookup(grid);
   const fu = forms.length === 1 ? f.funds : null;
   const at = (a?: string) => (a ? parseA1(a) : null);
   const budget = at(fu?.budget.cell);
@@ -91,12 +93,12 @@ export function planAdopt(grid: Grid, forms: Form[], evaluations: Evaluation[], 
     const B = formatA1(budget.row, budget.col);
     const S = formatA1(spent.row, spent.col);
     const rate = at(fu.enteredRate?.cell);
-    if (rate && blank(grid, rate.row, rate.col) && !inMerge(grid, rate.row, rate.col)) {
+    if (rate && blank(cellAt, rate.row, rate.col) && !inMerge(grid, rate.row, rate.col)) {
       formulas.push({ r: rate.row, c: rate.col, formula: `=IFERROR(${S}/${B},"")`, numFmt: "0.00%" });
     }
     const score = at(fu.enteredScore?.cell);
     const weight = at(fu.weight?.cell);
-    if (score && weight && blank(grid, score.row, score.col) && !inMerge(grid, score.row, score.col)) {
+    if (score && weight && blank(cellAt, score.row, score.col) && !inMerge(grid, score.row, score.col)) {
       const W = formatA1(weight.row, weight.col);
       formulas.push({ r: score.row, c: score.col, formula: `=IFERROR(ROUND(MIN(${S}/${B},1)*${W},2),"")` });
     }
@@ -110,7 +112,7 @@ export function planAdopt(grid: Grid, forms: Form[], evaluations: Evaluation[], 
     const col = maxCol + 1;
     const top = Math.min(...indRows);
     const bottom = Math.max(...indRows);
-    if (top > 0 && blank(grid, top - 1, col)) {
+    if (top > 0 && blank(cellAt, top - 1, col)) {
       notesHeader = { r: top - 1, c: col };
       fields[NOTES_FIELD] = "NOTES";
       names.push({ name: `${prefix}NOTES`, ref: formatA1(top - 1, col) });
@@ -122,7 +124,7 @@ export function planAdopt(grid: Grid, forms: Form[], evaluations: Evaluation[], 
         }
       for (const [r, notes] of perRow) {
         const value = combineNotes(notes);
-        if (value && blank(grid, r, col)) writes.push({ r, c: col, value });
+        if (value && blank(cellAt, r, col)) writes.push({ r, c: col, value });
       }
       const N = `$${colToLetters(col)}${top + 1}`;
       const reason = at(f.indicators.find((i) => i.cells.reason)?.cells.reason);

@@ -4,6 +4,7 @@
 import type { Evaluation, Finding, IndicatorResult } from "../domain/model";
 import { parseA1, parseRange } from "../sheet/address";
 import type { Grid, Rect } from "../sheet/grid";
+import { cellLookup } from "../sheet/grid";
 import type { FormMeta } from "../sheet/meta";
 import { isOurNote, NOTES_FIELD } from "./workbook-parts";
 
@@ -52,7 +53,6 @@ export function notesPlace(grid: Grid, meta: FormMeta): { col: number; header: n
   return { col: at.c0, header: at.r0, rows: area ? parseRange(area) : null };
 }
 
-const valueAt = (grid: Grid, r: number, c: number): unknown => grid.cells[r]?.[c]?.value ?? "";
 
 /** Several notes for one cell (a multi-project row holds many indicators): one line, the worst mark first. */
 export function combineNotes(notes: string[]): string {
@@ -83,8 +83,9 @@ export function noteWrites(grid: Grid, metas: FormMeta[], evaluations: Evaluatio
     }
   }
   const out: CellWrite[] = [];
+  const at = cellLookup(grid);
   for (const { r, c, notes } of wants.values()) {
-    const current = valueAt(grid, r, c);
+    const current = at(r, c)?.value ?? "";
     if (current !== "" && current !== null && !isOurNote(current)) continue; // the user's
     const want = combineNotes(notes);
     if (want !== (current ?? "")) out.push({ r, c, value: want });

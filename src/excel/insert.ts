@@ -6,6 +6,7 @@ import { readForms } from "../sheet/read";
 import { formatRange, parseA1 } from "../sheet/address";
 import { shiftRef } from "../sheet/move-formula";
 import type { Grid, GridCell } from "../sheet/grid";
+import { makeGrid } from "../sheet/grid";
 import { LISTS_SHEET, META_SHEET, type FormMeta } from "../sheet/meta";
 import type { WritePlan } from "../sheet/plan";
 import { nextFormNumber, type NameInfo } from "./read-grid";
@@ -15,17 +16,16 @@ import type { InsertResult } from "../sheet/host-contract";
 
 /** Where the notes column of a fresh plan goes: right of everything it writes, header above its first indicator. */
 export function planNotes(plan: WritePlan): { row: number; col: number } | null {
-  const cells: (GridCell | undefined)[][] = [];
+  const cells: GridCell[] = [];
   let maxCol = plan.size.cols - 1;
   for (const c of plan.cells) {
     const at = parseA1(c.addr);
     if (!at) continue;
     const { row, col } = at;
     maxCol = Math.max(maxCol, col);
-    (cells[row] ??= [])[col] = { value: c.value ?? null, formula: c.formula };
+    cells.push({ row, col, value: c.value ?? null, formula: c.formula });
   }
-  for (let r = 0; r < cells.length; r++) cells[r] ??= [];
-  const grid: Grid = { sheet: plan.sheetName, cells, rows: cells.length, cols: maxCol + 1, merges: [], names: {} };
+  const grid: Grid = makeGrid(plan.sheetName, cells);
   const rows = readForms(grid)
     .flatMap((f) => f.indicators.map((i) => (i.cells.row ?? 0) - 1))
     .filter((r) => r > 0);

@@ -1,8 +1,9 @@
-// Reads one worksheet into a Grid in ONE sync: used range (values, formulas, number formats), merged areas,
+// Reads one worksheet into a Grid in ONE sync: used range (values, formulas, number formats, value types), merged areas,
 // the defined names that point into the sheet, and the FormMeta rows of JX_META for this sheet.
 
 import { parseRange, sheetOf } from "../sheet/address";
 import type { CellValue, Grid, GridCell, Rect } from "../sheet/grid";
+import { isDateFormat, isErrorText, makeGrid, serialDateText } from "../sheet/grid";
 import { type FormMeta, META_SHEET, metaForSheet } from "../sheet/meta";
 
 export interface GridRead {
@@ -32,7 +33,7 @@ export function queueGridRead(context: Excel.RequestContext, which: string | und
   const active = wb.worksheets.getActiveWorksheet();
   active.load("id");
   const used = ws.getUsedRangeOrNullObject(true);
-  used.load("values,formulas,numberFormat,rowIndex,columnIndex,rowCount,columnCount");
+  used.load("values,formulas,numberFormat,valueTypes,rowIndex,columnIndex,rowCount,columnCount");
   const merged = ws.getRange().getMergedAreasOrNullObject();
   merged.load("address");
   const names = wb.names.load("items/name,items/formula");
@@ -56,17 +57,13 @@ interface GridProxies {
 function buildGrid(p: GridProxies): ReturnType<GridRead["finish"]> {
   const { ws, active, used, merged, names, metaRange } = p;
   const sheet = ws.name;
-  const cells: (GridCell | undefined)[][] = [];
-  let rows = 0;
-  let cols = 0;
+  const cells: GridCell[] = [];
   if (!used.isNullObject) {
     const r0 = used.rowIndex;
     const c0 = used.columnIndex;
-    rows = r0 + used.rowCount;
-    cols = c0 + used.columnCount;
-    for (let r = 0; r < rows; r++) cells.push([]);
     const formulas = used.formulas;
     const formats = used.numberFormat;
+    const types = used.valueTypes;
     used.values.forEach((row, i) =>
       row.forEach((v, j) => {
         const f = formulas[i][j];
@@ -75,10 +72,20 @@ function buildGrid(p: GridProxies): ReturnType<GridRead["finish"]> {
         // equal to its value; a real formula's value is its result, never its own text.
         const isFormula = typeof f === "string" && f.startsWith("=") && f !== v;
         if ((v === "" || v === null) && !isFormula) return;
-        const cell: GridCell = { value: v as CellValue };
+        const cell: GridCell = { row: r0 + i, col: c0 + j, value: v as CellValue };
         if (isFormula) cell.formula = f;
         if (typeof fmt === "string" && fmt !== "General") cell.numFmt = fmt;
-        cells[r0 + i][c0 + j] = cell;
+        const vt = types?.[i]?.[j] as string | undefined;
+        if (vt === "Error" || (typeof v === "string" && vt === undefined && isErrorText(v))) cell.type = "error";
+        else if (typeof v === "number" && isDateFormat(cell.numFmt)) {
+          // Excel gives a date as its serial number: the reader gets the date as text, marked as a date
+          const text = serialDateText(v);
+          if (text) {
+            cell.value = text;
+            cell.type = "date";
+          }
+        }
+        cells.push(cell);
       }),
     );
   }
@@ -98,7 +105,7 @@ function buildGrid(p: GridProxies): ReturnType<GridRead["finish"]> {
     });
   }
   const forms = metaForSheet(metaRows, sheet, into);
-  const grid: Grid = { sheet, cells, rows, cols, merges, names: into };
+  const grid: Grid = makeGrid(sheet, cells, { merges, names: into });
   if (forms.length) grid.meta = { forms };
   return { grid, sheetId: ws.id, activeId: active.id, names: nameList, metaRows };
 }

@@ -11,9 +11,17 @@ export const CUT_MARK = "…";
 export const EXCEL_CELL_MAX = 32767;
 
 // C0 controls, DEL, C1 controls (U+0080–U+009F, including CSI U+009B), the bidi embedding, override and isolate
-// marks, the Arabic letter mark, LRM/RLM, the line and paragraph separators, and unpaired surrogates.
+// marks, the Arabic letter mark, LRM/RLM, the line and paragraph separators, and unpaired surrogates. A
+// well-formed surrogate pair is matched first and kept by the replacers (no lookbehind: the pane runs in older
+// WebKit on a Mac, which has none, and a regular expression it cannot parse would stop the whole pane).
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSAFE = /[\ud800-\udbff][\udc00-\udfff]|[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]/g;
+
+/** A replacer that keeps a well-formed surrogate pair and replaces anything else the pattern matched. */
+const keepPairs =
+  (replace: (ch: string) => string) =>
+  (ch: string): string =>
+    ch.length === 2 ? ch : replace(ch);
 
 const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
@@ -42,15 +50,16 @@ export function capText(text: string, max: number): string {
  * at most a few times `max`).
  */
 export function terminalText(text: string, max = 200): string {
-  return capText(String(text), max).replace(UNSAFE, escapeChar);
+  return capText(String(text), max).replace(UNSAFE, keepPairs(escapeChar));
 }
 
 /** True when the text holds a character `terminalText` would escape. */
 export function hasUnsafeChars(text: string): boolean {
   UNSAFE.lastIndex = 0;
-  const found = UNSAFE.test(text);
+  let m: RegExpExecArray | null;
+  while ((m = UNSAFE.exec(text))) if (m[0].length === 1) break;
   UNSAFE.lastIndex = 0;
-  return found;
+  return m !== null;
 }
 
 /**
@@ -79,12 +88,28 @@ const JSON_RAW = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u20
 // Characters XML 1.0 does not allow at all (a workbook with them does not open): C0 controls except tab, newline
 // and carriage return, unpaired surrogates, U+FFFE and U+FFFF.
 // eslint-disable-next-line no-control-regex
-const XML_ILLEGAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const XML_ILLEGAL = /[\ud800-\udbff][\udc00-\udfff]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]/g;
 
 /**
  * Text for a cell of a workbook we write (the summary workbook): characters XML cannot hold become "�", and the
  * text is cut to Excel's 32,767 characters with "…".
  */
 export function cellText(text: string, max = EXCEL_CELL_MAX): string {
-  return capText(String(text).replace(XML_ILLEGAL, "\ufffd"), max);
+  return capText(String(text).replace(XML_ILLEGAL, keepPairs(() => "\ufffd")), max);
+}
+
+// What a document (the report, its clipboard HTML) shows as "�": C0 controls except tab and newline, DEL, C1
+// controls, bidi marks, embeddings, overrides and isolates, the two noncharacters XML refuses, unpaired surrogates.
+// eslint-disable-next-line no-control-regex
+const DOCUMENT_UNSAFE = /[\ud800-\udbff][\udc00-\udfff]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff\ud800-\udfff]/g;
+
+/**
+ * Text for a document: line breaks of every kind become "\n" (the renderer decides what a line is), a tab a space,
+ * and every character that could hide, reorder or break the text a visible "�".
+ */
+export function documentText(text: string): string {
+  return String(text)
+    .replace(/\r\n?|[\u2028\u2029]/g, "\n")
+    .replace(/\t/g, " ")
+    .replace(DOCUMENT_UNSAFE, keepPairs(() => "\ufffd"));
 }

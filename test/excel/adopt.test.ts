@@ -19,7 +19,7 @@ const SEEDS = [
 
 async function seedRig(file: string) {
   const grids = await readXlsxFile(path.join(FIX, file));
-  const grid = grids.find((g) => g.cells.some((r) => r?.some((c) => c && c.value !== null && c.value !== ""))) ?? grids[0];
+  const grid = grids.find((g) => g.cells.some((c) => c.value !== null && c.value !== "")) ?? grids[0];
   const r = rig();
   loadGrid(r.fake, grid, "自评表");
   await r.fake.select("自评表", "A1");

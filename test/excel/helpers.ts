@@ -48,10 +48,7 @@ export function rig(sheets?: string[], legacyEvents = false): Rig {
 /** Copies a Grid (read from an .xlsx fixture) into a new sheet of the fake: values and merges only. */
 export function loadGrid(fake: FakeExcel, grid: Grid, name = grid.sheet): void {
   fake.addSheet(name);
-  grid.cells.forEach((row, r) =>
-    row?.forEach((cell, c) => {
-      if (cell && cell.value !== null && cell.value !== "") fake.setCells(name, formatA1(r, c), [[typeof cell.value === "string" ? `'${cell.value}` : cell.value]]);
-    }),
-  );
+  for (const cell of grid.cells)
+    if (cell.value !== null && cell.value !== "") fake.setCells(name, formatA1(cell.row, cell.col), [[typeof cell.value === "string" ? `'${cell.value}` : cell.value]]);
   for (const m of grid.merges) fake.merge(name, `${formatA1(m.r0, m.c0)}:${formatA1(m.r1, m.c1)}`);
 }

@@ -22,7 +22,7 @@ describe("read and write steps", () => {
       const read = await Excel.run((context) => readSheet(context, "表", false));
       expect(fake.syncCount).toBe(1);
       expect(read.grid.sheet).toBe("表");
-      expect(read.grid.cells[1][0]?.value).toBe(42);
+      expect(read.grid.cells.find((c) => c.row === 1 && c.col === 0)?.value).toBe(42);
 
       const marks: string[] = [];
       const watch = {

@@ -36,8 +36,9 @@ describe("read-grid", () => {
         ]),
       );
       expect(out.grid.merges).toHaveLength(2);
-      expect(out.grid.cells[1][0]).toEqual({ value: "=SUM(1,2)" });
-      expect(out.grid.cells[1][1]?.formula).toBe("=1+1");
+      const at = (r: number, c: number) => out.grid.cells.find((x) => x.row === r && x.col === c);
+      expect(at(1, 0)).toEqual({ row: 1, col: 0, value: "=SUM(1,2)" });
+      expect(at(1, 1)?.formula).toBe("=1+1");
     } finally {
       undo();
     }

@@ -1,22 +1,10 @@
 // The reader over hand-made grids: no fixed positions, merged cells, blank total rows, sheets that hold no form.
-import type { Grid, GridCell } from "../../src/sheet/grid";
+import type { Grid } from "../../src/sheet/grid";
+import { makeGrid } from "../../src/sheet/grid";
 import { readForms } from "../../src/sheet/read";
-import { parseRange } from "../../src/sheet/address";
+import { gridOf, setCell } from "./grid-builder";
 
-/** A grid from rows of values placed at (row0, col0); merges as A1 ranges. */
-function grid(rows: (string | number | null)[][], at = { r: 0, c: 0 }, merges: string[] = [], sheet = "S"): Grid {
-  const cells: (GridCell | undefined)[][] = [];
-  rows.forEach((vals, i) => {
-    const row: (GridCell | undefined)[] = [];
-    vals.forEach((v, j) => {
-      if (v !== null && v !== "") row[at.c + j] = { value: v };
-    });
-    cells[at.r + i] = row;
-  });
-  for (let r = 0; r < at.r; r++) cells[r] = [];
-  const cols = Math.max(...rows.map((r) => r.length)) + at.c;
-  return { sheet, cells, rows: rows.length + at.r, cols, merges: merges.map((m) => parseRange(m)!), names: {} };
-}
+const grid = (rows: (string | number | null)[][], at = { r: 0, c: 0 }, merges: string[] = [], sheet = "S"): Grid => gridOf(rows, at, merges, sheet);
 
 const TABLE: (string | number | null)[][] = [
   ["项目支出绩效自评表"],
@@ -83,7 +71,7 @@ test("a form the add-in made is found through its names and metadata", () => {
   const g = grid(TABLE, { r: 2, c: 0 });
   g.names = { JX1_NAME: "$B$4", JX1_IND: "$A$10:$H$11", JX1_FUNDS_BUDGET: "$D$6" };
   g.meta = { forms: [{ template: { id: "project-10", kind: "project", version: 3 }, prefix: "JX1_", fields: { name: "NAME", indicators: "IND", "funds.budget": "FUNDS_BUDGET" } }] };
-  g.cells[5][3] = { value: 100 };
+  setCell(g, 5, 3, 100);
   const [f] = readForms(g);
   expect(f.template).toEqual({ id: "project-10", version: 3 });
   expect(f.kind).toBe("project");
@@ -93,6 +81,16 @@ test("a form the add-in made is found through its names and metadata", () => {
 });
 
 test("never throws on odd grids", () => {
-  const odd: Grid = { sheet: "x", cells: [[{ value: "三级指标" }, { value: "指标值" }, { value: "分值" }], [undefined, { value: true }, { value: "abc" }]], rows: 2, cols: 3, merges: [{ r0: 0, c0: 0, r1: 9999, c1: 9999 }], names: {} };
+  const odd: Grid = makeGrid(
+    "x",
+    [
+      { row: 0, col: 0, value: "三级指标" },
+      { row: 0, col: 1, value: "指标值" },
+      { row: 0, col: 2, value: "分值" },
+      { row: 1, col: 1, value: true },
+      { row: 1, col: 2, value: "abc" },
+    ],
+    { merges: [{ r0: 0, c0: 0, r1: 9999, c1: 9999 }] },
+  );
   expect(() => readForms(odd)).not.toThrow();
 });

@@ -3,6 +3,7 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import type { Grid, GridCell } from "../../src/sheet/grid";
+import { makeGrid } from "../../src/sheet/grid";
 import { readXlsxBuffer } from "../../src/xlsx/read";
 import { readForms } from "../../src/sheet/read";
 import { evaluateForm } from "../../src/domain/evaluate";
@@ -23,15 +24,16 @@ beforeAll(async () => {
 });
 
 function damage(g: Grid, edits: [number, number, number][], merges: [number, number, number, number][]): Grid {
-  const cells: (GridCell | undefined)[][] = g.cells.map((row) => [...row]);
+  const byKey = new Map<string, GridCell>(g.cells.map((x) => [`${x.row},${x.col}`, x]));
   for (const [r, c, j] of edits) {
-    const rr = r % (g.rows + 2);
-    const cc = c % (g.cols + 2);
+    const row = r % (g.rows + 2);
+    const col = c % (g.cols + 2);
     const v = JUNK[j % JUNK.length];
-    (cells[rr] ??= [])[cc] = v === null ? undefined : { value: v };
+    if (v === null) byKey.delete(`${row},${col}`);
+    else byKey.set(`${row},${col}`, { row, col, value: v });
   }
   const extra = merges.map(([r, c, h, w]) => ({ r0: r % g.rows, c0: c % g.cols, r1: (r % g.rows) + (h % 12), c1: (c % g.cols) + (w % 4) }));
-  return { ...g, cells, rows: Math.max(g.rows, cells.length), merges: [...g.merges, ...extra] };
+  return makeGrid(g.sheet, [...byKey.values()], { merges: [...g.merges, ...extra], names: g.names, meta: g.meta });
 }
 
 test("damaged forms read without a sheet-level failure, and every issue is Chinese on a cell", () => {

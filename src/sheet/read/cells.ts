@@ -1,43 +1,95 @@
 // Turning cells into typed fields, with a ReadIssue (Chinese) instead of an exception when a cell does not fit.
+//
+// Numbers are numbers: an error value (#N/A, #DIV/0!), NaN or an infinity, and a date where an amount, a rate, a
+// weight or a score belongs are read problems on that cell, never a figure. A number in a merged area belongs to
+// the area once, at its top-left cell: the other cells of the area read as blank (and say why). A dash, a slash, 无
+// or 不适用 in a number cell is a blank, not a problem.
 
-import type { NumField, ReadIssue } from "../../domain/model";
+import type { MoneyUnit, NumField, ReadIssue } from "../../domain/model";
 import type { SheetView } from "./view";
-import { parseLooseNumber } from "./text";
+import { formatA1 } from "../address";
+import { isErrorText } from "../grid";
+import { isBlankMark, parseLooseNumber } from "./text";
 
-const EN: Record<string, string> = { 分值: "Weight", 得分: "Score", 资金: "Amount", 执行率: "Rate", 总分: "Total", 执行率分值: "Rate weight", 资金支出计划: "Spending plan" };
+const EN: Record<string, string> = {
+  分值: "Weight",
+  得分: "Score",
+  资金: "Amount",
+  执行率: "Rate",
+  总分: "Total",
+  执行率分值: "Rate weight",
+  执行率得分: "Rate score",
+  资金支出计划: "Spending plan",
+  分值合计: "Weight total",
+};
 const en = (what: string): string => EN[what] ?? "Number";
+const short = (s: string): string => (s.length > 30 ? `${s.slice(0, 30)}…` : s);
 
-/** A number from a cell. Text where a number should be → ReadIssue, value null. */
-export function numAt(view: SheetView, r: number, c: number, what: string, issues: ReadIssue[]): NumField {
+export interface NumOptions {
+  /** Weights and scores: "10%" (or 0.1 shown as 10%) is 10 points, not 0.1. */
+  points?: boolean;
+  /** Amounts: a unit written in the cell ("1,580.00万元") is converted to the form's unit. */
+  moneyUnit?: MoneyUnit;
+}
+
+/** A number from a cell. Anything that is not one → ReadIssue, value null. */
+export function numAt(view: SheetView, r: number, c: number, what: string, issues: ReadIssue[], opts: NumOptions = {}): NumField {
+  const m = view.mergeAt(r, c);
+  if (m && (m.r0 !== r || m.c0 !== c)) {
+    // a covered cell of a merged area: the area's number is its top-left's, counted there once
+    const own = formatA1(r, c);
+    const raw = view.text(r, c);
+    if (raw !== "" && !isBlankMark(raw) && parseLooseNumber(raw)) {
+      const master = formatA1(m.r0, m.c0);
+      issues.push({
+        cell: own,
+        message: `${what}单元格 ${own} 与 ${master} 合并，合并区域中的数字只算在 ${master}，${own} 按空白处理；请拆分合并单元格后分别填写。`,
+        messageEn: `${en(what)} cell ${own} is merged into ${master}; the number counts once, in ${master}. Unmerge the cells and fill each.`,
+      });
+    }
+    return { value: null, raw: "", cell: own };
+  }
+  const cell = formatA1(r, c);
+  const stored = view.own(r, c);
   const raw = view.text(r, c);
-  const cell = view.a1(r, c);
-  if (raw === "") return { value: null, raw, cell };
-  const own = view.cell(r, c);
-  if (own && typeof own.value === "number" && !(own.numFmt ?? "").includes("%")) return { value: own.value, raw, cell };
+  if (!stored || raw === "") return { value: null, raw, cell };
+  const bad = (zh: string, enText: string): NumField => {
+    issues.push({ cell, message: `${what}单元格 ${cell} ${zh}`, messageEn: `${en(what)} cell ${cell} ${enText}` });
+    return { value: null, raw, cell };
+  };
+  const v = stored.value;
+  if (stored.type === "error" || (typeof v === "string" && isErrorText(v)))
+    return bad(`是错误值 ${short(raw)}，不是数字，已按空白处理；请改正公式或填写数字。`, `holds the error ${short(raw)}, not a number; it was read as blank.`);
+  if (stored.type === "date")
+    return bad(`是日期（${short(raw)}），不是数字，已按空白处理；请填写数字。`, `holds a date (${short(raw)}), not a number; it was read as blank.`);
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return bad(`的内容不是有效的数字（${String(v)}），已按空白处理；请填写数字。`, `holds ${String(v)}, not a valid number; it was read as blank.`);
+    const pct = (stored.numFmt ?? "").includes("%");
+    // a number shown as a percentage: a fraction (0.9742) for rates; as written (10%) → 10 points for weights and scores
+    return { value: pct && opts.points ? round12(v * 100) : v, raw, cell };
+  }
+  if (typeof v === "boolean") return bad(`的内容「${raw}」不是数字，已按空白处理，请填写数字。`, `holds "${raw}", not a number; it was read as blank.`);
+  if (isBlankMark(raw)) return { value: null, raw, cell };
   const p = parseLooseNumber(raw);
   if (!p) {
-    issues.push({
-      cell,
-      message: `${what}单元格 ${cell} 的内容「${raw.slice(0, 30)}」不是数字，已按空白处理，请填写数字。`,
-      messageEn: `${en(what)} cell ${cell} holds "${raw.slice(0, 30)}", not a number; it was read as blank.`,
-    });
-    return { value: null, raw, cell };
+    return bad(`的内容「${short(raw)}」不是数字，已按空白处理，请填写数字。`, `holds "${short(raw)}", not a number; it was read as blank.`);
   }
-  return { value: p.percent ? Math.round((p.value / 100) * 1e12) / 1e12 : p.value, raw, cell };
+  let value = p.value;
+  if (p.percent && !opts.points) value = round12(value / 100);
+  if (opts.moneyUnit && (p.unit === "万元" || p.unit === "元") && p.unit !== opts.moneyUnit) value = round12(p.unit === "万元" ? value * 10000 : value / 10000);
+  return { value, raw, cell };
+}
+
+function round12(n: number): number {
+  return Math.round(n * 1e12) / 1e12;
 }
 
 /** A score/weight of one indicator row: a merge spanning several indicator rows cannot be assigned to one. */
-export function rowNumAt(
-  view: SheetView,
-  r: number,
-  c: number,
-  what: string,
-  issues: ReadIssue[],
-): NumField & { merged: boolean } {
+export function rowNumAt(view: SheetView, r: number, c: number, what: string, issues: ReadIssue[]): NumField & { merged: boolean } {
   const m = view.mergeAt(r, c);
   if (m && m.r1 > m.r0) {
     const cell = view.a1(r, c);
-    if (m.r0 === r) {
+    if (m.r0 === r && view.text(r, c) !== "") {
       issues.push({
         cell,
         message: `${what}单元格 ${cell} 与下方单元格合并，跨越多个指标行，无法对应到单个指标，请拆分合并单元格并逐行填写。`,
@@ -46,10 +98,7 @@ export function rowNumAt(
     }
     return { value: null, raw: view.text(r, c), cell, merged: true };
   }
-  const f = numAt(view, r, c, what, issues);
-  // a percentage typed into a weight/score cell is a number as written, not a fraction
-  if (f.value !== null && /%$/.test(f.raw.trim())) f.value = f.value * 100;
-  return { ...f, merged: false };
+  return { ...numAt(view, r, c, what, issues, { points: true }), merged: false };
 }
 
 /** A rate: "97.42%" → 0.9742; a bare 97.42 → 0.9742; 0.9742 → 0.9742. */
@@ -58,3 +107,9 @@ export function rateAt(view: SheetView, r: number, c: number, issues: ReadIssue[
   if (f.value !== null && !/%/.test(f.raw) && f.value > 1.5) f.value = f.value / 100;
   return f;
 }
+
+/** A blank field at a cell (the cell to type in). */
+export function blankAt(view: SheetView, r: number, c: number): NumField {
+  return { value: null, raw: "", cell: view.a1(r, c) };
+}
+

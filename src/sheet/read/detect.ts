@@ -1,141 +1,202 @@
-// Forms the add-in did not make: find the tables by their header labels, cut the sheet into forms, read each.
+// Forms the add-in did not make: find the indicator tables by their header labels, cut the sheet into forms in both
+// directions, and read each form from its own part of the sheet only (one form's 总分 or funds never mix with
+// another's).
+//
+// Cutting: side by side first — a column boundary that no table crosses, with tables on both sides whose rows
+// overlap, at the empty column(s) between them; then stacked — a table starts a new form when the rows between it and
+// the previous table hold a form's start (its title, 项目名称 / 单位名称, or a funds block when the previous form
+// already has one above its table); the rows before that start (a funds block under the table, 评价结论, signatures)
+// stay with the form above. Each part is cut again until nothing more splits.
 
 import type { Form, Indicator, ReadIssue } from "../../domain/model";
 import type { SheetView } from "./view";
-import { findTableHeader, readTable, type TableHeader, type TableRead } from "./table";
+import { findTableHeaders, readTable, type TableHeader, type TableRead } from "./table";
 import { findFundsHeader, readFunds } from "./funds";
 import { findMultiHeader, readMulti } from "./multi";
 import { readGoals, readHeader, readSharedReason, readSpendingPlan, readTotals } from "./parts";
 import { classify } from "./classify";
-import { labelKey, normLabel } from "./text";
-import { isGradeLabel, isImprovementLabel, isSharedReasonLabel, isTotalLabel } from "./labels";
+import { MAX_LABEL, normLabel } from "./text";
+import { fieldLabel, readFields, titleYear } from "./fields";
 
-export interface Region {
-  r0: number;
-  r1: number;
+interface Found {
+  h: TableHeader;
+  end: number;
 }
 
-function startsNewForm(view: SheetView, r0: number, r1: number): boolean {
-  for (let r = r0; r <= r1; r++) {
-    if (findFundsHeader(view, r)) return true;
-    for (const [, t] of view.rowCells(r, 0, view.cols - 1, true)) {
-      const k = labelKey(t);
-      if (k === "项目名称" || k === "项目编码" || /^项目名称[:：]/.test(normLabel(t))) return true;
-      // a form's own title: "2023年度“河长制宣传”项目绩效自评表"
-      if (/(绩效自评表|绩效目标表|绩效目标申报表)$/.test(normLabel(t)) && normLabel(t).length <= 60) return true;
-    }
+/** Every indicator table of the view with the last row it reaches. */
+function findTables(view: SheetView): Found[] {
+  const out: Found[] = [];
+  const starts: TableHeader[] = [];
+  let skipUntil = -1;
+  for (const r of view.contentRows()) {
+    if (r <= skipUntil) continue;
+    const hs = findTableHeaders(view, r);
+    if (hs.length === 0) continue;
+    starts.push(...hs);
+    skipUntil = Math.max(...hs.map((h) => h.bodyStart - 1));
+  }
+  for (const h of starts) {
+    const next = starts.find((x) => x.row > h.row && x.c0 <= h.c1 && x.c1 >= h.c0);
+    const limit = next ? next.row - 1 : view.bounds.r1;
+    const t = readTable(view.within({ r0: h.row, c0: h.c0, r1: limit, c1: h.c1 }), { ...h, cols: { ...h.cols } }, limit, () => "", []);
+    out.push({ h, end: Math.max(h.bodyStart - 1, t.end) });
+  }
+  return out;
+}
+
+/** Text of a row that starts a form: its title, or its name label. */
+function isFormStart(view: SheetView, r: number): boolean {
+  for (const [, t] of view.rowCells(r, undefined, undefined, true)) {
+    if (t.length > MAX_LABEL) continue;
+    const k = normLabel(t);
+    const f = fieldLabel(t);
+    if (f && (f.key === "name" || f.key === "unitName")) return true;
+    if (/^项目编码$/.test(k)) return true;
+    if (/(绩效自评表|绩效目标表|绩效目标申报表|自评报告表|自评表)(\(\d{4}年度?\))?$/.test(k) && k.length <= 60) return true;
+    if (titleYear(t) && /^[(（]/.test(k) && k.length <= 12) return true;
   }
   return false;
 }
 
-/** Rows right after a table that still belong to its form: 总分, 等级, 偏差 and 改进 texts, signatures. */
-function trailsPrevious(view: SheetView, r: number): boolean {
-  const cells = view.rowCells(r, 0, view.cols - 1, true);
-  if (cells.length === 0) return true;
-  const t = cells[0][1];
-  const k = normLabel(t);
-  return (
-    isTotalLabel(t) ||
-    isGradeLabel(t) ||
-    isSharedReasonLabel(t) ||
-    isImprovementLabel(t) ||
-    /^(说明|备注|注|填表人|填报人|审核人|联系电话|填报日期|单位负责人|财务负责人|综合评定等级|评价等级|自评等级|等级|总分|自评总分)([:：(（]|$)/.test(k)
-  );
+/** Where the next form starts in (a, b), or null: its first start row (a title and a name row together: the title). */
+function nextFormStart(view: SheetView, a: number, b: number, prevHasFunds: boolean): number | null {
+  const rows = view.contentRows(a, b);
+  for (const r of rows) if (isFormStart(view, r)) return r;
+  if (prevHasFunds) for (const r of rows) if (findFundsHeader(view, r)) return r;
+  return null;
 }
 
-/** Where the next form starts in [r0, r1]: after the previous form's trailing rows. */
-function firstOwnRow(view: SheetView, r0: number, r1: number): number {
-  let r = r0;
-  let textBelow = false; // a 偏差/改进 label alone on its row: its text is on the next row
-  while (r < r1) {
-    const cells = view.rowCells(r, 0, view.cols - 1, true);
-    if (trailsPrevious(view, r)) {
-      textBelow = cells.length === 1 && (isSharedReasonLabel(cells[0][1]) || isImprovementLabel(cells[0][1]));
-    } else if (textBelow && cells.length === 1) {
-      textBelow = false;
-    } else break;
-    r++;
+function hasFundsAbove(view: SheetView, r0: number, r1: number): boolean {
+  for (const r of view.contentRows(r0, r1)) if (findFundsHeader(view, r)) return true;
+  return false;
+}
+
+/** A column where the view splits into forms side by side, or null. */
+function columnCut(view: SheetView, tables: Found[]): number | null {
+  if (tables.length < 2) return null;
+  const rects = tables.map((t) => ({ r0: t.h.row, r1: t.end, c0: t.h.c0, c1: t.h.c1 })).sort((a, b) => a.c0 - b.c0);
+  let maxC1 = rects[0].c1;
+  let left = { r0: rects[0].r0, r1: rects[0].r1 };
+  for (let i = 1; i < rects.length; i++) {
+    const r = rects[i];
+    if (r.c0 > maxC1) {
+      const rest = rects.slice(i);
+      const right = { r0: Math.min(...rest.map((x) => x.r0)), r1: Math.max(...rest.map((x) => x.r1)) };
+      if (right.r0 <= left.r1 && left.r0 <= right.r1) {
+        // the right form's own columns left of its table (labels, 项目资金) reach back to the first empty column
+        const used = new Set(view.columnsWithText(view.bounds.r0, view.bounds.r1));
+        let x = r.c0;
+        while (x - 1 > maxC1 && used.has(x - 1)) x--;
+        return x;
+      }
+    }
+    maxC1 = Math.max(maxC1, r.c1);
+    left = { r0: Math.min(left.r0, r.r0), r1: Math.max(left.r1, r.r1) };
   }
-  return r;
+  return null;
 }
 
-/** Read every form found in rows [r0, r1] of the view. */
-export function detectForms(view: SheetView, region: Region = { r0: 0, r1: view.rows - 1 }): Form[] {
+/** The parts of the view that hold one form each. */
+export function splitForms(view: SheetView, depth = 0): SheetView[] {
+  const b = view.bounds;
+  if (depth > 8 || b.r0 > b.r1 || b.c0 > b.c1) return [view];
+  const tables = findTables(view);
+  const x = columnCut(view, tables);
+  if (x !== null && x > b.c0 && x <= b.c1) {
+    return [...splitForms(view.within({ ...b, c1: x - 1 }), depth + 1), ...splitForms(view.within({ ...b, c0: x }), depth + 1)];
+  }
+  const sorted = [...tables].sort((p, q) => p.h.row - q.h.row || p.h.c0 - q.h.c0);
+  const starts: number[] = [];
+  let prevEnd = b.r0 - 1;
+  let partStart = b.r0;
+  for (const t of sorted) {
+    if (t.h.row <= prevEnd) {
+      prevEnd = Math.max(prevEnd, t.end);
+      continue;
+    }
+    if (starts.length === 0) starts.push(b.r0);
+    else {
+      const s = nextFormStart(view, prevEnd + 1, t.h.row - 1, hasFundsAbove(view, partStart, prevEnd));
+      if (s !== null) {
+        starts.push(s);
+        partStart = s;
+      }
+    }
+    prevEnd = Math.max(prevEnd, t.end);
+  }
+  if (starts.length <= 1) return [view];
+  return starts.flatMap((s, i) => splitForms(view.within({ ...b, r0: s, r1: i + 1 < starts.length ? starts[i + 1] - 1 : b.r1 }), depth + 1));
+}
+
+/** Read every form found in the view (the whole sheet, or the area of one of our forms). */
+export function detectForms(view: SheetView, opts: { split?: boolean } = {}): Form[] {
   const sheet = view.grid.sheet;
-  for (let r = region.r0; r <= Math.min(region.r1, region.r0 + 40); r++) {
+  for (const r of view.contentRows().slice(0, 40)) {
     const mh = findMultiHeader(view, r);
     if (mh) return readMulti(view, mh, sheet, () => []);
   }
-  const headers: TableHeader[] = [];
-  for (let r = region.r0; r <= region.r1; r++) {
-    const h = findTableHeader(view, r);
-    if (h) {
-      headers.push(h);
-      r = h.bodyStart - 1;
-    }
-  }
-  // cut into forms: a table starts a new form when the rows above it (since the previous table) name a project or hold funds
-  interface Part {
-    r0: number;
-    tables: TableHeader[];
-  }
-  const parts: Part[] = [];
-  let prevEnd = region.r0 - 1;
-  for (let i = 0; i < headers.length; i++) {
-    const h = headers[i];
-    const limit = Math.min(region.r1, (headers[i + 1]?.row ?? region.r1 + 1) - 1);
-    if (parts.length === 0 || startsNewForm(view, prevEnd + 1, h.row - 1)) parts.push({ r0: parts.length === 0 ? region.r0 : firstOwnRow(view, prevEnd + 1, h.row - 1), tables: [] });
-    parts[parts.length - 1].tables.push(h);
-    prevEnd = Math.max(h.bodyStart - 1, readTable(view, h, limit, () => "", []).end);
-  }
-  if (parts.length === 0) {
-    // no indicator table: a funds-only form, when a funds block and a name are there
-    const issues: ReadIssue[] = [];
-    const f = readFunds(view, region.r0, region.r1, new Set(), issues);
-    if (!f) return [];
-    parts.push({ r0: region.r0, tables: [] });
-  }
+  const parts = opts.split === false ? [view] : splitForms(view);
   const forms: Form[] = [];
-  parts.forEach((p, i) => {
-    const r1 = i + 1 < parts.length ? parts[i + 1].r0 - 1 : region.r1;
-    forms.push(readPart(view, { r0: p.r0, r1 }, p.tables));
-  });
+  for (const p of parts) {
+    const f = readPart(p);
+    if (f) forms.push(f);
+  }
   return forms;
 }
 
-function readPart(view: SheetView, region: Region, tables: TableHeader[]): Form {
+export interface PartOptions {
+  /** Our own templates: the rows of each named indicator table, read as they are (blank rows kept). */
+  tables?: { header: TableHeader; r0: number; r1: number; goal?: number }[];
+}
+
+/** One form from one part of the sheet; null when the part holds neither a table nor a funds block with a name. */
+export function readPart(view: SheetView, opts: PartOptions = {}): Form | null {
+  const region = { r0: view.bounds.r0, r1: view.bounds.r1 };
   const issues: ReadIssue[] = [];
   let n = 0;
   const nextId = (): string => `i${++n}`;
   const skip = new Set<number>();
   const reads: TableRead[] = [];
   const { goals, goalRows } = readGoals(view, region.r0, region.r1, new Set());
-  tables.forEach((h, i) => {
-    const limit = (tables[i + 1]?.row ?? region.r1 + 1) - 1;
-    let goal: number | undefined;
-    for (const [row, idx] of goalRows) if (row < h.row) goal = idx;
-    const t = readTable(view, h, Math.min(limit, region.r1), nextId, issues, goalRows.size ? goal : undefined);
-    reads.push(t);
-    for (let r = h.row; r <= t.end; r++) skip.add(r);
-  });
+  if (opts.tables) {
+    for (const t of opts.tables) {
+      const read = readTable(view, t.header, t.r1, nextId, issues, t.goal, { keepBlankRows: true, rows: { r0: t.r0, r1: t.r1 } });
+      reads.push(read);
+      for (let r = t.header.row; r <= read.end; r++) skip.add(r);
+    }
+  } else {
+    const found = findTables(view).sort((p, q) => p.h.row - q.h.row || p.h.c0 - q.h.c0);
+    found.forEach((f, i) => {
+      const limit = Math.min((found[i + 1]?.h.row ?? region.r1 + 1) - 1, region.r1);
+      let goal: number | undefined;
+      for (const [row, idx] of goalRows) if (row < f.h.row) goal = idx;
+      const read = readTable(view, f.h, limit, nextId, issues, goalRows.size ? goal : undefined);
+      reads.push(read);
+      for (const r of view.contentRows(f.h.row, read.end)) skip.add(r);
+    });
+  }
   const indicators: Indicator[] = reads.flatMap((t) => t.indicators);
   const fr = readFunds(view, region.r0, region.r1, skip, issues);
-  const header = readHeader(view, region.r0, region.r1);
-  const last = reads[reads.length - 1];
-  const scoreCol = last?.header.cols.score;
-  const totals = readTotals(view, region.r0, region.r1, scoreCol, issues, last?.header.cols.weight, fr?.usedRows);
+  if (reads.length === 0 && !fr) return null;
+  const fieldsRead = readFields(view, region.r0, region.r1, skip);
+  const header = readHeader(view, region.r0, region.r1, fieldsRead);
+  if (reads.length === 0 && !header.name && !fieldsRead.fields.name) return null;
+  const totalsSkip = new Set([...(fr?.usedRows ?? [])]);
+  const totals = readTotals(view, region.r0, region.r1, reads, issues, totalsSkip);
   const shared = readSharedReason(view, region.r0, region.r1, skip);
   const plan = readSpendingPlan(view, region.r0, region.r1, issues);
-  const scored = reads.some((t) => t.header.cols.weight !== undefined);
+  const scored = reads.some((t) => t.header.cols.weight !== undefined) || (fr?.funds.weight != null && reads.some((t) => t.header.cols.score !== undefined));
+  const firstTable = reads[0]?.header;
   const form: Form = {
     kind: "project",
     sheet: view.grid.sheet,
     name: header.name,
+    fields: fieldsRead.fields,
     unit: header.unit,
     year: header.year,
     ...(header.code ? { code: header.code } : {}),
     ...(header.purpose ? { purpose: header.purpose } : {}),
-    anchor: header.titleCell ?? header.nameCell ?? (tables[0] ? view.a1(tables[0].row, tables[0].c0) : undefined),
+    anchor: header.titleCell ?? header.nameCell ?? (firstTable ? view.a1(firstTable.row, firstTable.c0) : undefined),
     funds: fr ? fr.funds : null,
     goals,
     indicators,
@@ -146,8 +207,19 @@ function readPart(view: SheetView, region: Region, tables: TableHeader[]): Form 
     sharedReason: shared.reason,
     improvement: shared.improvement,
     spendingPlan: plan,
-    readIssues: issues,
+    readIssues: dedupe(issues),
   };
   form.kind = classify(view, region, form, reads);
   return form;
+}
+
+/** The same problem on the same cell once (a cell can be read by two parts of the reader). */
+function dedupe(issues: ReadIssue[]): ReadIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const k = `${i.cell}|${i.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }

@@ -1,5 +1,5 @@
 // readForms(grid): every 绩效 form on one sheet, as typed Forms. Our own forms are read through their names and
-// metadata; any other layout is found by its labels and their synonyms wherever they stand. Never throws.
+// metadata; any other layout is found by its labels and what its columns hold, wherever it stands. Never throws.
 
 import type { Form } from "../../domain/model";
 import { emptyForm } from "../../domain/form";

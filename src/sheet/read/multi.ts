@@ -6,7 +6,7 @@ import type { SheetView } from "./view";
 import { numAt, rateAt } from "./cells";
 import { detectMoneyUnit } from "./funds";
 import { isImprovementLabel, isSharedReasonLabel } from "./labels";
-import { normLabel, parseLooseNumber } from "./text";
+import { MAX_LABEL, normLabel, parseLooseNumber } from "./text";
 
 interface MultiHeader {
   row: number;
@@ -15,27 +15,31 @@ interface MultiHeader {
 }
 
 export function findMultiHeader(view: SheetView, r: number): MultiHeader | null {
-  const cells = view.rowCells(r, 0, view.cols - 1, true);
-  const nameCol = cells.find(([, t]) => normLabel(t) === "项目名称");
+  const cells = view.rowCells(r, undefined, undefined, true);
+  const nameCol = cells.find(([, t]) => t.length <= MAX_LABEL && normLabel(t) === "项目名称");
   if (!nameCol || cells.length < 5) return null;
   let pairs = 0;
   let last = r;
-  for (let q = r; q <= Math.min(view.rows - 1, r + 4); q++) {
-    const n = view.rowCells(q).filter(([, t]) => /^年度指标内容$/.test(normLabel(t))).length;
+  for (let q = r; q <= r + 4; q++) {
+    const n = view.rowCells(q).filter(([, t]) => t.length <= MAX_LABEL && /^年度指标内容$/.test(normLabel(t))).length;
     if (n > 0) {
       pairs += n;
       last = q;
     }
   }
   if (pairs === 0) return null;
+  // per column, the distinct header texts top-down (only the columns that hold a header text)
   const paths: string[][] = [];
-  for (let c = 0; c < view.cols; c++) {
-    const p: string[] = [];
+  const cols = new Set<number>();
+  for (let q = r; q <= last; q++) for (const [c] of view.rowCells(q)) cols.add(c);
+  const maxCol = Math.max(...cols);
+  for (let c = 0; c <= maxCol; c++) paths.push([]);
+  for (let c = Math.min(...cols); c <= maxCol; c++) {
+    const p = paths[c];
     for (let q = r; q <= last; q++) {
-      const t = normLabel(view.text(q, c));
+      const t = normLabel(view.text(q, c).slice(0, MAX_LABEL));
       if (t && p[p.length - 1] !== t) p.push(t);
     }
-    paths.push(p);
   }
   return { row: r, bodyStart: last + 1, paths };
 }
@@ -71,14 +75,21 @@ export function readMulti(
   });
 
   const forms: Form[] = [];
-  for (let r = h.bodyStart; r < view.rows; r++) {
+  let prev = h.bodyStart - 1;
+  let firstRow: number | null = null;
+  for (const r of view.contentRows(h.bodyStart)) {
+    if (r - prev > 3) break;
+    prev = r;
+    firstRow ??= r;
     const name = nameCol >= 0 ? view.text(r, nameCol) : "";
     const hasNumber = [...budgetCols, ...spentCols].some((c) => parseLooseNumber(view.text(r, c)));
+    const filled = pairs.some((p) => view.text(r, p.target) !== "" || (p.actual >= 0 && view.text(r, p.actual) !== ""));
     if (!name && !hasNumber) {
-      if (view.rowBlank(r)) continue;
-      break;
+      // a numbered but empty row of the template (序号 only): nothing to read yet
+      if (!filled && view.rowCells(r).every(([c, t]) => c < Math.max(nameCol, 0) && /^\d{1,4}$/.test(t))) continue;
+      if (!filled) break;
     }
-    const rowLabels = view.rowCells(r, 0, Math.max(nameCol, 0)).map(([, t]) => normLabel(t));
+    const rowLabels = view.rowCells(r, undefined, Math.max(nameCol, 0)).map(([, t]) => normLabel(t.slice(0, MAX_LABEL)));
     if (rowLabels.some((t) => /^(合计|总计|小计|金额合计)$/.test(t))) continue; // the totals row of the table
     const ri = issues(r);
     const labelOf = (c: number): string => {
@@ -98,7 +109,7 @@ export function readMulti(
     const s = group(spentCols, "执行数");
     const indicators: Indicator[] = pairs.map((p, i) => {
       const content = view.text(r, p.target);
-      const split = /^(.*?)((?:≥|≤|>=|<=|＞|＜|>|<|=|＝|不低于|不少于|不高于|不超过|达到)\s*[\d.]+\s*\S{0,4})$/.exec(content);
+      const split = content.length > 200 ? null : /^(.*?)((?:≥|≤|>=|<=|＞|＜|>|<|=|＝|不低于|不少于|不高于|不超过|达到)[ \t]{0,3}[\d.]{1,20}[ \t]{0,3}\S{0,4})$/.exec(content);
       return {
         id: `i${i + 1}`,
         level1: p.level1,
@@ -145,6 +156,28 @@ export function readMulti(
       spendingPlan: [],
       projectRow: r + 1,
       readIssues: ri,
+    });
+  }
+  if (forms.length === 0) {
+    // nothing filled in yet: one blank form, so that the sheet reads as an (empty) multi-project form
+    const at = firstRow ?? h.bodyStart;
+    forms.push({
+      kind: "multi-project",
+      sheet,
+      name: "",
+      fields: nameCol >= 0 ? { name: { value: "", cell: view.a1(at, nameCol) } } : {},
+      anchor: view.a1(h.row, Math.max(nameCol, 0)),
+      funds: null,
+      goals: [],
+      indicators: [],
+      scored: false,
+      enteredTotal: null,
+      enteredGrade: null,
+      sharedReason: null,
+      improvement: null,
+      spendingPlan: [],
+      projectRow: at + 1,
+      readIssues: [],
     });
   }
   return forms;

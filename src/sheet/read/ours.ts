@@ -1,14 +1,19 @@
 // Forms the add-in made: found through their defined names (prefix "JX<k>_") and the FormMeta kept in the file
-// (grid.meta, from the hidden sheet JX_META). The names bound the form's area and anchor its cells; the labels the
-// template wrote are read by the same detector as any other form, so a file edited elsewhere still reads.
+// (grid.meta, from the hidden sheet JX_META). The names bound the form's area and anchor its cells: the indicator
+// tables are read row by row over their named ranges (a template row with only 一级/二级 stays a blank row, which the
+// engine leaves out), and every named field wins over what the labels suggested. The labels the template wrote are
+// still read by the same detector as any other form, so a file edited elsewhere (a name lost) still reads.
 
-import type { Form, FormKind, NumField, ReadIssue } from "../../domain/model";
+import type { Form, FormFields, FormKind, NumField, ReadIssue, TextField } from "../../domain/model";
 import { FORM_KINDS } from "../../domain/model";
 import type { FormMeta } from "../meta";
 import { parseRange } from "../address";
+import type { Rect } from "../grid";
 import type { SheetView } from "./view";
-import { detectForms } from "./detect";
+import { detectForms, readPart, type PartOptions } from "./detect";
 import { numAt, rateAt } from "./cells";
+import type { IndRole } from "./labels";
+import { isInstruction } from "./text";
 
 function isFormMeta(x: unknown): x is FormMeta {
   if (!x || typeof x !== "object") return false;
@@ -24,12 +29,38 @@ export function metasOf(meta: unknown, depth = 0): FormMeta[] {
   return vals.flatMap((v) => metasOf(v, depth + 1));
 }
 
-function namedCell(view: SheetView, meta: FormMeta, key: string): { r: number; c: number } | null {
+function namedRect(view: SheetView, meta: FormMeta, key: string): Rect | null {
   const name = meta.fields[key];
   if (!name) return null;
   const ref = view.grid.names[`${meta.prefix}${name}`] ?? view.grid.names[name];
-  const rect = ref ? parseRange(ref) : null;
+  return ref ? parseRange(ref) : null;
+}
+
+function namedCell(view: SheetView, meta: FormMeta, key: string): { r: number; c: number } | null {
+  const rect = namedRect(view, meta, key);
   return rect ? { r: rect.r0, c: rect.c0 } : null;
+}
+
+const TABLE_ROLES: IndRole[] = ["level1", "level2", "name", "target", "adjusted", "actual", "weight", "score", "reason", "nature", "unit", "description", "basis"];
+
+/** The named indicator tables ("ind", "ind1", "ind2" … with "ind1.name", "ind1.target" …). */
+function namedTables(view: SheetView, meta: FormMeta): NonNullable<PartOptions["tables"]> {
+  const out: NonNullable<PartOptions["tables"]> = [];
+  for (const key of Object.keys(meta.fields)) {
+    const m = /^ind(\d*)$/.exec(key);
+    if (!m) continue;
+    const body = namedRect(view, meta, key);
+    if (!body || body.r1 - body.r0 > 5000) continue;
+    const cols: Partial<Record<IndRole, number>> = {};
+    for (const role of TABLE_ROLES) {
+      const r = namedRect(view, meta, `${key}.${role}`);
+      if (r) cols[role] = r.c0;
+    }
+    if (cols.name === undefined) continue;
+    const header = { row: Math.max(0, body.r0 - 1), bodyStart: body.r0, cols, c0: body.c0, c1: body.c1 };
+    out.push({ header, r0: body.r0, r1: body.r1, ...(m[1] && meta.template.kind === "department-goals" ? { goal: Number(m[1]) } : {}) });
+  }
+  return out.sort((a, b) => a.r0 - b.r0);
 }
 
 export function readOurs(view: SheetView): Form[] {
@@ -38,11 +69,17 @@ export function readOurs(view: SheetView): Form[] {
     const rects = Object.entries(view.grid.names)
       .filter(([n]) => n.startsWith(meta.prefix))
       .map(([, ref]) => parseRange(ref))
-      .filter((r): r is NonNullable<typeof r> => !!r);
+      .filter((r): r is NonNullable<typeof r> => !!r && r.r1 - r.r0 < 100000);
     if (rects.length === 0) continue;
     const r0 = Math.max(0, Math.min(...rects.map((r) => r.r0)) - 3);
-    const r1 = Math.min(view.rows - 1, Math.max(...rects.map((r) => r.r1)) + 3);
-    const found = detectForms(view, { r0, r1 });
+    const r1 = Math.max(...rects.map((r) => r.r1)) + 3;
+    const area = view.within({ r0, c0: 0, r1, c1: view.cols - 1 });
+    const tables = namedTables(view, meta);
+    let found: Form[];
+    if (tables.length > 0) {
+      const f = readPart(area, { tables });
+      found = f ? [f] : [];
+    } else found = detectForms(area, { split: false });
     for (const f of found) {
       f.template = { id: meta.template.id, version: meta.template.version };
       if ((FORM_KINDS as readonly string[]).includes(meta.template.kind) && f.kind !== "multi-project") f.kind = meta.template.kind as FormKind;
@@ -53,32 +90,110 @@ export function readOurs(view: SheetView): Form[] {
   return forms;
 }
 
-/** Named cells win over what the labels suggested. */
+/** Named cells win over what the labels suggested; a problem the labels found on a replaced cell goes with it. */
 function applyNamed(view: SheetView, meta: FormMeta, f: Form): void {
-  const issues: ReadIssue[] = f.readIssues;
-  const text = (key: string): string | null => {
+  const issues: ReadIssue[] = [];
+  const replaced = new Set<string>();
+  const text = (key: string): TextField | null => {
     const at = namedCell(view, meta, key);
-    return at ? view.text(at.r, at.c) : null;
+    if (!at) return null;
+    const t = view.text(at.r, at.c);
+    return { value: isInstruction(t) ? "" : t, cell: view.a1(at.r, at.c) };
   };
-  const num = (key: string, what: string): NumField | null => {
+  const swap = <T extends { cell?: string }>(old: T | null | undefined, next: T | null): T | null | undefined => {
+    if (!next) return old;
+    if (old?.cell && old.cell !== next.cell) replaced.add(old.cell);
+    return next;
+  };
+  const num = (key: string, what: string, points = false): NumField | null => {
     const at = namedCell(view, meta, key);
-    return at ? numAt(view, at.r, at.c, what, issues) : null;
+    return at ? numAt(view, at.r, at.c, what, issues, points ? { points: true } : { moneyUnit: f.funds?.moneyUnit }) : null;
   };
-  const name = text("name") ?? text("projectName");
-  if (name) f.name = name;
-  const unit = text("unit");
-  if (unit) f.unit = unit;
-  if (f.funds) {
-    f.funds.budget = num("funds.budget", "全年预算数") ?? f.funds.budget;
-    f.funds.spent = num("funds.spent", "全年执行数") ?? f.funds.spent;
-    f.funds.initialBudget = num("funds.initialBudget", "年初预算数") ?? f.funds.initialBudget;
-    f.funds.weight = num("funds.weight", "分值") ?? f.funds.weight;
-    f.funds.enteredScore = num("funds.score", "得分") ?? f.funds.enteredScore;
-    const rate = namedCell(view, meta, "funds.rate");
-    if (rate) f.funds.enteredRate = rateAt(view, rate.r, rate.c, issues);
+
+  const fields: FormFields = { ...(f.fields ?? {}) };
+  const multi = f.kind === "multi-project";
+  const name = multi ? null : (text("name") ?? text("projectName"));
+  const unit = multi ? null : text("unit");
+  if (name) fields.name = name;
+  if (unit) {
+    if (name) fields.supervisor = unit;
+    else fields.name = unit;
   }
-  f.enteredTotal = num("total", "总分") ?? f.enteredTotal;
-  f.weightTotal = num("weightTotal", "分值合计") ?? f.weightTotal;
+  const put = (k: keyof FormFields, ...keys: string[]) => {
+    for (const key of keys) {
+      const v = text(key);
+      if (v) {
+        fields[k] = v;
+        return;
+      }
+    }
+  };
+  put("implementer", "implementer");
+  put("preparer", "preparer");
+  put("phone", "phone");
+  put("head", "head");
+  put("filedOn", "filedOn", "date");
+  put("attribute", "attribute");
+  put("period", "period");
+  put("longTermGoal", "longTermGoal");
+  f.fields = fields;
+  if (name) f.name = name.value;
+  else if (unit && !name) f.name = unit.value || f.name;
+  if (unit?.value) f.unit = unit.value;
+
+  if (f.funds) {
+    const fu = f.funds;
+    fu.budget = swap(fu.budget, num("funds.budget", "全年预算数")) ?? fu.budget;
+    fu.spent = swap(fu.spent, num("funds.spent", "全年执行数")) ?? fu.spent;
+    fu.initialBudget = swap(fu.initialBudget, num("funds.initialBudget", "年初预算数")) ?? fu.initialBudget;
+    fu.weight = swap(fu.weight, num("funds.weight", "执行率分值", true)) ?? fu.weight;
+    fu.enteredScore = swap(fu.enteredScore, num("funds.score", "执行率得分", true)) ?? fu.enteredScore;
+    const rate = namedCell(view, meta, "funds.rate");
+    if (rate) fu.enteredRate = swap(fu.enteredRate, rateAt(view, rate.r, rate.c, issues)) ?? fu.enteredRate;
+    const reason = text("funds.reason");
+    if (reason) fu.reason = reason;
+    // our templates name their columns exactly: 全年预算数 and 年初预算数 are what they say
+    fu.explicit = { budget: !!namedCell(view, meta, "funds.budget"), initialBudget: !!namedCell(view, meta, "funds.initialBudget") };
+  }
+  // goals: "goal.text" / "goal.actual" (one goal) and "goals.N.text" (one per 年度目标)
+  const goalText = text("goal.text");
+  const goalActual = text("goal.actual");
+  if (goalText || goalActual) {
+    const g = f.goals[0] ?? { index: 1, text: "" };
+    if (goalText) {
+      g.text = goalText.value;
+      g.cell = goalText.cell;
+    }
+    if (goalActual) {
+      g.actualText = goalActual.value;
+      g.actualCell = goalActual.cell;
+    }
+    f.goals = [g, ...f.goals.slice(1)];
+  }
+  for (const key of Object.keys(meta.fields)) {
+    const m = /^goals\.(\d+)\.text$/.exec(key);
+    if (!m) continue;
+    const t = text(key);
+    if (!t) continue;
+    const index = Number(m[1]);
+    const g = f.goals.find((x) => x.index === index);
+    if (g) {
+      g.text = t.value;
+      g.cell = t.cell;
+    } else f.goals.push({ index, text: t.value, cell: t.cell });
+  }
+  f.goals.sort((a, b) => a.index - b.index);
+  f.enteredTotal = swap(f.enteredTotal, num("total", "总分", true)) ?? f.enteredTotal;
+  f.weightTotal = swap(f.weightTotal, num("weightTotal", "分值合计", true)) ?? f.weightTotal;
   const grade = namedCell(view, meta, "grade");
-  if (grade) f.enteredGrade = { value: view.text(grade.r, grade.c), cell: view.a1(grade.r, grade.c) };
+  if (grade) f.enteredGrade = swap(f.enteredGrade, { value: view.text(grade.r, grade.c), cell: view.a1(grade.r, grade.c) }) ?? null;
+  f.sharedReason = swap(f.sharedReason, text("sharedReason")) ?? f.sharedReason;
+  f.improvement = swap(f.improvement, text("improvement")) ?? f.improvement;
+  const seen = new Set<string>();
+  f.readIssues = [...f.readIssues.filter((i) => !i.cell || !replaced.has(i.cell)), ...issues].filter((i) => {
+    const k = `${i.cell}|${i.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }

@@ -1,29 +1,55 @@
 // Text helpers for the reader: label normalisation, cell display text, lenient number parsing.
+//
+// Linear time on any input: every pattern here is anchored or literal-led, has no nested or adjacent overlapping
+// quantifiers, and is applied only to texts of bounded length (labels, numbers). A cell holding 100,000 characters
+// costs the normalisation of 100,000 characters and nothing more.
 
 import type { CellValue } from "../grid";
 
+/** Labels longer than this are paragraphs, never a label or a number. */
+export const MAX_LABEL = 80;
+/** Numbers longer than this (after normalisation) are not read as numbers. */
+export const MAX_NUMBER = 40;
+
 /** Label key: NFKC (full-width → half-width), no whitespace at all, no trailing colon. "三级指标\u3000" → "三级指标". */
 export function normLabel(s: string): string {
-  return s
-    .normalize("NFKC")
-    .replace(/[\s\u3000\u00a0\u200b]+/g, "")
-    .replace(/[:：]+$/, "");
+  return stripColons(s.normalize("NFKC").replace(/[\s\u3000\u00a0\u200b]+/g, ""));
+}
+
+/** normLabel of a text short enough to be a label; "" for a paragraph (which is never normalised for a label test). */
+export function shortLabel(s: string): string {
+  return s.length > MAX_LABEL ? "" : normLabel(s);
+}
+
+function stripColons(s: string): string {
+  let end = s.length;
+  while (end > 0 && (s[end - 1] === ":" || s[end - 1] === "：")) end--;
+  return end === s.length ? s : s.slice(0, end);
 }
 
 /** normLabel without a trailing bracketed note: "预算数(A)" → "预算数", "指标权重(分)" → "指标权重". */
 export function labelKey(s: string): string {
+  if (s.length > MAX_LABEL * 2) return ""; // a paragraph is never a label: not even normalised
   let k = normLabel(s);
+  if (k.length > MAX_LABEL) return k;
   for (let i = 0; i < 3; i++) {
-    const next = k.replace(/\([^()]*\)$/, "");
-    if (next === k || next === "") break;
-    k = next;
+    if (!k.endsWith(")")) break;
+    const open = k.lastIndexOf("(");
+    if (open <= 0 || k.slice(open + 1, -1).includes(")")) break;
+    k = k.slice(0, open);
   }
   return k;
 }
 
+const SPACE = /[\s\u3000\u00a0\u200b]/;
+
 /** Trim ordinary, full-width and non-breaking spaces at both ends. */
 export function trimText(s: string): string {
-  return s.replace(/^[\s\u3000\u00a0\u200b]+|[\s\u3000\u00a0\u200b]+$/g, "");
+  let a = 0;
+  let b = s.length;
+  while (a < b && SPACE.test(s[a])) a++;
+  while (b > a && SPACE.test(s[b - 1])) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
 }
 
 /** A number as a short decimal string (no float noise): 0.30000000000000004 → "0.3". */
@@ -37,8 +63,8 @@ export function displayText(value: CellValue | undefined, numFmt?: string): stri
   if (value === null || value === undefined) return "";
   if (typeof value === "boolean") return value ? "是" : "否";
   if (typeof value === "number") {
-    if (numFmt && numFmt.includes("%")) {
-      const m = /\.(0+)%/.exec(numFmt);
+    if (numFmt && numFmt.includes("%") && Number.isFinite(value)) {
+      const m = /\.(0{1,15})%/.exec(numFmt);
       const dp = m ? m[1].length : 0;
       return `${fmtNumber(parseFloat((value * 100).toFixed(dp)))}%`;
     }
@@ -53,27 +79,56 @@ export interface ParsedNumber {
   unit: string; // "万元", "元", "分", "%" or ''
 }
 
-/** "97.42%\u3000" → 97.42 (percent), "1110.74万元" → 1110.74 万元, "1,234" → 1234; null when not a plain number. */
+/**
+ * "97.42%\u3000" → 97.42 (percent), "1,580.00万元" → 1580 万元, "¥1,234" → 1234, "1 234" → 1234; null when not a plain
+ * number (or longer than MAX_NUMBER).
+ */
 export function parseLooseNumber(text: string): ParsedNumber | null {
-  const s = normLabel(text).replace(/,/g, "");
+  if (text.length > MAX_NUMBER * 2) return null;
+  let s = normLabel(text);
+  if (s.length > MAX_NUMBER) return null;
+  s = s.replace(/,/g, "");
+  if (s.startsWith("¥") || s.startsWith("￥")) s = s.slice(1);
   const m = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(%|万元|元|万|分)?$/.exec(s);
   if (!m) return null;
+  const value = parseFloat(m[1]);
+  if (!Number.isFinite(value)) return null;
   const unit = m[2] === "万" ? "万元" : (m[2] ?? "");
-  return { value: parseFloat(m[1]), percent: unit === "%", unit };
+  return { value, percent: unit === "%", unit };
 }
 
-/** "产出\n指标\n（50分）" → { label: "产出指标", weight: 50 }. */
+/** Texts that mean "nothing here" in a number cell: a dash, a slash, 无, 不适用. Read as blank, never a problem. */
+export function isBlankMark(text: string): boolean {
+  const k = normLabel(text);
+  return k.length <= 4 && /^(?:[-—–―/\\－‐_]{1,3}|无|暂无|不适用|\/)$/.test(k);
+}
+
+/** "产出\n指标\n（50分）" → { label: "产出指标", weight: 50 }; "产出指标(50%)", "产出指标（权重50%）" too. */
 export function splitLevelWeight(text: string): { label: string; weight: number | null } {
   const s = normLabel(text);
-  const m = /^(.*?)\((\d+(?:\.\d+)?)分?\)$/.exec(s);
-  if (m && m[1]) return { label: m[1], weight: parseFloat(m[2]) };
-  return { label: s, weight: null };
+  if (s.length > MAX_LABEL || !s.endsWith(")")) return { label: s, weight: null };
+  const open = s.lastIndexOf("(");
+  if (open <= 0) return { label: s, weight: null };
+  const inner = /^(?:权重|分值|满分)?(\d{1,3}(?:\.\d{1,4})?)(?:分|%)?$/.exec(s.slice(open + 1, -1));
+  if (!inner) return { label: s, weight: null };
+  return { label: s.slice(0, open), weight: parseFloat(inner[1]) };
 }
 
 /** "年度目标3：围绕…" → { index: 3, text: "围绕…" }; "目标2：…" too. */
 export function parseGoalLabel(text: string): { index: number; text: string } | null {
   const t = trimText(text);
-  const m = /^(?:年度)?(?:绩效)?目标\s*([0-9０-９]+)\s*[:：]\s*([\s\S]*)$/.exec(t);
+  const head = t.slice(0, 24).normalize("NFKC");
+  const m = /^(?:年度)?(?:绩效)?目标[ \t]{0,3}(\d{1,3})[ \t]{0,3}[:：]/.exec(head);
   if (!m) return null;
-  return { index: parseInt(m[1].normalize("NFKC"), 10), text: trimText(m[2]) };
+  const colon = t.search(/[:：]/);
+  return { index: parseInt(m[1], 10), text: trimText(t.slice(colon + 1)) };
+}
+
+/**
+ * Guidance a bureau's template leaves in a cell for the officer to replace ("对照年度目标，说明…（100字以内）",
+ * "1.预算执行率=…未达到90%的需说明原因"): not an answer, read as blank.
+ */
+export function isInstruction(text: string): boolean {
+  const t = text.slice(0, 300);
+  return /[(（]\s?\d{2,4}\s?字以内\s?[)）]|需说明原因|请(?:填写|简要说明|说明)|^对照年度目标|^结合自评情况|^针对项目自评/.test(t);
 }
