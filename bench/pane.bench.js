@@ -9,7 +9,7 @@
 //   bench pane-first-render: <ms> ms      headless Chromium, navigation start → the overview showing the form
 //                                          (median of 5 cold loads; office.js answered by the fake-workbook stub)
 // Always builds the add-in afresh (webpack.config.js, production) into .tmp/bench-pane (a stale dist/ would give
-// stale figures), and dist-preview/office-stub.js (webpack.preview.config.js) when missing. Fails when a chunk
+// stale figures), and dist-preview/office-stub.js (webpack.preview.config.js). Fails when a chunk
 // loaded on demand is fetched before the overview shows (it would then count as initial and is not measured so).
 const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
@@ -139,7 +139,7 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 (async () => {
   fs.mkdirSync(path.dirname(STATS), { recursive: true });
   build(["--mode", "production", "--output-path", DIST, "--json", STATS]);
-  if (!fs.existsSync(STUB)) build(["--config", "webpack.preview.config.js"]);
+  build(["--config", "webpack.preview.config.js"]); // the stub too: an old one may not fit the pane built now
   const initial = initialScripts();
   console.log(`bench pane-js-gzip: ${kb(initial.reduce((n, f) => n + gzipBytes(f), 0))}`);
   const lazy = new Set();

@@ -1,5 +1,6 @@
 // The pane's parts loaded on demand (see lazy.tsx). A new rarely used view (a report, a step of its own) belongs
 // here too: import only its props type statically, and its module through import() below.
+import { loadInsert } from "../excel/host";
 import type { GalleryProps } from "./Gallery";
 import { part } from "./lazy";
 import type { RulesProps } from "./Rules";
@@ -16,8 +17,14 @@ export const rulesPart = part<RulesProps>(() =>
 
 const ALL = [galleryPart, rulesPart];
 
-/** Fetches every part in the background; resolves to how many arrived. */
+/** Fetches every part in the background, and the template code an insert needs; resolves to how many arrived. */
 export async function preloadParts(): Promise<number> {
-  const ok = await Promise.all(ALL.map((p) => p.preload()));
+  const ok = await Promise.all([
+    ...ALL.map((p) => p.preload()),
+    loadInsert().then(
+      () => true,
+      () => false,
+    ),
+  ]);
   return ok.filter(Boolean).length;
 }

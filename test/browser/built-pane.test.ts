@@ -155,16 +155,16 @@ describe("parts loaded on demand, and a provisional total", () => {
     await eventually(
       async () => {
         const f = await fetched();
-        return ["gallery", "rules"].every((p) => f.chunks.some((c) => c.name.startsWith(`${p}.`)));
+        return ["gallery", "rules", "insert"].every((p) => f.chunks.some((c) => c.name.startsWith(`${p}.`)));
       },
-      async () => `the gallery and rules chunks (saw ${JSON.stringify((await fetched()).chunks)})`,
+      async () => `the gallery, rules and insert chunks (saw ${JSON.stringify((await fetched()).chunks)})`,
     );
     const f = await fetched();
     expect(f.chunks.filter((c) => c.start < f.shown)).toEqual([]);
     const scripts = await page.evaluate(() => [...document.scripts].map((s) => s.src.split("/").pop() ?? ""));
-    expect(scripts.filter((s) => CHUNK.test(s) && /^(gallery|rules)\./.test(s))).toEqual([]); // never in the page
+    expect(scripts.filter((s) => CHUNK.test(s) && /^(gallery|rules|insert)\./.test(s))).toEqual([]); // not in the page
 
-    // The network goes away: the gallery and the rules still open.
+    // The network goes away: the gallery and the rules still open, and a form can still be inserted.
     await browser.context.setOffline(true);
     try {
       await page.getByRole("tab", { name: "插入" }).click();
@@ -173,6 +173,10 @@ describe("parts loaded on demand, and a provisional total", () => {
       await page.getByTestId("rules").waitFor();
       expect(await page.getByTestId("part-failed").count()).toBe(0);
       await shot(page, "18-pane-offline-rules");
+      await page.getByRole("tab", { name: "插入" }).click();
+      await page.getByRole("button", { name: "插入部门整体支出绩效自评表" }).click();
+      await waitText(page.getByTestId("status"), /^已插入到“.+”/);
+      expect(await page.getByTestId("error").count()).toBe(0);
     } finally {
       await browser.context.setOffline(false);
     }
