@@ -109,15 +109,17 @@ export function readMulti(
     const s = group(spentCols, "执行数");
     const indicators: Indicator[] = pairs.map((p, i) => {
       const content = view.text(r, p.target);
+      const actual = p.actual >= 0 ? view.text(r, p.actual) : "";
       const split = content.length > 200 ? null : /^(.*?)((?:≥|≤|>=|<=|＞|＜|>|<|=|＝|不低于|不少于|不高于|不超过|达到)[ \t]{0,3}[\d.]{1,20}[ \t]{0,3}\S{0,4})$/.exec(content);
       return {
         id: `i${i + 1}`,
         level1: p.level1,
         level2: p.level2,
-        // a content that is not "name + comparator + value" is the target itself; the 二级 names the indicator
-        name: split && split[1] ? split[1] : p.level2 || content,
+        // a content that is not "name + comparator + value" is the target itself; the 二级 names the indicator —
+        // when the pair holds anything: an empty pair is no indicator (a blank row the engine ignores)
+        name: split && split[1] ? split[1] : content || actual ? p.level2 || content : "",
         target: split && split[1] ? split[2] : content,
-        actual: p.actual >= 0 ? view.text(r, p.actual) : "",
+        actual,
         weight: null,
         enteredScore: null,
         reason: "",
