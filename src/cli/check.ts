@@ -18,6 +18,7 @@ import { parseCommandArgs } from "./args";
 import { textReport, summaryLine, skippedLine } from "./report-text";
 import { jsonReport, printJson } from "./report-json";
 import type { CheckedForm, FileResult, Skipped } from "./results";
+import { compareFile, loadTargets, type PairNote, type TargetsTable } from "./pairing";
 
 export type { CheckedForm, FileResult };
 
@@ -28,13 +29,21 @@ interface Options {
   inputs: string[];
   json: boolean;
   profile: Profile;
+  /** --targets: the approved 绩效目标表 (a file or a folder) the forms are compared with. */
+  targets?: string;
+  /** --xlsx: the reviewer's summary workbook to write; --force: over an existing file. */
+  xlsx?: string;
+  force: boolean;
 }
 
 export const CHECK_USAGE = [
-  "用法：jixiao check <文件或文件夹>... [--json] [--profile <规则名>]",
+  "用法：jixiao check <文件或文件夹>... [--json] [--profile <规则名>] [--targets <目标表或文件夹>] [--xlsx <汇总.xlsx> [--force]]",
   "  检查绩效自评表（.xlsx、.xlsm、.xls、.et、.ods），列出审核时会退回的问题。",
   "  --json              以 JSON 输出（字段见 README）",
   `  --profile <规则名>  评分规则：${Object.keys(PROFILES).join("、")}（默认 national）`,
+  "  --targets <路径>    已批复的绩效目标表（文件或文件夹）：按项目编码、项目名称配对，指标值被改动、删减或新增的报 target-changed",
+  "  --xlsx <文件>       另写一份给审核人员的汇总工作簿（汇总、问题清单、退回意见）",
+  "  --force             --xlsx 的文件已存在时覆盖",
   "  --                  其后的参数都是文件名（文件名以 - 开头时使用）",
   "  退出码：0 没有错误级问题；1 有错误级问题；2 有文件无法读取或参数有误。",
 ].join("\n");
@@ -43,6 +52,9 @@ function parseOptions(args: string[], io: Io): Options | number {
   const parsed = parseCommandArgs(args, {
     json: { type: "boolean" },
     profile: { type: "string", value: "评分规则名称" },
+    targets: { type: "string", value: "绩效目标表的文件或文件夹" },
+    xlsx: { type: "string", value: "汇总工作簿的文件名（.xlsx）" },
+    force: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   });
   if (typeof parsed === "string") {
@@ -63,7 +75,12 @@ function parseOptions(args: string[], io: Io): Options | number {
     io.err(CHECK_USAGE);
     return 2;
   }
-  return { inputs: parsed.positionals, json: !!parsed.values.json, profile: getProfile(profileName) };
+  const { targets, xlsx } = parsed.values as { targets?: string; xlsx?: string };
+  if (xlsx !== undefined && !/\.xlsx$/i.test(xlsx)) {
+    io.err("jixiao check：--xlsx 的文件名应以 .xlsx 结尾。");
+    return 2;
+  }
+  return { inputs: parsed.positionals, json: !!parsed.values.json, profile: getProfile(profileName), targets, xlsx, force: !!parsed.values.force };
 }
 
 // ---------- which files ----------
@@ -199,7 +216,15 @@ export async function checkFile(file: string, profile: Profile, limits: Limits =
 export async function runCheck(args: string[], io: Io = processIo, limits: Limits = DEFAULT_LIMITS): Promise<number> {
   const opts = parseOptions(args, io);
   if (typeof opts === "number") return opts;
-  const { entries, fromFolder } = await collectFiles(opts.inputs);
+  if (opts.xlsx && !opts.force && (await exists(opts.xlsx))) {
+    io.err(`jixiao check：文件已存在，未写入：${terminalText(opts.xlsx)}（如需覆盖，请加 --force）`);
+    return 2;
+  }
+  const collected = await collectFiles(opts.inputs);
+  const { fromFolder } = collected;
+  // The summary of an earlier run, inside the folder being checked, is not a returned form.
+  const summary = opts.xlsx ? path.resolve(opts.xlsx) : null;
+  const entries = collected.entries.filter((e) => path.resolve(e.file) !== summary);
   const toRead = entries.filter((e) => !("error" in e) && !("skip" in e)).length;
   if (toRead === 0 && !entries.some((e) => "error" in e)) {
     for (const e of entries) if ("skip" in e && !opts.json) io.out(skippedLine(e));
@@ -209,7 +234,19 @@ export async function runCheck(args: string[], io: Io = processIo, limits: Limit
   const results: FileResult[] = [];
   const skipped: Skipped[] = [];
   const checker = new IsolatedChecker(limits);
+  const notes = new Map<FileResult, PairNote[]>();
   try {
+    let tables: TargetsTable[] = [];
+    if (opts.targets !== undefined) {
+      const given = (await collectFiles([opts.targets])).entries;
+      const loaded = await loadTargets(given, (f) => checkWith(checker, f, opts.profile));
+      for (const p of loaded.problems) io.err(`jixiao check：--targets ${terminalText(p.file, 300)}：${terminalText(p.message)}`);
+      if (loaded.tables.length === 0) {
+        io.err("jixiao check：--targets 给出的文件中没有找到绩效目标表。");
+        return 2;
+      }
+      tables = loaded.tables;
+    }
     let n = 0;
     for (const e of entries) {
       let r: FileResult;
@@ -224,13 +261,46 @@ export async function runCheck(args: string[], io: Io = processIo, limits: Limit
         if (fromFolder) io.err(`检查 ${n}/${toRead}：${terminalText(e.file, 300)}`);
         r = await checkWith(checker, e.file, opts.profile);
       }
+      const compared = compareFile(r, tables);
+      r = compared.result;
       results.push(r);
+      notes.set(r, compared.notes);
       if (!opts.json) for (const line of textReport(r)) io.out(line);
+      for (const p of compared.notes) (opts.json ? io.err : io.out)(`  提示：[${terminalText(p.form.sheet)}] ${terminalText(p.message, 400)}`);
     }
   } finally {
     await checker.close();
   }
   if (opts.json) io.out(printJson(jsonReport(results, skipped)));
   else io.out(summaryLine(results, skipped));
+  if (opts.xlsx) {
+    try {
+      // The workbook writer (and ExcelJS with it) is loaded only when a summary is asked for.
+      const { OutputExistsError, writeSummaryFile } = await import("../xlsx/summary-workbook");
+      try {
+        await writeSummaryFile(results.map((r) => ({ ...r, notes: notes.get(r) ?? [] })), opts.xlsx, { force: opts.force });
+      } catch (e) {
+        if (e instanceof OutputExistsError) {
+          io.err(`jixiao check：${terminalText(e.message)}`);
+          return 2;
+        }
+        throw e;
+      }
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      io.err(`jixiao check：无法写入汇总工作簿 ${terminalText(opts.xlsx)}${code ? `（${code}）` : `：${terminalText(e instanceof Error ? e.message : String(e))}`}`);
+      return 2;
+    }
+    (opts.json ? io.err : io.out)(`已写入汇总工作簿：${terminalText(opts.xlsx)}`);
+  }
   return exitCode(results);
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.lstat(file);
+    return true;
+  } catch {
+    return false;
+  }
 }

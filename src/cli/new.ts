@@ -10,6 +10,7 @@ import { buildPlan } from "../sheet/render";
 import { terminalText } from "../sheet/safe-text";
 import { processIo, type Io } from "./io";
 import { parseCommandArgs } from "./args";
+import { DRAFT_KINDS as FROM_KINDS, type DraftKind } from "../domain/from-targets";
 
 export const NEW_USAGE = [
   "用法：jixiao new <表样> -o <文件.xlsx> [--year 年度] [--unit 单位名称] [--project 项目名称] [--rows 行数] [--taxonomy 2020|2021] [--force]",
@@ -23,6 +24,11 @@ export const NEW_USAGE = [
   "  --rows       每个二级指标预留的三级指标行数（1–20，默认 2）",
   "  --taxonomy   指标体系：2020 = 财预〔2020〕10号（默认），2021 = 财预〔2021〕101号",
   "  --force      文件已存在时覆盖",
+  "",
+  "从已批复的绩效目标表生成自评表：jixiao new [project|department|multi-project] --from <目标表.xlsx> [--sheet 工作表] -o <自评表.xlsx>",
+  "  --from       绩效目标表：带入项目名称、单位、年度、年初预算数（元→万元）、预期目标和全部绩效指标",
+  "  --sheet      只读取该工作表中的绩效目标表",
+  "  --kind       project（默认，每个项目一张工作表）、department、multi-project（所有项目汇总为一张表）",
 ].join("\n");
 
 interface Parsed {
@@ -30,6 +36,7 @@ interface Parsed {
   out: string;
   options: TemplateOptions;
   force: boolean;
+  from?: { file: string; sheet?: string };
 }
 
 const NEW_OPTIONS = {
@@ -41,6 +48,9 @@ const NEW_OPTIONS = {
   rows: { type: "string", value: "1 到 20 之间的整数" },
   taxonomy: { type: "string", value: "2020 或 2021" },
   force: { type: "boolean" },
+  from: { type: "string", value: "绩效目标表文件名，例如 --from 目标表.xlsx" },
+  sheet: { type: "string", value: "工作表名称" },
+  kind: { type: "string", value: "表样，例如 --kind multi-project" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -50,7 +60,14 @@ function parse(args: string[]): Parsed | string {
   const v = parsed.values as Record<string, string | undefined>;
   const options: TemplateOptions = {};
   if (parsed.positionals.length > 1) return `多余的参数「${parsed.positionals[1]}」。`;
-  const kind = parsed.positionals[0];
+  if (v.kind !== undefined && parsed.positionals[0] !== undefined && v.kind !== parsed.positionals[0])
+    return `表样写了两次且不一致：「${parsed.positionals[0]}」和 --kind「${v.kind}」。`;
+  const from = v.from;
+  if (from === "") return "--from 后面要写绩效目标表文件名，例如 --from 目标表.xlsx。";
+  if (v.sheet !== undefined && from === undefined) return "--sheet 只与 --from 一起使用。";
+  const kind = parsed.positionals[0] ?? v.kind ?? (from !== undefined ? "project" : undefined);
+  if (from !== undefined && !(FROM_KINDS as readonly string[]).includes(kind ?? ""))
+    return `从绩效目标表只能生成 ${FROM_KINDS.join("、")}，不能生成「${kind}」。`;
   const out = v.out ?? v.output;
   if (out === "") return "-o 后面要写输出文件名，例如 -o 自评表.xlsx。";
   if (v.year !== undefined) {
@@ -79,7 +96,8 @@ function parse(args: string[]): Parsed | string {
   if (!(FORM_KINDS as readonly string[]).includes(kind)) return `没有「${kind}」这种表样。`;
   if (!out) return "请用 -o 指明输出文件，例如 -o 自评表.xlsx。";
   if (!/\.xlsx$/i.test(out)) return "输出文件应以 .xlsx 结尾。";
-  return { kind: kind as FormKind, out, options, force: !!parsed.values.force };
+  const source = from !== undefined ? { from: { file: from, ...(v.sheet !== undefined ? { sheet: v.sheet } : {}) } } : {};
+  return { kind: kind as FormKind, out, options, force: !!parsed.values.force, ...source };
 }
 
 export async function runNew(args: string[], io: Io = processIo): Promise<number> {
@@ -93,6 +111,11 @@ export async function runNew(args: string[], io: Io = processIo): Promise<number
     io.err(`jixiao new：${terminalText(p)}`);
     io.err(NEW_USAGE);
     return 2;
+  }
+  if (p.from) {
+    // Loaded only now: reading the targets file brings the file readers and ExcelJS.
+    const { runNewFrom } = await import("./new-from");
+    return runNewFrom({ from: p.from.file, sheet: p.from.sheet, kind: p.kind as DraftKind, out: p.out, force: p.force, options: p.options }, io);
   }
   const file = path.resolve(p.out);
   if (fs.existsSync(file) && !p.force) {

@@ -1,4 +1,4 @@
-// Which way an indicator points: ≤ for costs and things to keep low, ≥ otherwise (DOMAIN §3).
+// Which way an indicator points: ≤ for costs and things to keep low, ≥ otherwise (docs/rules.md#inferred-direction).
 import type { Comparator } from "./model";
 import { compact } from "./text";
 import { LOW_NAME_WORDS, POSITIVE_RATE_WORDS } from "./vocabulary";

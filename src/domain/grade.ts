@@ -1,4 +1,4 @@
-// Grades (DOMAIN §4): 优/良/中/差 by the profile's bands; both wordings accepted.
+// Grades (docs/rules.md#total-and-grade): 优/良/中/差 by the profile's bands; both wordings accepted.
 import type { Grade } from "./model";
 import { NATIONAL_PROFILE, type Profile } from "./profiles";
 import { compact } from "./text";

@@ -161,6 +161,26 @@ export const MESSAGES: Record<string, Text> = {
     `"${p.level1}" is not a known level-1 indicator.`,
   ],
   "read-problem": (p) => [String(p.message ?? ""), String(p.messageEn ?? p.message ?? "")],
+  "target-changed-lowered": (p) => [
+    `指标${q(p.name)}的指标值由批复的${q(p.approved)}调低为${q(p.now)}，与绩效目标表不符：请改回${q(p.approved)}；确需调整的，请附调整批复。`,
+    `The target of "${p.name}" was lowered from the approved "${p.approved}" to "${p.now}": restore it, or attach the approved adjustment.`,
+  ],
+  "target-changed-raised": (p) => [
+    `指标${q(p.name)}的指标值由批复的${q(p.approved)}调高为${q(p.now)}，与绩效目标表不符：请改回${q(p.approved)}；确需调整的，请附调整批复。`,
+    `The target of "${p.name}" was raised from the approved "${p.approved}" to "${p.now}": restore it, or attach the approved adjustment.`,
+  ],
+  "target-changed-changed": (p) => [
+    `指标${q(p.name)}的指标值${q(p.now)}与批复的绩效目标表（${q(p.approved)}）不符：请改回${q(p.approved)}；确需调整的，请附调整批复。`,
+    `The target of "${p.name}" is "${p.now}", not the approved "${p.approved}": restore it, or attach the approved adjustment.`,
+  ],
+  "target-changed-dropped": (p) => [
+    `批复的绩效目标表中有指标${q(p.name)}（${p.level2}，指标值${q(p.approved)}），自评表中没有：请补上该指标并按批复填写指标值。`,
+    `The approved indicator "${p.name}" (${p.level2}, target "${p.approved}") is missing from the self-evaluation: add it.`,
+  ],
+  "target-changed-added": (p) => [
+    `指标${q(p.name)}（指标值${q(p.now)}）不在批复的绩效目标表中：请删除该指标，或核对名称是否与绩效目标表一致；确为调整后新增的，请附调整批复。`,
+    `"${p.name}" (target "${p.now}") is not in the approved targets table: remove it or match its name; attach the approved adjustment if it was added.`,
+  ],
 };
 
 export const SEVERITY: Record<FindingCode, Severity> = {

@@ -87,7 +87,7 @@ export interface Funds {
   weight: NumField | null; // 分值 of the 执行率 row (10 by default on scored forms)
   enteredRate: NumField | null; // 执行率 as written
   enteredScore: NumField | null; // 得分 as written
-  /** Parts that must add up (DOMAIN §1.1, §1.2, seed 003 金额合计). */
+  /** Parts that must add up (docs/rules.md#funds, seed 003 金额合计). */
   sums: SumGroup[];
   /** The form's own cell for explaining the execution (执行偏差原因), where its layout has one. */
   reason?: TextField | null;

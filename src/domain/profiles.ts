@@ -1,4 +1,4 @@
-// Profiles (DOMAIN §6): the national rules and provincial variants, as data.
+// Profiles (docs/rules.md#profiles): the national rules and provincial variants, as data.
 import type { Grade } from "./model";
 
 export interface GradeBand {

@@ -1,4 +1,4 @@
-// Comparison and scoring of one indicator (DOMAIN §4). Pure numbers in, numbers out.
+// Comparison and scoring of one indicator (docs/rules.md#scoring). Pure numbers in, numbers out.
 import type { Comparator, ParsedValue, Status, Tier } from "./model";
 import { NATIONAL_PROFILE, type Profile } from "./profiles";
 import { compact, meetsDeadline, periodOf, round } from "./text";

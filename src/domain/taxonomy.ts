@@ -1,4 +1,4 @@
-// Indicator taxonomy (DOMAIN §2): the 10号 and 101号 trees, the old names, and where a 二级 belongs.
+// Indicator taxonomy (docs/rules.md#taxonomy): the 10号 and 101号 trees, the old names, and where a 二级 belongs.
 import { compact } from "./text";
 
 export type Level1 = "产出指标" | "效益指标" | "满意度指标" | "成本指标";

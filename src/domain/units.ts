@@ -1,4 +1,4 @@
-// Units of measure seen in 绩效 targets (DOMAIN §3), their kinds, and money normalisation to 万元.
+// Units of measure seen in 绩效 targets (docs/rules.md#value-grammar), their kinds, and money normalisation to 万元.
 
 export type UnitKind = "percent" | "money" | "count" | "time" | "other" | "none";
 

@@ -1,4 +1,4 @@
-// The value parser (DOMAIN §3): a target or an actual as written → a ParsedValue. Never throws.
+// The value parser (docs/rules.md#value-grammar): a target or an actual as written → a ParsedValue. Never throws.
 import type { Comparator, ParsedValue, Tier } from "./model";
 import { cnNumber, fold, periodOf } from "./text";
 import { MULTIPLIABLE, MULTIPLIERS, UNIT_WORDS, normaliseUnit, toWan } from "./units";

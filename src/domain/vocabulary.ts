@@ -7,12 +7,12 @@
 // - "contains": anywhere in the text (folded, spaces removed);
 // - "prefix" / "suffix": at the start / end of that text.
 
-/** A reason cell that holds only one of these counts as empty (DOMAIN §5). Exact, case-insensitive. */
+/** A reason cell that holds only one of these counts as empty (docs/rules.md#when-a-reason-is-required). Exact, case-insensitive. */
 export const EMPTY_REASON_WORDS: readonly string[] = [
   "无", "暂无", "没有", "/", "／", "\\", "—", "——", "-", "--", "－", "不适用", "无偏差", "没有偏差", "n/a", "na",
 ];
 
-/** 不适用: the indicator is left out and the rest rescaled (DOMAIN §4). Exact. */
+/** 不适用: the indicator is left out and the rest rescaled (docs/rules.md#not-applicable). Exact. */
 export const NOT_APPLICABLE_WORDS: readonly string[] = ["不适用", "不涉及", "无此项", "本项目不涉及"];
 
 /** An actual that says nothing was reported (blank in all but form). Exact. */
@@ -55,7 +55,7 @@ export const COMPARATOR_SUFFIX_WORDS: readonly (readonly [word: string, op: Comp
 export const TRAILING_WORDS: readonly string[] = ["完成", "左右", "及时完成", "达标"];
 
 /**
- * Names of results to keep low (a ≤ is inferred when no comparator is written, DOMAIN §3): costs and spending,
+ * Names of results to keep low (a ≤ is inferred when no comparator is written, docs/rules.md#inferred-direction): costs and spending,
  * 结余率, 调整率, 差率, accidents, complaints … "contains" words anywhere in the name, "suffix" words at its end.
  */
 export const LOW_NAME_WORDS = {
@@ -74,7 +74,7 @@ export const POSITIVE_RATE_WORDS: readonly string[] = [
   "实现率", "运行率", "参训率", "培训率", "支付率", "兑付率", "拨付率",
 ];
 
-/** Words that show a text explains the budget's execution (DOMAIN §8: a low 执行率 is explained in a cell that
+/** Words that show a text explains the budget's execution (docs/rules.md#ready-to-send: a low 执行率 is explained in a cell that
  *  speaks of 执行 / 支出 / 资金). Contains. */
 export const EXECUTION_WORDS: readonly string[] = ["执行", "预算", "支出", "资金", "经费", "结余", "结转", "拨付", "付款", "支付"];
 

@@ -92,7 +92,7 @@ test("--json prints exactly the agreed shape", async () => {
   }
   // funds-level findings name what they are about
   const rate = form.findings.find((f) => f.code === "deviation-reason-missing" && f.indicator === "预算执行率");
-  expect(rate?.cell).toBe("F11"); // 86.2% under the 90% threshold, no reason written: it goes in 实际完成情况 (DOMAIN §8)
+  expect(rate?.cell).toBe("F11"); // 86.2% under the 90% threshold, no reason written: it goes in 实际完成情况 (docs/rules.md#ready-to-send)
 });
 
 test("--profile: a known profile is used, an unknown one is refused", async () => {

@@ -1,4 +1,4 @@
-// Every finding code of DOMAIN §7 on small forms: code, severity, cell, indicator, Chinese message.
+// Every finding code of docs/rules.md#findings on small forms: code, severity, cell, indicator, Chinese message.
 import { evaluateForm } from "../../src/domain";
 import type { Finding, FindingCode, Form } from "../../src/domain/model";
 import { form, funds, ind, nf } from "./make";

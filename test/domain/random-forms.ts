@@ -1,5 +1,5 @@
 // A seeded generator of random but realistic filled forms (project, department, report) for the parity
-// fuzz test (test/templates/parity-fuzz.test.ts): every comparator form of DOMAIN §3, full-width digits,
+// fuzz test (test/templates/parity-fuzz.test.ts): every comparator form of docs/rules.md#value-grammar, full-width digits,
 // units, inferred ≤ on cost names, qualitative targets with tiers, 不适用, blank rows, A = 0 with "=",
 // B ≥ 2A for ≤, typed scores, budgets of 0, missing totals with parts.
 import type { Form, FormKind, Indicator, NumField, SumGroup } from "../../src/domain/model";

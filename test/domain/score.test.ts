@@ -1,4 +1,4 @@
-// DOMAIN §4: the scoring rules, grades and profiles.
+// docs/rules.md#scoring: the scoring rules, grades and profiles.
 import {
   NATIONAL_PROFILE, PROVINCIAL_PROFILE, UNCAPPED_PROFILE, compare, evaluateForm, executionScore, getProfile, gradeFor,
   gradeLabel, inBand, numericScore, parseActual, parseGrade, parseTarget, tierBand, tierScore,

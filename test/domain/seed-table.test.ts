@@ -1,5 +1,5 @@
 // Every indicator row of the five seeds: the parse of target and actual, the status and, where the seed has
-// 分值, the rule score — each written out by hand from the seed and DOMAIN §4.
+// 分值, the rule score — each written out by hand from the seed and docs/rules.md#scoring.
 import { evaluateForm } from "../../src/domain";
 import type { Evaluation, Form } from "../../src/domain/model";
 import { SEED000, SEED001, SEED002, SEED003, SEED004 } from "../fixtures/seed-data";

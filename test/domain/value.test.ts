@@ -1,4 +1,4 @@
-// The value parser over every written form of DOMAIN §3.
+// The value parser over every written form of docs/rules.md#value-grammar.
 import { formatTarget, parseActual, parseTarget } from "../../src/domain";
 import { summary } from "./summary";
 

@@ -1,6 +1,6 @@
 // Numbers are numbers (issue #12 item 5, issue #11 items 5 and "numbers in every dress"): what a reviewer expects
 // from cells that hold an error, NaN, a date, a merged area, a dash or a percentage where an amount, a rate, a weight
-// or a score belongs (DOMAIN §7 read-problem; §1.1 the funds block; §4 weights).
+// or a score belongs (docs/rules.md#findings read-problem; #funds the funds block; #weights).
 import ExcelJS from "exceljs";
 import type { Form } from "../../src/domain/model";
 import { readForms } from "../../src/sheet/read";

@@ -29,7 +29,7 @@ test("a multi-project sheet filled from seed 002 reads back project by project",
 });
 
 // Our own blank forms are read perfectly (issue #10 item 5): every kind and taxonomy reads back as one form with no
-// read problem, and the only finding is form-empty (DOMAIN §8: it stands alone on a blank form).
+// read problem, and the only finding is form-empty (docs/rules.md#ready-to-send: it stands alone on a blank form).
 describe.each(FORM_KINDS.flatMap((k) => ([2020, 2021] as const).map((t) => [k, t] as const)))("blank %s (taxonomy %s)", (kind, taxonomy) => {
   test("reads as one form, without a read problem, and gives form-empty alone", async () => {
     const grids = await readXlsxBuffer(await writeXlsxBuffer([buildPlan(kind, { taxonomy })]));

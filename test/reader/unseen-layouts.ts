@@ -1,4 +1,4 @@
-// Layouts from bureaus the reader has never seen (DOMAIN §1.3 "Other layouts seen in the field"), built in memory
+// Layouts from bureaus the reader has never seen (docs/rules.md#layout-variants), built in memory
 // with ExcelJS: offsets, broken labels, extra columns, funds written across a row in 元, merged blocks, two forms on a
 // sheet, note rows, text numbers, placeholders and the 101号 taxonomy. Each builder writes one sheet.
 

@@ -1,4 +1,4 @@
-// Which kind of form a region holds, by evidence (DOMAIN §1): a form with actuals, scores or a 全年执行数 is a
+// Which kind of form a region holds, by evidence (docs/rules.md#the-forms): a form with actuals, scores or a 全年执行数 is a
 // self-evaluation, whatever extra columns it has (指标解释, 评分标准, 评分细则 are notes, not the marks of a targets
 // table); a targets table has no actuals and shows its own marks (指标值确定依据, 绩效指标描述, 资金支出计划) or says
 // so in its title.

@@ -92,7 +92,7 @@ export function fundsRole(text: string): FundsRole | null {
   return fundsLabel(text)?.role ?? null;
 }
 
-/** Sources of money (DOMAIN §1.1, §1.2), as row labels or as columns of a transposed block. */
+/** Sources of money (docs/rules.md#funds), as row labels or as columns of a transposed block. */
 export const INCOME =
   /^(其中[:：]?)?(一般公共预算(财政拨款)?(收入)?|政府性基金(拨款|预算)?|纳入管理的非税收入拨款|非税收入(拨款)?|其他资金|财政拨款|当年财政拨款|本年财政拨款|上年结转(资金)?|上年结转结余|财政资金|非财政资金|自有资金|单位资金|单位自筹|财政专户管理资金|中央(资金|补助)?|省级(资金)?|省、?地|市级(资金)?|县级(资金)?|本级(资金)?|其他|社会资金)$/;
 export const EXPENSE = /^(其中[:：]?)?(基本支出|项目支出|人员经费|公用经费)(总额)?$/;
@@ -109,7 +109,7 @@ export function isTerminator(text: string): boolean {
   );
 }
 
-/** The kind of a label that sums or checks rows (DOMAIN §8: never an indicator). Rank: how surely it is the 总分. */
+/** The kind of a label that sums or checks rows (docs/rules.md#ready-to-send: never an indicator). Rank: how surely it is the 总分. */
 export function sumLabel(text: string): { kind: "total" | "subtotal" | "check"; rank: number } | null {
   const k = labelKey(text);
   if (!k || k.length > 20) return null;
