@@ -90,6 +90,8 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      // Parts of the pane loaded on demand (src/taskpane/parts.ts): never in taskpane.html's initial scripts.
+      chunkFilename: dev ? "[name].chunk.js" : "[name].[contenthash:8].chunk.js",
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },

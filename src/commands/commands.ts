@@ -3,6 +3,7 @@
 // event.completed() — Office shows the command as busy until it does.
 import type { FormKind } from "../domain/model";
 import { checkActiveSheet, insertFromRibbon } from "../excel/actions";
+import { loadInsert } from "../excel/host";
 import { checkMessage, errorMessage, insertAction, type CommandMessage } from "./messages";
 import { showMessage } from "./notify";
 
@@ -75,7 +76,11 @@ export function register(name: string, fn: (event?: CommandEvent) => Promise<voi
 
 // Top level, not inside Office.onReady: Office may invoke a command as soon as this script has run.
 if (typeof Office !== "undefined") {
-  void Office.onReady();
+  // The template code 插入 needs is a chunk of its own (excel/host loadInsert): fetched once Office is ready, so
+  // an insert still works if the network goes away later.
+  void Office.onReady()
+    .then(() => loadInsert())
+    .catch(() => undefined);
   for (const [name, kind] of Object.entries(INSERT_COMMANDS)) register(name, insertCommand(kind));
   register(CHECK_COMMAND, checkCommand);
 }

@@ -1,6 +1,7 @@
 // What the ribbon commands tell the user, in Chinese with an English line. Pure functions: no Office.js.
-import type { FormKind } from "../domain/model";
+import type { FormKind, TotalResult } from "../domain/model";
 import { KIND_NAMES, SEVERITY_NAMES } from "../domain/names";
+import { totalText } from "../domain/progress";
 
 export type MessageTone = "ok" | "warning" | "error";
 
@@ -19,12 +20,24 @@ export interface CheckSummary {
   first?: { sheet: string; cell: string; message: string };
   /** Why nothing could be checked (e.g. no form on the sheet), when the excel layer says so. */
   problem?: string;
+  /** Every form is complete and has no error: the only state reported as passed (DOMAIN §8). */
+  ready: boolean;
+  /** The forms not complete yet, with their provisional totals (null on an unscored form). */
+  unfinished?: { name: string; total: TotalResult | null }[];
 }
 
 /** Sheet names with spaces or punctuation are quoted the way Excel writes them: '1 月'!B3. */
 export function cellRef(sheet: string, cell: string): string {
   const plain = /^[\p{L}\p{N}_.]+$/u.test(sheet) && !/^\d/.test(sheet);
   return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${cell}`;
+}
+
+/** "「培训项目」暂计 62.5 分（尚有 2 项、20 分未评分）" for each form not complete yet. */
+function unfinishedLines(r: CheckSummary): string[] {
+  return (r.unfinished ?? []).map((u) => {
+    const what = u.total ? totalText(u.total) : "表格尚未填完";
+    return u.name ? `「${u.name}」${what}` : what;
+  });
 }
 
 export function checkMessage(r: CheckSummary): CommandMessage {
@@ -37,20 +50,35 @@ export function checkMessage(r: CheckSummary): CommandMessage {
       linesEn: ["Nothing was checked: no form could be read on this sheet."],
     };
   }
+  const open = unfinishedLines(r);
   if (r.errors === 0 && r.warnings === 0) {
+    // No finding is not enough: a form is ready to send only when it is also complete.
+    if (r.ready) {
+      return {
+        tone: "ok",
+        title,
+        lines: ["检查通过：本表没有发现问题，可以发送。"],
+        linesEn: ["No problems found on this sheet: ready to send."],
+      };
+    }
     return {
-      tone: "ok",
+      tone: "warning",
       title,
-      lines: ["检查通过：本表没有发现问题。"],
-      linesEn: ["No problems found on this sheet."],
+      lines: ["本表尚未填完，还不能发送。", ...open],
+      linesEn: ["The form is not finished yet, so it is not ready to send; its total is provisional."],
     };
   }
+  const en = (n: number, severity: "error" | "warning") => `${n} ${SEVERITY_NAMES[severity].en.toLowerCase()}(s)`;
   const lines = [`发现 ${r.errors} 个${SEVERITY_NAMES.error.zh}、${r.warnings} 个${SEVERITY_NAMES.warning.zh}。`];
-  const linesEn = [`Found ${r.errors} error(s) and ${r.warnings} warning(s).`];
+  const linesEn = [`Found ${en(r.errors, "error")} and ${en(r.warnings, "warning")}.`];
   if (r.first) {
     const at = cellRef(r.first.sheet, r.first.cell);
     lines.push(`第一处 ${at}：${r.first.message}`, "已选中该单元格。打开“任务窗格”可逐条查看全部问题。");
     linesEn.push(`First: ${at} (${r.first.message})`, "That cell is selected. Open the Task Pane to review every finding.");
+  }
+  if (open.length) {
+    lines.push(...open);
+    linesEn.push("The form is not finished yet: its total is provisional.");
   }
   return { tone: r.errors > 0 ? "error" : "warning", title, lines, linesEn };
 }

@@ -1,6 +1,6 @@
 // What the ribbon buttons call (src/commands registers them with Office.actions.associate).
 
-import type { FormKind, Severity } from "../domain/model";
+import type { FormKind, Severity, TotalResult } from "../domain/model";
 import type { InsertResult } from "../sheet/host-contract";
 import { createExcelHost, type ExcelHost } from "./host";
 
@@ -23,6 +23,10 @@ export interface CheckSummary {
   first?: { sheet: string; cell: string; message: string };
   /** Why nothing was checked (Chinese): no form on the sheet, or it could not be read. */
   problem?: string;
+  /** Every form is complete and has no error: the only state reported as passed (DOMAIN §8). */
+  ready: boolean;
+  /** The forms not complete yet, with their provisional totals (null on an unscored form). */
+  unfinished: { name: string; total: TotalResult | null }[];
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -35,15 +39,19 @@ export async function checkActiveSheet(): Promise<CheckSummary> {
   const h = host();
   const state = await h.refresh();
   if (state.evaluations.length === 0)
-    return { errors: 0, warnings: 0, problem: state.problem ?? `工作表“${state.sheet}”上没有找到绩效自评表。请先插入一张表，或打开含有自评表的工作表。` };
+    return { errors: 0, warnings: 0, ready: false, unfinished: [], problem: state.problem ?? `工作表“${state.sheet}”上没有找到绩效自评表。请先插入一张表，或打开含有自评表的工作表。` };
   const findings = state.evaluations.flatMap((e) => e.findings);
+  const ready = state.evaluations.every((e) => e.ready);
+  const unfinished = state.evaluations
+    .filter((e) => !e.complete)
+    .map((e) => ({ name: e.form.name || e.form.unit || "", total: e.total }));
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.filter((f) => f.severity === "warning").length;
   const worst = findings
     .filter((f) => f.severity !== "info" && f.cell)
     .sort((a, b) => RANK[a.severity] - RANK[b.severity])[0];
-  if (!worst?.cell) return { errors, warnings };
+  if (!worst?.cell) return { errors, warnings, ready, unfinished };
   const sheet = worst.sheet ?? state.sheet;
   await h.select(sheet, worst.cell);
-  return { errors, warnings, first: { sheet, cell: worst.cell, message: worst.message } };
+  return { errors, warnings, ready, unfinished, first: { sheet, cell: worst.cell, message: worst.message } };
 }

@@ -9,11 +9,9 @@
 // Live: worksheet change → debounce → one read → engine → one write of changed notes → listeners. A failure on the
 // way is logged and shown in the pane (subscribe's onError); never swallowed.
 
-import { buildPlan } from "../sheet/render";
 import { getProfile } from "../domain";
 import type { FormKind } from "../domain/model";
 import type { Host, InsertResult, LiveError, SheetState, TemplateOptions } from "../sheet/host-contract";
-import { insertPlan } from "./insert";
 import { adoptActive } from "./recompute";
 import { writeSummary } from "./summary";
 import { writeProfileConstants } from "./profile-constants";
@@ -26,6 +24,22 @@ import { PROFILE_SETTING, WorkbookFacts } from "./host-workbook";
 
 export { PROFILE_SETTING };
 export type { Timers };
+
+/**
+ * The template builder and its writer, needed only to insert a form: a chunk of its own in the pane and the ribbon
+ * bundles, loaded on demand (the pane's budget, bench pane-js-gzip). The pane and the ribbon fetch it in the
+ * background once they have started, so an insert still works when the network goes away later.
+ */
+export const loadInsert = () =>
+  Promise.all([
+    import(/* webpackChunkName: "insert" */ "../sheet/render"),
+    import(/* webpackChunkName: "insert" */ "./insert"),
+  ]).then(
+    ([render, insert]) => ({ buildPlan: render.buildPlan, insertPlan: insert.insertPlan }),
+    () => {
+      throw new Error("插入所需的程序没有加载成功，可能是网络中断了。工作簿没有任何改动；网络恢复后再试一次。");
+    },
+  );
 
 export interface ExcelHostOptions {
   debounceMs?: number; // default 300
@@ -92,7 +106,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       return rounds.patched;
     },
     async insert(kind: FormKind, opts: TemplateOptions, where: "new-sheet" | "selection"): Promise<InsertResult> {
-      await facts.load();
+      const [{ buildPlan, insertPlan }] = await Promise.all([loadInsert(), facts.load()]);
       const out = await insertPlan(buildPlan(kind, { ...opts, profile: facts.profile }), where);
       if (out.refused) return { sheet: out.sheet, address: out.address, refused: out.refused, message: out.message };
       facts.metaWritten();
@@ -131,6 +145,20 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       });
       await writeProfileConstants(getProfile(facts.profile));
       await rounds.active();
+    },
+    async readSetting(key: string): Promise<string | null> {
+      return Excel.run(async (context) => {
+        const setting = context.workbook.settings.getItemOrNullObject(key);
+        setting.load("value");
+        await context.sync();
+        return setting.isNullObject || typeof setting.value !== "string" ? null : setting.value;
+      });
+    },
+    async writeSetting(key: string, value: string): Promise<void> {
+      await Excel.run(async (context) => {
+        context.workbook.settings.add(key, value);
+        await context.sync();
+      });
     },
     async dispose(): Promise<void> {
       scheduler.stop();

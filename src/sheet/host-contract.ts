@@ -56,4 +56,9 @@ export interface Host {
   /** The rule profile in use. */
   profile: string;
   setProfile(name: string): Promise<void>;
+  /** A value the add-in keeps in this workbook (its document settings, saved with the file); null when there is
+   *  none. Keys start with "jixiao."; the pane keeps JSON text there (e.g. the insert options). */
+  readSetting(key: string): Promise<string | null>;
+  /** Keeps a value in this workbook's document settings (saved with the file; writes no cell). */
+  writeSetting(key: string, value: string): Promise<void>;
 }

@@ -3,12 +3,13 @@ import { Button, FluentProvider, Tab, TabList, makeStyles, tokens, type Theme } 
 import { useEffect, useRef, useState } from "react";
 import type { Host } from "../sheet/host-contract";
 import { Findings } from "./Findings";
-import { Gallery } from "./Gallery";
 import { usePaneState } from "./host-context";
 import { LocaleContext, stringsFor, type Locale } from "./i18n";
+import { lastYear, useInsertPrefs } from "./insert-prefs";
+import { Loaded } from "./lazy";
 import { Overview } from "./Overview";
+import { galleryPart, preloadParts, rulesPart } from "./parts";
 import { profileLabel } from "./profile-info";
-import { Rules } from "./Rules";
 import { themeFor } from "./theme";
 import { Notice } from "./ui";
 
@@ -60,7 +61,14 @@ export function App({
   useEffect(() => {
     top.current?.scrollIntoView?.({ block: "start" });
   }, [tab]);
-  const year = defaultYear ?? new Date().getFullYear() - 1;
+  const year = defaultYear ?? lastYear();
+  const insertPrefs = useInsertPrefs(host, year);
+  // Once the pane has shown the sheet (or why not), fetch the parts loaded on demand while nothing else happens.
+  const settled = pane.state !== null || pane.error !== null;
+  useEffect(() => {
+    if (!settled) return;
+    return whenIdle(() => void preloadParts());
+  }, [settled]);
 
   const switchLocale = (en: boolean) => {
     const l: Locale = en ? "en-US" : "zh-CN";
@@ -165,26 +173,33 @@ export function App({
                 onInsert={() => setTab("insert")}
               />
             ) : tab === "insert" ? (
-              <Gallery
-                host={host}
-                defaultYear={year}
-                onError={fail}
-                onInserted={(r) => {
-                  setStatus(s.inserted(r.sheet, r.address));
-                  setTab("overview");
-                  void pane.refresh();
+              <Loaded
+                from={galleryPart}
+                props={{
+                  host,
+                  defaultYear: year,
+                  prefs: insertPrefs,
+                  onError: fail,
+                  onInserted: (r) => {
+                    setStatus(s.inserted(r.sheet, r.address));
+                    setTab("overview");
+                    void pane.refresh();
+                  },
                 }}
               />
             ) : tab === "check" ? (
               <Findings host={host} state={state} busy={pane.busy} onCheck={() => void pane.refresh()} onError={fail} />
             ) : (
-              <Rules
-                host={host}
-                profile={profile}
-                onError={fail}
-                onProfileChanged={(n) => {
-                  setProfile(n);
-                  void pane.refresh();
+              <Loaded
+                from={rulesPart}
+                props={{
+                  host,
+                  profile,
+                  onError: fail,
+                  onProfileChanged: (n: string) => {
+                    setProfile(n);
+                    void pane.refresh();
+                  },
                 }}
               />
             )}
@@ -196,4 +211,21 @@ export function App({
       </LocaleContext.Provider>
     </FluentProvider>
   );
+}
+
+/** Runs `job` a moment after the pane has shown, once the browser is idle (where it can tell); returns a cancel. */
+function whenIdle(job: () => void): () => void {
+  const w = globalThis as {
+    requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number;
+    cancelIdleCallback?: (h: number) => void;
+  };
+  let idle: number | null = null;
+  const t = setTimeout(() => {
+    if (w.requestIdleCallback) idle = w.requestIdleCallback(job, { timeout: 3000 });
+    else job();
+  }, 500);
+  return () => {
+    clearTimeout(t);
+    if (idle !== null) w.cancelIdleCallback?.(idle);
+  };
 }

@@ -56,6 +56,11 @@ export function Findings({ host, state, busy, onCheck, onError }: FindingsProps)
   const findings = allFindings(state);
   const groups = groupBySeverity(findings);
   const hasForms = (state?.evaluations.length ?? 0) > 0;
+  // "可以发送" only when every form is complete and has no error (docs/rules.md#ready-to-send).
+  const evaluations = state?.evaluations ?? [];
+  const allReady = evaluations.every((ev) => ev.ready);
+  const unfinished = evaluations.filter((ev) => !ev.complete);
+  const hasErrors = findings.some((f) => f.severity === "error");
   const sevClass: Record<Severity, string> = { error: styles.error, warning: styles.warning, info: styles.info };
   const itemClass: Record<Severity, string> = {
     error: styles.itemError,
@@ -96,11 +101,17 @@ export function Findings({ host, state, busy, onCheck, onError }: FindingsProps)
         </Button>
         {busy ? <Txt role="status">{s.checking}</Txt> : null}
       </div>
+      {hasForms && !allReady && !hasErrors ? (
+        <Notice intent="info" data-testid="not-ready" title={s.notReady}>
+          {unfinished.map((ev, i) => (ev.total ? <div key={i}>{s.provisional(ev.total)}</div> : null))}
+          {s.notReadyHint}
+        </Notice>
+      ) : null}
       {!state ? (
         <Txt>{s.notChecked}</Txt>
       ) : !hasForms ? (
         <Txt>{s.noForm}</Txt>
-      ) : findings.length === 0 ? (
+      ) : findings.length === 0 && allReady ? (
         <Notice intent="success" data-testid="all-passed" title={s.allPassed}>
           {s.allPassedHint}
         </Notice>

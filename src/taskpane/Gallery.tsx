@@ -15,10 +15,11 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { FORM_KINDS, type FormKind } from "../domain/model";
-import type { Host, InsertResult, TemplateOptions } from "../sheet/host-contract";
+import type { Host, InsertResult } from "../sheet/host-contract";
 import { useStrings } from "./i18n";
+import { toOptions, useInsertPrefs, type InsertOptions, type InsertPrefsState, type Where } from "./insert-prefs";
 import { TemplatePicture } from "./pictures";
 import { Panel, Txt } from "./ui";
 
@@ -45,32 +46,35 @@ const useStyles = makeStyles({
 export interface GalleryProps {
   host: Host;
   defaultYear: number;
+  /** The remembered insert options (App keeps them for the session); the gallery's own when not given. */
+  prefs?: InsertPrefsState;
   onInserted: (r: InsertResult, kind: FormKind) => void;
   onError: (message: string) => void;
 }
 
-type Pending = { kind: FormKind; options: TemplateOptions; message?: string } | null;
+type Pending = { kind: FormKind; options: InsertOptions; message?: string } | null;
 
-export function Gallery({ host, defaultYear, onInserted, onError }: GalleryProps) {
+export function Gallery({ host, defaultYear, prefs: given, onInserted, onError }: GalleryProps) {
   const s = useStrings();
   const styles = useStyles();
-  const [yearText, setYearText] = useState(String(defaultYear));
-  const [unit, setUnit] = useState("");
-  const [project, setProject] = useState("");
-  const [rowsText, setRowsText] = useState("2");
-  const [taxonomy, setTaxonomy] = useState<2020 | 2021>(2020);
-  const [where, setWhere] = useState<"new-sheet" | "selection">("new-sheet");
+  const own = useInsertPrefs(host, defaultYear);
+  const { prefs, change, load, remember } = given ?? own;
+  const { year: yearText, unit, department, project, rows: rowsText, taxonomy, where } = prefs;
   const [busy, setBusy] = useState<FormKind | null>(null);
   const [pending, setPending] = useState<Pending>(null);
   const [open, setOpen] = useState(false);
+  useEffect(load, [load]);
 
-  const doInsert = async (kind: FormKind, options: TemplateOptions, at: "new-sheet" | "selection") => {
+  const doInsert = async (kind: FormKind, options: InsertOptions, at: Where) => {
     setBusy(kind);
     try {
       const r = await host.insert(kind, options, at);
       // The host never writes over a non-empty area: it refuses, and the officer chooses a new sheet instead.
       if (r.refused) setPending({ kind, options, message: r.message });
-      else onInserted(r, kind);
+      else {
+        await remember(options, where);
+        onInserted(r, kind);
+      }
     } catch (e) {
       onError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -78,14 +82,7 @@ export function Gallery({ host, defaultYear, onInserted, onError }: GalleryProps
     }
   };
 
-  const start = (kind: FormKind) => {
-    const year = numberIn(yearText, defaultYear, 1990, 2100);
-    const rows = numberIn(rowsText, 2, 1, 10);
-    const options: TemplateOptions = { year, rows, taxonomy };
-    if (unit.trim()) options.unit = unit.trim();
-    if (project.trim()) options.project = project.trim();
-    return doInsert(kind, options, where);
-  };
+  const start = (kind: FormKind) => doInsert(kind, toOptions(prefs, defaultYear), where);
 
   const toNewSheet = () => {
     const p = pending;
@@ -119,19 +116,31 @@ export function Gallery({ host, defaultYear, onInserted, onError }: GalleryProps
         {open ? (
           <div id="jx-options" className={styles.fields}>
             <Field label={s.optYear}>
-              <Input type="number" min={1990} max={2100} value={yearText} onChange={(_, d) => setYearText(d.value)} />
+              <Input
+                type="number"
+                min={1990}
+                max={2100}
+                value={yearText}
+                onChange={(_, d) => change({ year: d.value })}
+              />
             </Field>
             <Field label={s.optUnit}>
-              <Input value={unit} onChange={(_, d) => setUnit(d.value)} />
+              <Input value={unit} maxLength={200} onChange={(_, d) => change({ unit: d.value })} />
+            </Field>
+            <Field label={s.optDepartment}>
+              <Input value={department} maxLength={200} onChange={(_, d) => change({ department: d.value })} />
             </Field>
             <Field label={s.optProject}>
-              <Input value={project} onChange={(_, d) => setProject(d.value)} />
+              <Input value={project} maxLength={200} onChange={(_, d) => change({ project: d.value })} />
             </Field>
             <Field label={s.optRows} hint={s.optRowsHint}>
-              <Input type="number" min={1} max={10} value={rowsText} onChange={(_, d) => setRowsText(d.value)} />
+              <Input type="number" min={1} max={10} value={rowsText} onChange={(_, d) => change({ rows: d.value })} />
             </Field>
             <Field label={s.optTaxonomy}>
-              <RadioGroup value={String(taxonomy)} onChange={(_, d) => setTaxonomy(d.value === "2021" ? 2021 : 2020)}>
+              <RadioGroup
+                value={String(taxonomy)}
+                onChange={(_, d) => change({ taxonomy: d.value === "2021" ? 2021 : 2020 })}
+              >
                 <Radio value="2020" label={s.taxonomy2020} />
                 <Radio value="2021" label={s.taxonomy2021} />
               </RadioGroup>
@@ -139,7 +148,7 @@ export function Gallery({ host, defaultYear, onInserted, onError }: GalleryProps
             <Field label={s.optWhere}>
               <RadioGroup
                 value={where}
-                onChange={(_, d) => setWhere(d.value === "selection" ? "selection" : "new-sheet")}
+                onChange={(_, d) => change({ where: d.value === "selection" ? "selection" : "new-sheet" })}
               >
                 <Radio value="new-sheet" label={s.whereNewSheet} />
                 <Radio value="selection" label={s.whereSelection} />
@@ -193,10 +202,4 @@ export function Gallery({ host, defaultYear, onInserted, onError }: GalleryProps
       </Dialog>
     </section>
   );
-}
-
-/** A typed whole number clamped to [min, max]; the default when the field is empty or not a number. */
-function numberIn(text: string, fallback: number, min: number, max: number): number {
-  const n = Number.parseInt(text, 10);
-  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
 }

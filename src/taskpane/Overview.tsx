@@ -8,6 +8,7 @@ import { Panel, Pill, Txt, type PillColor } from "./ui";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px" },
+  head: { display: "flex", justifyContent: "space-between", alignItems: "start", gap: "8px" },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   name: { color: tokens.colorNeutralForeground2 },
   facts: {
@@ -73,9 +74,20 @@ function FormCard({ ev }: { ev: Evaluation }) {
   const counts = countBySeverity(ev.findings);
   const total = ev.total;
   const rate = ev.funds?.rate;
+  // Ready to send only when complete and without error (docs/rules.md#ready-to-send).
+  const verdict: { text: string; color: PillColor } = ev.ready
+    ? { text: s.verdicts.ready, color: "success" }
+    : !ev.complete
+      ? { text: s.verdicts.incomplete, color: "neutral" }
+      : { text: s.verdicts.errors, color: "danger" };
   return (
     <Panel data-testid="form-card">
-      <h2 className={styles.title}>{s.kinds[ev.form.kind] ?? ev.form.kind}</h2>
+      <div className={styles.head}>
+        <h2 className={styles.title}>{s.kinds[ev.form.kind] ?? ev.form.kind}</h2>
+        <Pill color={verdict.color} data-testid="overview-verdict">
+          {verdict.text}
+        </Pill>
+      </div>
       {ev.form.name ? <Txt className={styles.name}>{ev.form.name}</Txt> : null}
       <dl className={styles.facts}>
         <dt className={styles.dt}>{s.unit}</dt>
@@ -93,10 +105,17 @@ function FormCard({ ev }: { ev: Evaluation }) {
         {total ? (
           <>
             <dt className={styles.dt}>{s.total}</dt>
-            <dd className={styles.dd} data-testid="overview-total">
-              <span className={styles.big}>{total.computed == null ? "—" : formatScore(total.computed)}</span>
-              {total.grade ? <Pill color={gradeColor(total.grade)}>{s.grades[total.grade]}</Pill> : null}
-            </dd>
+            {total.complete ? (
+              <dd className={styles.dd} data-testid="overview-total">
+                <span className={styles.big}>{total.computed == null ? "—" : formatScore(total.computed)}</span>
+                {total.grade ? <Pill color={gradeColor(total.grade)}>{s.grades[total.grade]}</Pill> : null}
+              </dd>
+            ) : (
+              // Not final until the form is complete: the sum so far and what is still open, never a grade.
+              <dd className={styles.dd} data-testid="overview-total" data-provisional="true">
+                {s.provisional(total)}
+              </dd>
+            )}
           </>
         ) : null}
         <dt className={styles.dt}>{s.errors}</dt>

@@ -1,7 +1,8 @@
 // The pane's strings: zh-CN (default) and en-US. Components read them through useStrings().
 import { createContext, useContext } from "react";
-import { FORM_KINDS, type FormKind, type Grade, type Severity } from "../domain/model";
+import { FORM_KINDS, type FormKind, type Grade, type Severity, type TotalResult } from "../domain/model";
 import { KIND_NAMES, SEVERITY_NAMES } from "../domain/names";
+import { totalText } from "../domain/progress";
 
 export type Locale = "zh-CN" | "en-US";
 
@@ -9,6 +10,10 @@ export interface Strings {
   appTitle: string;
   languageSwitch: string;
   loading: string;
+  loadingPart: string;
+  partFailed: string;
+  partFailedHint: string;
+  retry: string;
   officeMissing: string;
   officeMissingHint: string;
   excelTooOld: string;
@@ -30,6 +35,9 @@ export interface Strings {
   year: string;
   rate: string;
   total: string;
+  /** A total that is not final yet: "暂计 62.5 分（尚有 2 项、20 分未评分）", "… 分值合计 30/100 …". */
+  provisional: (t: TotalResult) => string;
+  verdicts: { ready: string; incomplete: string; errors: string };
   errors: string;
   warnings: string;
   profileInUse: string;
@@ -46,6 +54,7 @@ export interface Strings {
   colon: string;
   optYear: string;
   optUnit: string;
+  optDepartment: string;
   optProject: string;
   optRows: string;
   optRowsHint: string;
@@ -66,6 +75,8 @@ export interface Strings {
   // findings
   allPassed: string;
   allPassedHint: string;
+  notReady: string;
+  notReadyHint: string;
   notChecked: string;
   locate: string;
   locateAt: (cell: string) => string;
@@ -79,6 +90,7 @@ export interface Strings {
   summaryTitle: string;
   summaryColumns: [string, string, string, string, string];
   summaryNoFindings: string;
+  summaryNotReady: string;
   // rules
   profile: string;
   profileChanges: string;
@@ -86,10 +98,28 @@ export interface Strings {
   failed: (message: string) => string;
 }
 
+const GRADES_EN: Record<Grade, string> = { 优: "Excellent", 良: "Good", 中: "Fair", 差: "Poor" };
+const num = (x: number): string => String(Math.round(x * 100) / 100);
+
+/** The English of domain/progress.ts's totalText. */
+function provisionalEn(t: TotalResult): string {
+  const open: string[] = [];
+  if (t.unscored > 0) open.push(`${t.unscored} indicator(s), ${num(t.unscoredWeight)} points not scored yet`);
+  if (t.weightEntered < 100 - 0.01) open.push(`weights entered ${num(t.weightEntered)}/100`);
+  const rest = open.length ? open.join("; ") : "the form is not finished";
+  if (t.complete && t.computed != null) return `Total ${num(t.computed)}${t.grade ? ` (${GRADES_EN[t.grade]})` : ""}`;
+  if (t.computed == null) return `Not scored yet (${rest})`;
+  return `Provisional ${num(t.computed)} (${rest})`;
+}
+
 const zh: Strings = {
   appTitle: "绩效自评助手",
   languageSwitch: "English（切换为英文界面）",
   loading: "正在加载绩效自评助手…",
+  loadingPart: "正在加载…",
+  partFailed: "这部分界面没有加载成功。",
+  partFailedHint: "可能是网络中断了。工作簿没有任何改动；网络恢复后点“重试”。",
+  retry: "重试",
   officeMissing: "无法加载 Office.js。",
   officeMissingHint:
     "任务窗格需要从微软服务器加载 Office.js。请检查网络连接；如果单位网络屏蔽了 appsforoffice.microsoft.com，请联系信息中心放行，或使用世纪互联版本的加载项。",
@@ -120,8 +150,10 @@ const zh: Strings = {
   year: "年度",
   rate: "执行率",
   total: "总分",
-  errors: "错误",
-  warnings: "警告",
+  provisional: totalText,
+  verdicts: { ready: "可以发送", incomplete: "尚未填完", errors: "需要修改" },
+  errors: SEVERITY_NAMES.error.zh,
+  warnings: SEVERITY_NAMES.warning.zh,
   profileInUse: "评分规则",
   runCheck: "检查本表",
   checking: "正在检查…",
@@ -134,6 +166,7 @@ const zh: Strings = {
   colon: "：",
   optYear: "年度",
   optUnit: "单位名称",
+  optDepartment: "主管部门",
   optProject: "项目名称",
   optRows: "每个二级指标的行数",
   optRowsHint: "1–10 行，之后可插入行",
@@ -153,6 +186,8 @@ const zh: Strings = {
   dismiss: "关闭",
   allPassed: "全部通过",
   allPassedHint: "没有发现评审会退回的问题，可以发送了。",
+  notReady: "表格尚未填完，还不能发送",
+  notReadyHint: "填完并通过检查后才能发送。",
   notChecked: "尚未检查。点击“检查本表”。",
   locate: "定位",
   locateAt: (cell) => `定位到 ${cell}`,
@@ -166,6 +201,7 @@ const zh: Strings = {
   summaryTitle: "检查结果",
   summaryColumns: ["工作表", "单元格", "严重程度", "指标", "说明"],
   summaryNoFindings: "全部通过，没有发现问题。",
+  summaryNotReady: "没有发现问题，但表格尚未填完，还不能发送。",
   profile: "评分规则",
   profileChanges: "与全国规则的不同",
   profileSameAsNational: "按财政部全国规则评分，没有调整。",
@@ -176,6 +212,10 @@ const en: Strings = {
   appTitle: "Performance self-evaluation",
   languageSwitch: "English (switch back to Chinese)",
   loading: "Loading…",
+  loadingPart: "Loading…",
+  partFailed: "This part of the pane did not load.",
+  partFailedHint: "The network may be down. Nothing in the workbook changed; click Retry once it is back.",
+  retry: "Retry",
   officeMissing: "Office.js could not be loaded.",
   officeMissingHint:
     "The pane loads Office.js from Microsoft's servers. Check the network; if appsforoffice.microsoft.com is blocked, ask IT to allow it or use the 21Vianet build of the add-in.",
@@ -197,7 +237,7 @@ const en: Strings = {
     targets: "Before the year: budget (yuan), spending plan, goals and indicator values.",
   },
   severities: { error: SEVERITY_NAMES.error.en, warning: SEVERITY_NAMES.warning.en, info: SEVERITY_NAMES.info.en },
-  grades: { 优: "Excellent", 良: "Good", 中: "Fair", 差: "Poor" },
+  grades: GRADES_EN,
   noForm: "No self-evaluation form on this sheet.",
   noFormHint: "Insert a blank form under Insert, or open the workbook the finance bureau sent.",
   goInsert: "Insert a form",
@@ -206,8 +246,10 @@ const en: Strings = {
   year: "Year",
   rate: "Execution rate",
   total: "Total",
-  errors: "Errors",
-  warnings: "Warnings",
+  provisional: provisionalEn,
+  verdicts: { ready: "Ready to send", incomplete: "Not finished", errors: "To correct" },
+  errors: `${SEVERITY_NAMES.error.en}s`,
+  warnings: `${SEVERITY_NAMES.warning.en}s`,
   profileInUse: "Rules",
   runCheck: "Check this sheet",
   checking: "Checking…",
@@ -221,6 +263,7 @@ const en: Strings = {
   colon: ": ",
   optYear: "Year",
   optUnit: "Unit",
+  optDepartment: "Supervising department",
   optProject: "Project",
   optRows: "Rows per indicator group",
   optRowsHint: "1–10; rows can be inserted later",
@@ -240,6 +283,8 @@ const en: Strings = {
   dismiss: "Dismiss",
   allPassed: "All checks passed",
   allPassedHint: "Nothing a reviewer would reject. Ready to send.",
+  notReady: "The form is not finished: not ready to send",
+  notReadyHint: "Send it once it is complete and passes the check.",
   notChecked: "Not checked yet. Click Check this sheet.",
   locate: "Go to",
   locateAt: (cell) => `Go to ${cell}`,
@@ -253,6 +298,7 @@ const en: Strings = {
   summaryTitle: "Check results",
   summaryColumns: ["Sheet", "Cell", "Severity", "Indicator", "Message"],
   summaryNoFindings: "All checks passed.",
+  summaryNotReady: "No problems found, but the form is not finished: not ready to send.",
   profile: "Rule profile",
   profileChanges: "Differences from the national rules",
   profileSameAsNational: "Scored by the national rules, unchanged.",

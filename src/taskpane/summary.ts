@@ -46,7 +46,9 @@ function formLine(ev: Evaluation, s: Strings): string[] {
   const t = ev.total;
   const parts = [s.kinds[ev.form.kind] ?? ev.form.kind, ev.form.name || ev.form.unit || ""];
   if (ev.funds?.rate != null) parts.push(`${s.rate} ${formatPercent(ev.funds.rate)}`);
-  if (t?.computed != null)
+  // A total is final, with its grade, only on a complete form; before that it is provisional.
+  if (t && !t.complete) parts.push(s.provisional(t));
+  else if (t?.computed != null)
     parts.push(`${s.total} ${formatScore(t.computed)}${t.grade ? `（${s.grades[t.grade]}）` : ""}`);
   return parts.filter((p) => p !== "");
 }
@@ -60,7 +62,8 @@ export function summaryRows(state: SheetState | null, s: Strings, en = false, no
   rows.push([`${s.errors} ${counts.error}`, `${s.warnings} ${counts.warning}`, `${s.severities.info} ${counts.info}`]);
   rows.push([]);
   if (findings.length === 0) {
-    rows.push([s.summaryNoFindings]);
+    const ready = (state?.evaluations ?? []).every((ev) => ev.ready);
+    rows.push([ready ? s.summaryNoFindings : s.summaryNotReady]);
     return rows;
   }
   rows.push([...s.summaryColumns]);

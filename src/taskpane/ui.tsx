@@ -36,6 +36,8 @@ const usePill = makeStyles({
     height: "20px",
     padding: "0 6px",
     boxSizing: "border-box",
+    whiteSpace: "nowrap",
+    flexShrink: 0,
     borderRadius: tokens.borderRadiusCircular,
     fontSize: tokens.fontSizeBase200,
     fontWeight: tokens.fontWeightSemibold,

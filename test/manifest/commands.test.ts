@@ -125,11 +125,11 @@ test("检查本表 reports counts and the first finding in Chinese", async () =>
   expect(e.completed).toHaveBeenCalledTimes(1);
 });
 
-test("检查本表 on a clean sheet says so", async () => {
-  actions.checkActiveSheet.mockResolvedValue({ errors: 0, warnings: 0 });
+test("检查本表 on a complete sheet without findings says it can be sent", async () => {
+  actions.checkActiveSheet.mockResolvedValue({ errors: 0, warnings: 0, ready: true, unfinished: [] });
   const e = event();
   await associated.get("checkSheet")?.(e);
-  expect(shown(dialogs[0])).toMatchObject({ tone: "ok", lines: ["检查通过：本表没有发现问题。"] });
+  expect(shown(dialogs[0])).toMatchObject({ tone: "ok", lines: ["检查通过：本表没有发现问题，可以发送。"] });
   expect(e.completed).toHaveBeenCalledTimes(1);
 });
 

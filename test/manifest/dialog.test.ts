@@ -12,7 +12,7 @@ function loadPage() {
 }
 
 test("a message survives the query string, Chinese, punctuation and all", () => {
-  const m = checkMessage({ errors: 1, warnings: 0, first: { sheet: "A&B", cell: "C3", message: "得分=分值?#%" } });
+  const m = checkMessage({ errors: 1, warnings: 0, ready: false, first: { sheet: "A&B", cell: "C3", message: "得分=分值?#%" } });
   expect(fromQuery(toQuery(m))).toEqual(m);
 });
 
@@ -31,8 +31,8 @@ test("OK and Enter ask the parent to close the dialog", () => {
   const messageParent = jest.fn();
   (globalThis as unknown as { Office: unknown }).Office = { context: { ui: { messageParent } } };
   try {
-    start(document, `?${toQuery(checkMessage({ errors: 0, warnings: 0 }))}`);
-    expect(document.getElementById("text")?.textContent).toBe("检查通过：本表没有发现问题。");
+    start(document, `?${toQuery(checkMessage({ errors: 0, warnings: 0, ready: true }))}`);
+    expect(document.getElementById("text")?.textContent).toBe("检查通过：本表没有发现问题，可以发送。");
     (document.getElementById("ok") as HTMLButtonElement).click();
     document.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter" }));
     expect(messageParent).toHaveBeenCalledTimes(2);
@@ -57,7 +57,7 @@ test("an error while editing a cell tells the user what to do", () => {
 });
 
 test("a sheet with no form is not reported as clean", () => {
-  const m = checkMessage({ errors: 0, warnings: 0, problem: "本表没有可识别的自评表。" });
+  const m = checkMessage({ errors: 0, warnings: 0, ready: false, problem: "本表没有可识别的自评表。" });
   expect(m.tone).toBe("warning");
   expect(m.lines).toEqual(["没有检查：本表没有可识别的自评表。"]);
 });

@@ -61,7 +61,7 @@ test("tabs are keyboard operable", async () => {
   screen.getByRole("tab", { name: "插入" }).focus();
   await user.keyboard("{Enter}");
   expect(screen.getByRole("tab", { name: "插入" })).toHaveAttribute("aria-selected", "true");
-  expect(screen.getByTestId("gallery")).toBeInTheDocument();
+  expect(await screen.findByTestId("gallery")).toBeInTheDocument();
   screen.getByRole("tab", { name: "检查" }).focus();
   await user.keyboard(" ");
   expect(screen.getByTestId("findings")).toBeInTheDocument();
@@ -130,7 +130,7 @@ test("a live error can be dismissed", async () => {
 test("the rules tab shows the profile in use and what a provincial profile changes", async () => {
   const { host } = await setup();
   await userEvent.click(screen.getByRole("tab", { name: "规则" }));
-  expect(screen.getByText("按财政部全国规则评分，没有调整。")).toBeInTheDocument();
+  expect(await screen.findByText("按财政部全国规则评分，没有调整。")).toBeInTheDocument();
   await userEvent.click(screen.getByRole("radio", { name: "省级口径示例（80/70/60 分档）" }));
   await waitFor(() => expect(host.called("setProfile")).toEqual([{ method: "setProfile", args: ["provincial-80"] }]));
   const changes = await screen.findByTestId("profile-changes");
@@ -142,7 +142,7 @@ test("the rules tab shows the profile in use and what a provincial profile chang
 test("inserting from the gallery announces where it went and refreshes", async () => {
   const { host } = await setup();
   await userEvent.click(screen.getByRole("tab", { name: "插入" }));
-  await userEvent.click(screen.getByRole("button", { name: "插入项目支出绩效自评表" }));
+  await userEvent.click(await screen.findByRole("button", { name: "插入项目支出绩效自评表" }));
   await waitFor(() => expect(screen.getByTestId("status")).toHaveTextContent("已插入到“项目支出绩效自评表”A1:J30。"));
   expect(host.called("insert")[0].args[1]).toMatchObject({ year: 2021 });
 });
@@ -152,6 +152,7 @@ test("has no accessibility violations on the overview, check and rules tabs", as
   const { view } = await setup();
   for (const name of ["概览", "检查", "规则"]) {
     await userEvent.click(screen.getByRole("tab", { name }));
+    if (name === "规则") await screen.findByTestId("rules");
     expect(await axe(view.container)).toHaveNoViolations();
   }
 });

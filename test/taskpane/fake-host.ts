@@ -46,6 +46,9 @@ export class FakeHost implements Host {
   areaEmpty: boolean | undefined = undefined;
   failInsert: string | null = null;
   summarySheet = "检查结果";
+  /** The workbook's document settings. */
+  settings = new Map<string, string>();
+  failSettings: string | null = null;
 
   constructor(state: SheetState = sheetState([])) {
     this.state = state;
@@ -110,5 +113,17 @@ export class FakeHost implements Host {
   async setProfile(name: string): Promise<void> {
     this.log("setProfile", name);
     this.profile = name;
+  }
+
+  async readSetting(key: string): Promise<string | null> {
+    this.log("readSetting", key);
+    if (this.failSettings) throw new Error(this.failSettings);
+    return this.settings.get(key) ?? null;
+  }
+
+  async writeSetting(key: string, value: string): Promise<void> {
+    this.log("writeSetting", key, value);
+    if (this.failSettings) throw new Error(this.failSettings);
+    this.settings.set(key, value);
   }
 }
