@@ -6,7 +6,7 @@ import { parseA1, parseRange } from "../sheet/address";
 import type { Grid, Rect } from "../sheet/grid";
 import { cellLookup } from "../sheet/grid";
 import type { FormMeta } from "../sheet/meta";
-import { isOurNote, NOTES_FIELD } from "./workbook-parts";
+import { isOurNote, KEPT_NOTES, NOTES_FIELD } from "./workbook-parts";
 
 export interface CellWrite {
   r: number; // 0-based
@@ -88,6 +88,7 @@ export function noteWrites(grid: Grid, metas: FormMeta[], evaluations: Evaluatio
     const current = at(r, c)?.value ?? "";
     if (current !== "" && current !== null && !isOurNote(current)) continue; // the user's
     const want = combineNotes(notes);
+    if (want === "" && typeof current === "string" && KEPT_NOTES.has(current)) continue; // kept until replaced
     if (want !== (current ?? "")) out.push({ r, c, value: want });
   }
   return out;

@@ -12,6 +12,13 @@ export const NOTES_FIELD = "notes";
 /** Notes the add-in writes start with one of these; a cell without one is the user's and is never touched. */
 export const NOTE_MARKS = ["⚠", "ℹ"] as const;
 
+/**
+ * Notes written once, when a form is made, that the live loop leaves in place while it has nothing else to say on
+ * that row (it replaces them when it has): the weights a form made from a targets table was given by default
+ * (domain/from-targets DEFAULT_WEIGHT_NOTE, marked ℹ; a test keeps the two in step).
+ */
+export const KEPT_NOTES: ReadonlySet<string> = new Set(["ℹ 按默认分值分配，请核对"]);
+
 export function isOurNote(v: unknown): boolean {
   return typeof v === "string" && (v === NOTES_HEADER || NOTE_MARKS.some((m) => v.startsWith(m)));
 }
