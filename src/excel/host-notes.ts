@@ -1,6 +1,6 @@
 // After a form made from a targets table is inserted: its notes ("按默认分值分配，请核对") in its 助手提示 column, on
-// the rows of the indicators they concern, marked ℹ like the live loop's own notes (which leave them in place until
-// they have something else to say there: workbook-parts KEPT_NOTES). One sync, events off. And the name of the sheet
+// the rows of the indicators they concern, marked ℹ like the live loop's own notes (which keep them beside their own
+// until the officer deletes them: workbook-parts KEPT_NOTES). One sync, events off. And the name of the sheet
 // a filled form goes to: its project's, as the CLI names it.
 
 import { parseRange } from "../sheet/address";

@@ -13,11 +13,11 @@ export const NOTES_FIELD = "notes";
 export const NOTE_MARKS = ["⚠", "ℹ"] as const;
 
 /**
- * Notes written once, when a form is made, that the live loop leaves in place while it has nothing else to say on
- * that row (it replaces them when it has): the weights a form made from a targets table was given by default
- * (domain/from-targets DEFAULT_WEIGHT_NOTE, marked ℹ; a test keeps the two in step).
+ * Notes written once, when a form is made, that the live loop keeps in their cells beside whatever it has to say
+ * there, until the officer deletes them: the weights a form made from a targets table was given by default
+ * (domain/from-targets DEFAULT_WEIGHT_NOTE; a test keeps the two in step). Written marked ℹ.
  */
-export const KEPT_NOTES: ReadonlySet<string> = new Set(["ℹ 按默认分值分配，请核对"]);
+export const KEPT_NOTES: readonly string[] = ["按默认分值分配，请核对"];
 
 export function isOurNote(v: unknown): boolean {
   return typeof v === "string" && (v === NOTES_HEADER || NOTE_MARKS.some((m) => v.startsWith(m)));

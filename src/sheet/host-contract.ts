@@ -40,8 +40,8 @@ export interface TargetsTables {
 export interface InsertFill {
   /** The Form the template is filled with (project, department), or one Form per row (multi-project). */
   form: Form | Form[];
-  /** Notes for the 助手提示 column, by the filled form's indicator id ("按默认分值分配，请核对"): written marked ℹ, they
-   *  stay until the live loop has something else to say on that row. */
+  /** Notes for the 助手提示 column, by the filled form's indicator id ("按默认分值分配，请核对"): written marked ℹ, kept
+   *  by the live loop beside its own notes until the officer deletes them. */
   notes?: { indicatorId: string; note: string }[];
 }
 
