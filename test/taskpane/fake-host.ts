@@ -60,7 +60,7 @@ export class FakeHost implements Host {
   /** What readTargets finds; `failTargets` makes it throw. */
   targets: TargetsTables = { tables: [], skipped: [] };
   failTargets: string | null = null;
-  /** The state check() gives (the comparison with the targets tables); `state` when null. */
+  /** The state check() gives (the comparison with the targets tables); a refresh when null. */
   checked: SheetState | null = null;
   /** Sheets the inserts made, in order. */
   inserted: string[] = [];
@@ -89,9 +89,11 @@ export class FakeHost implements Host {
     return { sheet, address: "A1:J30" };
   }
 
+  /** 检查本表: `checked` when set (the comparison with the targets tables), else a refresh (which tests may fail). */
   async check(): Promise<SheetState> {
     this.log("check");
-    if (this.checked) this.state = this.checked;
+    if (!this.checked) return this.refresh();
+    this.state = this.checked;
     return this.state;
   }
 
