@@ -4,7 +4,7 @@
 // shown here after the insert, and the host writes the weights note into the new form's 助手提示 column too.
 // A part loaded on demand (parts.ts); the ribbon's 插入 → 从绩效目标表生成 opens the pane here.
 import { Button, Checkbox, Field, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { DRAFT_KINDS, draftsFromTargets, type Draft, type DraftKind } from "../domain/from-targets";
 import type { Form } from "../domain/model";
 import type { Host, InsertResult } from "../sheet/host-contract";
@@ -48,6 +48,9 @@ export function FromTargets({ host, onInserted, onBack, onError }: FromTargetsPr
   const [busy, setBusy] = useState(false);
   const [made, setMade] = useState<Made | null>(null);
   const [hint, setHint] = useState("");
+  // The pane re-renders often: the workbook is read when the step opens and on 重新查找, not on every render.
+  const failed = useRef(onError);
+  failed.current = onError;
 
   const look = useCallback(() => {
     let live = true;
@@ -62,12 +65,12 @@ export function FromTargets({ host, onInserted, onBack, onError }: FromTargetsPr
       .catch((e: unknown) => {
         if (!live) return;
         setFound({ tables: [], skipped: [] });
-        onError(e instanceof Error ? e.message : String(e));
+        failed.current(e instanceof Error ? e.message : String(e));
       });
     return () => {
       live = false;
     };
-  }, [host, onError]);
+  }, [host]);
   useEffect(look, [look]);
 
   const toggle = (i: number, on: boolean) => {
