@@ -9,6 +9,7 @@ import { DRAFT_KINDS, draftsFromTargets, type Draft, type DraftKind } from "../d
 import type { Form } from "../domain/model";
 import type { Host, InsertResult } from "../sheet/host-contract";
 import { useStrings } from "./i18n";
+import { useFromTargetsStrings } from "./strings-from-targets";
 import { CAP, paneText } from "./safe";
 import { Notice, Panel, Txt } from "./ui";
 
@@ -41,6 +42,7 @@ interface Made {
 
 export function FromTargets({ host, onInserted, onBack, onError }: FromTargetsProps) {
   const s = useStrings();
+  const t = useFromTargetsStrings();
   const styles = useStyles();
   const [found, setFound] = useState<Found>(null);
   const [picked, setPicked] = useState<Set<number>>(new Set());
@@ -86,7 +88,7 @@ export function FromTargets({ host, onInserted, onBack, onError }: FromTargetsPr
   const make = async () => {
     const chosen = (found?.tables ?? []).filter((_, i) => picked.has(i));
     if (chosen.length === 0) {
-      setHint(s.fromTargetsPick);
+      setHint(t.fromTargetsPick);
       return;
     }
     setBusy(true);
@@ -120,7 +122,7 @@ export function FromTargets({ host, onInserted, onBack, onError }: FromTargetsPr
   return (
     <section className={styles.root} aria-label={s.fromTargets} data-testid="from-targets">
       <div className={styles.bar}>
-        <Button onClick={onBack}>{s.fromTargetsBack}</Button>
+        <Button onClick={onBack}>{t.fromTargetsBack}</Button>
       </div>
       <Panel>
         <h2 className={styles.heading}>{s.fromTargets}</h2>
@@ -128,47 +130,47 @@ export function FromTargets({ host, onInserted, onBack, onError }: FromTargetsPr
       </Panel>
       {found === null ? (
         <Txt role="status" data-testid="targets-reading">
-          {s.fromTargetsReading}
+          {t.fromTargetsReading}
         </Txt>
       ) : tables.length === 0 ? (
         <Notice
           intent="info"
           data-testid="targets-none"
-          actions={<Button onClick={look}>{s.fromTargetsReload}</Button>}
+          actions={<Button onClick={look}>{t.fromTargetsReload}</Button>}
         >
-          {s.fromTargetsNone}
+          {t.fromTargetsNone}
         </Notice>
       ) : (
         <Panel>
-          <Field label={s.fromTargetsTables}>
+          <Field label={t.fromTargetsTables}>
             <ul className={styles.list} data-testid="targets-list">
-              {tables.map((t, i) => (
-                <li key={`${t.sheet}-${t.anchor ?? i}`}>
+              {tables.map((table, i) => (
+                <li key={`${table.sheet}-${table.anchor ?? i}`}>
                   <Checkbox
                     checked={picked.has(i)}
                     onChange={(_, d) => toggle(i, d.checked === true)}
-                    label={s.fromTargetsTable(
-                      paneText(t.name || t.unit || t.sheet, CAP.name),
-                      paneText(t.sheet, CAP.sheet),
-                      t.indicators.filter((x) => x.name.trim() || x.target.trim()).length,
+                    label={t.fromTargetsTable(
+                      paneText(table.name || table.unit || table.sheet, CAP.name),
+                      paneText(table.sheet, CAP.sheet),
+                      table.indicators.filter((x) => x.name.trim() || x.target.trim()).length,
                     )}
                   />
-                  {t.code ? <span className={styles.code}>{s.fromTargetsCode(paneText(t.code, CAP.name))}</span> : null}
+                  {table.code ? <span className={styles.code}>{t.fromTargetsCode(paneText(table.code, CAP.name))}</span> : null}
                 </li>
               ))}
             </ul>
           </Field>
-          <Field label={s.fromTargetsKind}>
+          <Field label={t.fromTargetsKind}>
             <RadioGroup value={kind} onChange={(_, d) => setKind(d.value as DraftKind)}>
               {DRAFT_KINDS.map((k) => (
                 <Radio key={k} value={k} label={s.kinds[k]} />
               ))}
             </RadioGroup>
           </Field>
-          {kind === "multi-project" ? <Txt size={200}>{s.fromTargetsMulti}</Txt> : null}
+          {kind === "multi-project" ? <Txt size={200}>{t.fromTargetsMulti}</Txt> : null}
           <div className={styles.bar}>
             <Button appearance="primary" onClick={() => void make()} disabled={busy} data-testid="targets-make">
-              {busy ? s.fromTargetsMaking : s.fromTargetsMake}
+              {busy ? t.fromTargetsMaking : t.fromTargetsMake}
             </Button>
             {hint ? (
               <Txt role="alert" size={200}>
@@ -184,16 +186,16 @@ export function FromTargets({ host, onInserted, onBack, onError }: FromTargetsPr
         </Txt>
       ))}
       {made ? (
-        <Notice intent="success" data-testid="targets-made" title={s.fromTargetsDone(made.sheets.length, s.kinds[made.kind], made.sheets.map((x) => `“${paneText(x, CAP.sheet)}”`).join("、"))}>
-          <strong>{s.fromTargetsCheck}</strong>
+        <Notice intent="success" data-testid="targets-made" title={t.fromTargetsDone(made.sheets.length, s.kinds[made.kind], made.sheets.map((x) => `“${paneText(x, CAP.sheet)}”`).join("、"))}>
+          <strong>{t.fromTargetsCheck}</strong>
           <ul className={styles.items} data-testid="targets-check">
             {made.weights.map((w, i) => (
-              <li key={`w${i}`}>{s.fromTargetsWeights(paneText(w.name, CAP.name), w.count)}</li>
+              <li key={`w${i}`}>{t.fromTargetsWeights(paneText(w.name, CAP.name), w.count)}</li>
             ))}
             {made.warnings.map((w, i) => (
               <li key={`x${i}`}>{paneText(w)}</li>
             ))}
-            <li>{s.fromTargetsBlank}</li>
+            <li>{t.fromTargetsBlank}</li>
           </ul>
         </Notice>
       ) : null}

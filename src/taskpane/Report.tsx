@@ -12,6 +12,7 @@ import { mergeSpans } from "../document/table";
 import type { SheetState } from "../sheet/host-contract";
 import { saveFile, type DownloadSupport } from "./download";
 import { useStrings } from "./i18n";
+import { useReportStrings } from "./strings-report";
 import { copyRich } from "./rich-clipboard";
 import { Notice, Panel, Txt } from "./ui";
 
@@ -66,6 +67,7 @@ export interface ReportProps {
 
 export function Report({ state, downloads, onBack }: ReportProps) {
   const s = useStrings();
+  const t = useReportStrings();
   const styles = useStyles();
   const result = useMemo(() => draftReport(state?.evaluations ?? []), [state]);
   const [note, setNote] = useState<{ text: string; intent: "success" | "warning" | "error" } | null>(null);
@@ -75,7 +77,7 @@ export function Report({ state, downloads, onBack }: ReportProps) {
   const copy = async () => {
     if (!draft) return;
     const how = await copyRich(draftToHtmlDocument(draft), draftToText(draft), draftToHtml(draft));
-    setNote(how ? { text: s.reportCopied, intent: "success" } : { text: s.reportCopyFailed, intent: "warning" });
+    setNote(how ? { text: t.reportCopied, intent: "success" } : { text: t.reportCopyFailed, intent: "warning" });
   };
 
   const download = async () => {
@@ -84,13 +86,13 @@ export function Report({ state, downloads, onBack }: ReportProps) {
     setNote(null);
     try {
       const docx = await loadDocx().catch(() => {
-        throw new Error(s.reportDocxMissing);
+        throw new Error(t.reportDocxMissing);
       });
       const name = reportFileName(draft);
       saveFile(await docx.draftToDocx(draft), name, DOCX_MIME);
-      setNote({ text: s.reportDownloaded(name), intent: "success" });
+      setNote({ text: t.reportDownloaded(name), intent: "success" });
     } catch (e) {
-      setNote({ text: s.reportDownloadFailed(e instanceof Error ? e.message : String(e)), intent: "error" });
+      setNote({ text: t.reportDownloadFailed(e instanceof Error ? e.message : String(e)), intent: "error" });
     } finally {
       setBusy(false);
     }
@@ -99,7 +101,7 @@ export function Report({ state, downloads, onBack }: ReportProps) {
   return (
     <section className={styles.root} aria-label={s.report} data-testid="report">
       <div className={styles.bar}>
-        <Button onClick={onBack}>{s.reportBack}</Button>
+        <Button onClick={onBack}>{t.reportBack}</Button>
       </div>
       {!draft ? (
         <Notice intent="info" data-testid="report-none">
@@ -110,17 +112,17 @@ export function Report({ state, downloads, onBack }: ReportProps) {
           <Panel>
             <div className={styles.bar}>
               <Button appearance="primary" onClick={() => void copy()} data-testid="report-copy">
-                {s.reportCopy}
+                {t.reportCopy}
               </Button>
               {downloads !== "no" ? (
                 <Button onClick={() => void download()} disabled={busy} data-testid="report-download">
-                  {busy ? s.reportDownloading : s.reportDownload}
+                  {busy ? t.reportDownloading : t.reportDownload}
                 </Button>
               ) : null}
             </div>
-            {downloads === "no" ? <Txt size={200} data-testid="report-no-download">{s.reportNoDownload}</Txt> : null}
-            {downloads === "maybe" ? <Txt size={200} data-testid="report-download-hint">{s.reportDesktopDownload}</Txt> : null}
-            {placeholderCount(draft) > 0 ? <Txt size={200}>{s.reportPlaceholders(placeholderCount(draft))}</Txt> : null}
+            {downloads === "no" ? <Txt size={200} data-testid="report-no-download">{t.reportNoDownload}</Txt> : null}
+            {downloads === "maybe" ? <Txt size={200} data-testid="report-download-hint">{t.reportDesktopDownload}</Txt> : null}
+            {placeholderCount(draft) > 0 ? <Txt size={200}>{t.reportPlaceholders(placeholderCount(draft))}</Txt> : null}
           </Panel>
           <div role="status" aria-live="polite" data-testid="report-note">
             {note ? <Notice intent={note.intent}>{note.text}</Notice> : null}
@@ -134,10 +136,10 @@ export function Report({ state, downloads, onBack }: ReportProps) {
 
 /** The draft as the pane shows it: React elements (every text escaped by React, made safe by safeLines). */
 function DraftView({ draft }: { draft: ReportDraft }) {
-  const s = useStrings();
+  const t = useReportStrings();
   const styles = useStyles();
   return (
-    <article className={styles.doc} aria-label={s.reportDraft} data-testid="report-draft" lang="zh-CN">
+    <article className={styles.doc} aria-label={t.reportDraft} data-testid="report-draft" lang="zh-CN">
       <h2 className={styles.title}>
         <RunsView runs={draft.title} />
       </h2>
@@ -177,7 +179,7 @@ function RunsView({ runs }: { runs: Runs }) {
 }
 
 function BlockView({ block: b }: { block: Block }) {
-  const s = useStrings();
+  const t = useReportStrings();
   const styles = useStyles();
   switch (b.type) {
     case "heading": {
@@ -221,7 +223,7 @@ function BlockView({ block: b }: { block: Block }) {
       return (
         <figure className={styles.figure}>
           <figcaption className={styles.caption}>{caption}</figcaption>
-          <div className={styles.scroll} role="region" aria-label={s.reportScroll} tabIndex={0}>
+          <div className={styles.scroll} role="region" aria-label={t.reportScroll} tabIndex={0}>
             <table className={styles.table}>
               <thead>
                 <tr>

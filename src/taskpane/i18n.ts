@@ -97,40 +97,10 @@ export interface Strings {
   report: string;
   reportHint: string;
   reportMake: string;
-  reportBack: string;
-  reportDraft: string;
-  reportCopy: string;
-  reportCopied: string;
-  reportCopyFailed: string;
-  reportDownload: string;
-  reportDownloading: string;
-  reportDownloaded: (name: string) => string;
-  reportDownloadFailed: (message: string) => string;
-  reportDocxMissing: string;
-  reportNoDownload: string;
-  reportDesktopDownload: string;
-  reportPlaceholders: (n: number) => string;
-  reportScroll: string;
   // from targets (从绩效目标表生成)
   fromTargets: string;
   fromTargetsDesc: string;
   fromTargetsOpen: string;
-  fromTargetsBack: string;
-  fromTargetsReading: string;
-  fromTargetsNone: string;
-  fromTargetsTables: string;
-  fromTargetsTable: (name: string, sheet: string, indicators: number) => string;
-  fromTargetsCode: (code: string) => string;
-  fromTargetsKind: string;
-  fromTargetsMulti: string;
-  fromTargetsMake: string;
-  fromTargetsMaking: string;
-  fromTargetsPick: string;
-  fromTargetsDone: (n: number, kind: string, sheets: string) => string;
-  fromTargetsCheck: string;
-  fromTargetsWeights: (name: string, n: number) => string;
-  fromTargetsBlank: string;
-  fromTargetsReload: string;
   // rules
   profile: string;
   profileChanges: string;
@@ -246,39 +216,9 @@ const zh: Strings = {
   report: "自评报告",
   reportHint: "按本表的数字起草自评报告：资金使用、各项指标完成情况、偏差原因和自评结论。表中没有的内容（项目背景、立项依据等）留作【请补充：…】。",
   reportMake: "生成自评报告",
-  reportBack: "返回检查结果",
-  reportDraft: "自评报告草稿",
-  reportCopy: "复制报告",
-  reportCopied: "报告已复制（保留标题和表格），可以粘贴到 Word 或 WPS 文字中。",
-  reportCopyFailed: "无法写入剪贴板（这个 Excel 不允许任务窗格复制）。请在下方草稿中选中全部文字，按 Ctrl+C 复制。",
-  reportDownload: "下载 Word 文档（.docx）",
-  reportDownloading: "正在生成 Word 文档…",
-  reportDownloaded: (name) => `已生成“${name}”。如果没有看到保存提示，请改用“复制报告”。`,
-  reportDownloadFailed: (m) => `Word 文档没有生成：${m}。可以改用“复制报告”，粘贴到 Word 或 WPS 文字中保存。`,
-  reportDocxMissing: "生成 Word 文档的程序没有加载成功，可能是网络中断了",
-  reportNoDownload: "Mac 版和 iPad 版 Excel 的任务窗格不能下载文件。请点“复制报告”，粘贴到 Word 或 WPS 文字中后另存为 .docx；也可以在网页版 Excel 中打开本工作簿下载。",
-  reportDesktopDownload: "桌面版 Excel 可能不允许从任务窗格下载文件。如果点击后没有出现保存提示，请改用“复制报告”，粘贴到 Word 或 WPS 文字中保存。",
-  reportPlaceholders: (n) => `草稿中有 ${n} 处【请补充】，请在 Word 或 WPS 文字中补写。`,
-  reportScroll: "表格较宽，可左右滚动",
   fromTargets: "从绩效目标表生成",
   fromTargetsDesc: "用已批复的绩效目标表生成自评表：项目名称、单位、年度、年初预算数（元换算为万元）、年度总体目标和全部指标（一级、二级、名称、指标值、分值）都已填好。",
   fromTargetsOpen: "选择绩效目标表",
-  fromTargetsBack: "返回模板列表",
-  fromTargetsReading: "正在查找本工作簿中的绩效目标表…",
-  fromTargetsNone: "本工作簿的可见工作表中没有找到绩效目标表。可以先插入一张“项目绩效目标表”并填好，或把财政局批复的绩效目标表复制到本工作簿中，再点“重新查找”。",
-  fromTargetsTables: "本工作簿中的绩效目标表",
-  fromTargetsTable: (name, sheet, n) => `${name}（工作表“${sheet}”，${n} 项指标）`,
-  fromTargetsCode: (code) => `项目编码 ${code}`,
-  fromTargetsKind: "生成哪种自评表",
-  fromTargetsMulti: "多项目汇总表：所选的每个项目一行。",
-  fromTargetsMake: "生成自评表",
-  fromTargetsMaking: "正在生成…",
-  fromTargetsPick: "请至少选择一张绩效目标表。",
-  fromTargetsDone: (n, kind, sheets) => `已生成 ${n} 张${kind}：${sheets}。`,
-  fromTargetsCheck: "请核对",
-  fromTargetsWeights: (name, n) => `“${name}”：${n} 项指标的分值按默认分值分配（产出 50 分、效益 30 分、满意度 10 分，平均分到各项指标），请核对；表中“助手提示”列也已标出。`,
-  fromTargetsBlank: "全年预算数、全年执行数和实际完成值留空，请填写。",
-  fromTargetsReload: "重新查找",
   profile: "评分规则",
   profileChanges: "与全国规则的不同",
   profileSameAsNational: "按财政部全国规则评分，没有调整。",
@@ -380,39 +320,9 @@ const en: Strings = {
   report: "Self-evaluation report",
   reportHint: "Draft the report from this sheet's figures: funds, each indicator, deviations and the conclusion. What the form does not hold is left as a placeholder to fill in.",
   reportMake: "Draft the report",
-  reportBack: "Back to the results",
-  reportDraft: "Draft report",
-  reportCopy: "Copy the report",
-  reportCopied: "Copied with its headings and tables: paste it into Word or WPS Writer.",
-  reportCopyFailed: "This Excel does not let the pane use the clipboard. Select the draft below and press Ctrl+C.",
-  reportDownload: "Download as Word (.docx)",
-  reportDownloading: "Making the Word document…",
-  reportDownloaded: (name) => `Made "${name}". If no download appears, use Copy the report instead.`,
-  reportDownloadFailed: (m) => `The Word document was not made: ${m}. Copy the report and paste it into Word or WPS Writer instead.`,
-  reportDocxMissing: "the Word writer could not be loaded; the network may be down",
-  reportNoDownload: "Excel for Mac and iPad cannot download files from a task pane. Copy the report and paste it into Word or WPS Writer, or open this workbook in Excel on the web to download it.",
-  reportDesktopDownload: "Desktop Excel may block downloads from a task pane. If no download appears, copy the report and paste it into Word or WPS Writer.",
-  reportPlaceholders: (n) => `The draft has ${n} placeholder(s) to fill in.`,
-  reportScroll: "Wide table: scroll sideways",
   fromTargets: "From a targets table",
   fromTargetsDesc: "Make the self-evaluation form from the approved targets table: project, unit, year, initial budget (yuan to 10k yuan), overall goal and every indicator with its target and weight.",
   fromTargetsOpen: "Choose a targets table",
-  fromTargetsBack: "Back to the templates",
-  fromTargetsReading: "Looking for targets tables in this workbook…",
-  fromTargetsNone: "No targets table on the visible sheets of this workbook. Insert a project targets table and fill it in, or copy the approved one into this workbook, then click Look again.",
-  fromTargetsTables: "Targets tables in this workbook",
-  fromTargetsTable: (name, sheet, n) => `${name} (sheet "${sheet}", ${n} indicators)`,
-  fromTargetsCode: (code) => `Project code ${code}`,
-  fromTargetsKind: "Form to make",
-  fromTargetsMulti: "Multi-project summary: one row per chosen project.",
-  fromTargetsMake: "Make the form",
-  fromTargetsMaking: "Making…",
-  fromTargetsPick: "Choose at least one targets table.",
-  fromTargetsDone: (n, kind, sheets) => `Made ${n} × ${kind}: ${sheets}.`,
-  fromTargetsCheck: "Please check",
-  fromTargetsWeights: (name, n) => `"${name}": ${n} indicator weights were given by default (outputs 50, outcomes 30, satisfaction 10, split evenly): check them; the notes column says so too.`,
-  fromTargetsBlank: "The full-year budget, spending and actual values are left blank for you to fill in.",
-  fromTargetsReload: "Look again",
   profile: "Rule profile",
   profileChanges: "Differences from the national rules",
   profileSameAsNational: "Scored by the national rules, unchanged.",
