@@ -7,7 +7,7 @@
 import * as path from "node:path";
 import type { Form } from "../domain/model";
 import { sourceTable, withTargetChanges } from "../domain/checks/target-changes";
-import { compact } from "../domain/text";
+import { pairByCodeOrName, type PairedBy } from "../domain/pairing";
 import type { FileResult } from "./results";
 
 /** An approved targets table and the file it was read from. */
@@ -16,7 +16,7 @@ export interface TargetsTable {
   form: Form;
 }
 
-export type PairedBy = "source" | "code" | "name";
+export type { PairedBy };
 
 export interface Pair {
   /** Index of the file in the checked results, and of the form in that file. */
@@ -38,23 +38,7 @@ export function targetsTables(results: FileResult[]): TargetsTable[] {
   return results.flatMap((r) => r.forms.filter((f) => f.form.kind === "targets").map((f) => ({ file: r.file, form: f.form })));
 }
 
-const codeKey = (s: string | undefined): string => compact(s ?? "").toUpperCase();
-const nameKey = (s: string | undefined): string => compact(s ?? "").replace(/[。．.]+$/, "");
 const base = (f: string): string => path.basename(f).toLowerCase();
-
-function unitKeys(f: Form): Set<string> {
-  const keys = [f.unit, f.fields?.supervisor?.value, f.fields?.implementer?.value].map((x) => nameKey(x)).filter((x) => x !== "");
-  return new Set(keys);
-}
-
-/** Several tables fit: keep those of the form's own unit when that leaves exactly one. */
-function byUnit(form: Form, tables: TargetsTable[]): TargetsTable[] {
-  if (tables.length <= 1) return tables;
-  const mine = unitKeys(form);
-  if (mine.size === 0) return tables;
-  const same = tables.filter((t) => [...unitKeys(t.form)].some((k) => mine.has(k)));
-  return same.length === 1 ? same : tables;
-}
 
 const shownName = (f: Form): string => f.name.trim() || f.code?.trim() || f.sheet;
 const listed = (tables: TargetsTable[]): string =>
@@ -81,32 +65,17 @@ function bySource(form: Form, ownFile: string, own: TargetsTable[], given: Targe
   return null;
 }
 
-/** By 项目编码 when the form has one, else (or when no table has it) by 项目名称. */
+/** By 项目编码 when the form has one, else (or when no table has it) by 项目名称 (domain/pairing.ts). */
 function byCodeOrName(form: Form, tables: TargetsTable[]): Found {
-  const code = codeKey(form.code);
-  if (code) {
-    const same = byUnit(form, tables.filter((t) => codeKey(t.form.code) === code));
-    if (same.length === 1) return { table: same[0], by: "code" };
-    if (same.length > 1) {
-      const named = same.filter((t) => nameKey(t.form.name) === nameKey(form.name));
-      if (named.length === 1) return { table: named[0], by: "code" };
-      return { note: `有 ${same.length} 张绩效目标表的项目编码都是“${form.code?.trim()}”（${listed(same)}），无法确定对应哪一张，未比对指标值。` };
-    }
-  }
-  const name = nameKey(form.name);
-  if (!name) return null;
-  // A table whose 项目编码 differs from the form's is another project, whatever its name.
-  const same = byUnit(
-    form,
-    tables.filter((t) => nameKey(t.form.name) === name && !(code && codeKey(t.form.code) && codeKey(t.form.code) !== code)),
-  );
-  if (same.length === 1) return { table: same[0], by: "name" };
-  if (same.length > 1) {
-    return {
-      note: `有 ${same.length} 张绩效目标表的项目名称都是“${form.name.trim()}”（${listed(same)}），无法确定对应哪一张，未比对指标值；请只给出对应的那一张，或在自评表中写明项目编码。`,
-    };
-  }
-  return null;
+  const found = pairByCodeOrName(form, tables);
+  if (!found) return null;
+  if ("table" in found) return found;
+  const same = found.ambiguous;
+  if (found.by === "code")
+    return { note: `有 ${same.length} 张绩效目标表的项目编码都是“${form.code?.trim()}”（${listed(same)}），无法确定对应哪一张，未比对指标值。` };
+  return {
+    note: `有 ${same.length} 张绩效目标表的项目名称都是“${form.name.trim()}”（${listed(same)}），无法确定对应哪一张，未比对指标值；请只给出对应的那一张，或在自评表中写明项目编码。`,
+  };
 }
 
 /**

@@ -2,6 +2,13 @@
 import type { FormKind, TotalResult } from "../domain/model";
 import { KIND_NAMES, SEVERITY_NAMES } from "../domain/names";
 import { totalText } from "../domain/progress";
+import { capText, documentText } from "../sheet/safe-text";
+
+/** Text from the workbook in a dialog line (a sheet name, a message quoting a cell): no control or bidi characters
+ *  (shown as "�"), one line, at most `max` characters. */
+export function lineText(text: string, max = 300): string {
+  return capText(documentText(String(text).slice(0, max * 4 + 16)).replace(/\s*\n\s*/g, " ").trim(), max);
+}
 
 export type MessageTone = "ok" | "warning" | "error";
 
@@ -36,7 +43,7 @@ export function cellRef(sheet: string, cell: string): string {
 function unfinishedLines(r: CheckSummary): string[] {
   return (r.unfinished ?? []).map((u) => {
     const what = u.total ? totalText(u.total) : "表格尚未填完";
-    return u.name ? `「${u.name}」${what}` : what;
+    return u.name ? `「${lineText(u.name, 80)}」${what}` : what;
   });
 }
 
@@ -46,7 +53,7 @@ export function checkMessage(r: CheckSummary): CommandMessage {
     return {
       tone: "warning",
       title,
-      lines: [`没有检查：${r.problem}`],
+      lines: [`没有检查：${lineText(r.problem)}`],
       linesEn: ["Nothing was checked: no form could be read on this sheet."],
     };
   }
@@ -72,9 +79,10 @@ export function checkMessage(r: CheckSummary): CommandMessage {
   const lines = [`发现 ${r.errors} 个${SEVERITY_NAMES.error.zh}、${r.warnings} 个${SEVERITY_NAMES.warning.zh}。`];
   const linesEn = [`Found ${en(r.errors, "error")} and ${en(r.warnings, "warning")}.`];
   if (r.first) {
-    const at = cellRef(r.first.sheet, r.first.cell);
-    lines.push(`第一处 ${at}：${r.first.message}`, "已选中该单元格。打开“任务窗格”可逐条查看全部问题。");
-    linesEn.push(`First: ${at} (${r.first.message})`, "That cell is selected. Open the Task Pane to review every finding.");
+    const at = cellRef(lineText(r.first.sheet, 40), r.first.cell);
+    const message = lineText(r.first.message);
+    lines.push(`第一处 ${at}：${message}`, "已选中该单元格。打开“任务窗格”可逐条查看全部问题。");
+    linesEn.push(`First: ${at} (${message})`, "That cell is selected. Open the Task Pane to review every finding.");
   }
   if (open.length) {
     lines.push(...open);

@@ -3,6 +3,7 @@
 import type { FormKind, Severity, TotalResult } from "../domain/model";
 import type { InsertResult } from "../sheet/host-contract";
 import { createExcelHost, type ExcelHost } from "./host";
+import { parseStored, readUserPrefs, rememberedOptions, SETTING_KEY, type InsertOptions } from "./insert-options";
 
 let shared: ExcelHost | null = null;
 const host = (): ExcelHost => (shared ??= createExcelHost());
@@ -12,9 +13,27 @@ export function setActionsHost(h: ExcelHost | null): void {
   shared = h;
 }
 
-/** 插入 → one template kind: always into a new sheet, so nothing on the user's sheets can be touched. */
+/**
+ * The options the pane's 插入 last used (年度, 单位, 主管部门, 项目名称, rows, taxonomy): the workbook's, else the user's,
+ * else the defaults (last year). What is remembered cannot stop an insert: an unreadable setting is left out.
+ */
+export async function ribbonOptions(h: ExcelHost = host(), now: Date = new Date()): Promise<InsertOptions> {
+  let raw: string | null = null;
+  try {
+    raw = await h.readSetting(SETTING_KEY);
+  } catch {
+    // no settings in this host: the user's and the defaults
+  }
+  return rememberedOptions(parseStored(raw), readUserPrefs(now), now);
+}
+
+/**
+ * 插入 → one template kind, with the remembered options; always into a new sheet (whatever the pane's 插入位置
+ * says), so nothing on the user's sheets can be touched.
+ */
 export async function insertFromRibbon(kind: FormKind): Promise<InsertResult> {
-  return host().insert(kind, {}, "new-sheet");
+  const h = host();
+  return h.insert(kind, await ribbonOptions(h), "new-sheet");
 }
 
 export interface CheckSummary {
@@ -37,7 +56,8 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
  */
 export async function checkActiveSheet(): Promise<CheckSummary> {
   const h = host();
-  const state = await h.refresh();
+  // With the targets tables of the workbook: a form made from one of them is compared with it (target-changed).
+  const state = await h.check();
   if (state.evaluations.length === 0)
     return { errors: 0, warnings: 0, ready: false, unfinished: [], problem: state.problem ?? `工作表“${state.sheet}”上没有找到绩效自评表。请先插入一张表，或打开含有自评表的工作表。` };
   const findings = state.evaluations.flatMap((e) => e.findings);

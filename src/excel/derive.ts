@@ -11,7 +11,7 @@ import type { FormKind } from "../domain/model";
 import { templateFor } from "../domain/templates";
 import { colToLetters } from "../sheet/address";
 import { MIN_ROW_HEIGHT, textHeight } from "../sheet/render/heights";
-import { isOurNote, NOTES_FIELD } from "./workbook-parts";
+import { isOurNote, KEPT_NOTES, NOTES_FIELD } from "./workbook-parts";
 
 export interface CellWrite {
   r: number; // 0-based
@@ -76,6 +76,11 @@ export function combineNotes(notes: string[]): string {
   return `${mark} ${parts.map((p) => p.replace(/^[⚠ℹ]\s*/, "")).join("；")}`;
 }
 
+/** The kept notes (KEPT_NOTES) a note cell of ours still holds, marked ℹ: they stay until the officer deletes them. */
+function keptIn(current: unknown): string[] {
+  return typeof current === "string" ? KEPT_NOTES.filter((k) => current.includes(k)).map((k) => `ℹ ${k}`) : [];
+}
+
 /** The note cells to write for every bound form of the sheet: only changed ones, never over a user's cell. */
 export function noteWrites(grid: Grid, metas: FormMeta[], evaluations: Evaluation[]): CellWrite[] {
   const wants = new Map<string, { r: number; c: number; notes: string[] }>();
@@ -101,7 +106,7 @@ export function noteWrites(grid: Grid, metas: FormMeta[], evaluations: Evaluatio
   for (const { r, c, notes } of wants.values()) {
     const current = at(r, c)?.value ?? "";
     if (current !== "" && current !== null && !isOurNote(current)) continue; // the user's
-    const want = combineNotes(notes);
+    const want = combineNotes([...notes, ...keptIn(current)]);
     if (want !== (current ?? "")) out.push({ r, c, value: want });
   }
   return out;

@@ -22,6 +22,8 @@ export class Rounds {
     private readonly changes: ChangeLog,
     private readonly marks: WriteMarks,
     private readonly notify: (state: SheetState) => void,
+    /** What a round's state gains before anyone sees it (the comparison with the workbook's targets tables). */
+    private readonly decorate: (res: RecomputeResult) => SheetState = (res) => res.state,
   ) {}
 
   /** Recomputes the active sheet (检查本表, after an insert or adopt, a profile switch). Throws what failed. */
@@ -54,6 +56,7 @@ export class Rounds {
       }
       res = await recompute(which, this.facts.hasMeta, this.facts.profile, this.marks, reuse);
     }
+    res = { ...res, state: this.decorate(res) };
     if (res.patched) this.patched++;
     else {
       const fresh = makeCache(res.sheetId, res.forms);

@@ -10,14 +10,23 @@
 // way is logged and shown in the pane (subscribe's onError); never swallowed.
 
 import { getProfile } from "../domain";
-import type { FormKind } from "../domain/model";
-import type { Host, InsertResult, LiveError, SheetState, TemplateOptions } from "../sheet/host-contract";
+import type { Form, FormKind } from "../domain/model";
+import type {
+  Host,
+  InsertFill,
+  InsertResult,
+  LiveError,
+  SheetState,
+  TargetsTables,
+  TemplateOptions,
+} from "../sheet/host-contract";
 import { adoptActive } from "./recompute";
 import { writeSummary } from "./summary";
 import { writeProfileConstants } from "./profile-constants";
 import { ChangeLog } from "./host-changes";
 import { liveError, type LiveStage } from "./host-errors";
 import { OwnWrites, SheetEvents } from "./host-events";
+import { fillNoteWrites, sheetNameFor, writeFillNotes } from "./host-notes";
 import { Rounds } from "./host-rounds";
 import { realTimers, RoundScheduler, type Timers } from "./host-schedule";
 import { PROFILE_SETTING, WorkbookFacts } from "./host-workbook";
@@ -35,11 +44,20 @@ export const loadInsert = () =>
     import(/* webpackChunkName: "insert" */ "../sheet/render"),
     import(/* webpackChunkName: "insert" */ "./insert"),
   ]).then(
-    ([render, insert]) => ({ buildPlan: render.buildPlan, insertPlan: insert.insertPlan }),
+    ([render, insert]) => ({ buildPlan: render.buildPlan, insertPlan: insert.insertPlan, planNotes: insert.planNotes }),
     () => {
       throw new Error("插入所需的程序没有加载成功，可能是网络中断了。工作簿没有任何改动；网络恢复后再试一次。");
     },
   );
+
+/**
+ * Reading the workbook's targets tables and comparing forms with them (host-targets.ts), needed by 检查本表 and
+ * 从绩效目标表生成 only: a chunk of its own, loaded on demand.
+ */
+export const loadTargets = () =>
+  import(/* webpackChunkName: "targets" */ "./host-targets").catch(() => {
+    throw new Error("读取绩效目标表所需的程序没有加载成功，可能是网络中断了；网络恢复后再试一次。");
+  });
 
 export interface ExcelHostOptions {
   debounceMs?: number; // default 300
@@ -67,7 +85,31 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
   const facts = new WorkbookFacts();
   const changes = new ChangeLog();
   const own = new OwnWrites();
-  const rounds = new Rounds(facts, changes, own, (state) => subscribers.forEach((s) => s.state(state)));
+  // The targets tables of the workbook, once 检查本表 (or 从绩效目标表生成) has read them: by sheet, kept current by
+  // the rounds that read a sheet anyway; and the comparison, from the chunk that read them.
+  let targets: { bySheet: Map<string, Form[]>; compare: (state: SheetState, tables: Form[]) => SheetState } | null = null;
+  const rounds = new Rounds(
+    facts,
+    changes,
+    own,
+    (state) => subscribers.forEach((s) => s.state(state)),
+    (res) => {
+      if (!targets) return res.state;
+      const here = res.forms.filter((f) => f.kind === "targets");
+      if (here.length) targets.bySheet.set(res.state.sheet, here);
+      else targets.bySheet.delete(res.state.sheet);
+      return targets.compare(res.state, [...targets.bySheet.values()].flat());
+    },
+  );
+
+  /** Reads the targets tables of every visible sheet afresh (and keeps them for the rounds that follow). */
+  async function loadTables(): Promise<{ tables: Form[]; skipped: string[] }> {
+    await facts.load();
+    const mod = await loadTargets();
+    const read = await mod.readTargetTables(facts.hasMeta);
+    targets = { bySheet: read.bySheet, compare: mod.compareWithTables };
+    return { tables: [...read.bySheet.values()].flat(), skipped: read.skipped };
+  }
 
   /** A failure of the live loop: logged with the original error, and told to every pane that listens. */
   function report(stage: LiveStage, error: unknown): void {
@@ -105,15 +147,40 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     get patchedRounds() {
       return rounds.patched;
     },
-    async insert(kind: FormKind, opts: TemplateOptions, where: "new-sheet" | "selection"): Promise<InsertResult> {
-      const [{ buildPlan, insertPlan }] = await Promise.all([loadInsert(), facts.load()]);
-      const out = await insertPlan(buildPlan(kind, { ...opts, profile: facts.profile }), where);
+    async insert(kind: FormKind, opts: TemplateOptions, where: "new-sheet" | "selection", fill?: InsertFill): Promise<InsertResult> {
+      const [{ buildPlan, insertPlan, planNotes }] = await Promise.all([loadInsert(), facts.load()]);
+      let plan = buildPlan(kind, { ...opts, profile: facts.profile }, fill?.form);
+      // A form made from a targets table goes to a sheet named after its project (as `jixiao new --from` names it).
+      const single = fill && !Array.isArray(fill.form) ? fill.form : null;
+      if (single && where === "new-sheet") plan = { ...plan, sheetName: sheetNameFor(single.name, plan.sheetName) };
+      const out = await insertPlan(plan, where);
       if (out.refused) return { sheet: out.sheet, address: out.address, refused: out.refused, message: out.message };
       facts.metaWritten();
+      if (fill?.notes?.length) {
+        try {
+          await writeFillNotes(out.sheet, fillNoteWrites(plan, out.address, planNotes(plan), fill.notes));
+        } catch (e) {
+          console.error("jixiao: the notes of a form made from a targets table were not written", e); // the form is in
+        }
+      }
       scheduler.now(() => rounds.active());
       return { sheet: out.sheet, address: out.address };
     },
     refresh: () => rounds.active(),
+    async check(): Promise<SheetState> {
+      let note: string | null = null;
+      try {
+        await loadTables();
+      } catch (e) {
+        // The form is still checked; only the comparison with the approved targets is missing, and said so.
+        console.error("jixiao: the targets tables of the workbook could not be read", e);
+        note = `未能与本工作簿中的绩效目标表比对指标值：${e instanceof Error ? e.message : String(e)}`;
+      }
+      const state = await rounds.active();
+      if (!note) return state;
+      return { ...state, targets: { compared: [], notes: [...(state.targets?.notes ?? []), note] } };
+    },
+    readTargets: (): Promise<TargetsTables> => loadTables(),
     async adopt(): Promise<SheetState> {
       await facts.load();
       const { adopted } = await adoptActive(facts.hasMeta, facts.profile);

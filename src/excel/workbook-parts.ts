@@ -12,6 +12,13 @@ export const NOTES_FIELD = "notes";
 /** Notes the add-in writes start with one of these; a cell without one is the user's and is never touched. */
 export const NOTE_MARKS = ["⚠", "ℹ"] as const;
 
+/**
+ * Notes written once, when a form is made, that the live loop keeps in their cells beside whatever it has to say
+ * there, until the officer deletes them: the weights a form made from a targets table was given by default
+ * (domain/from-targets DEFAULT_WEIGHT_NOTE; a test keeps the two in step). Written marked ℹ.
+ */
+export const KEPT_NOTES: readonly string[] = ["按默认分值分配，请核对"];
+
 export function isOurNote(v: unknown): boolean {
   return typeof v === "string" && (v === NOTES_HEADER || NOTE_MARKS.some((m) => v.startsWith(m)));
 }

@@ -2,7 +2,7 @@
 // over Office.js (and, in tests and the preview, over the fake workbook). Pure types, kept in sheet/ so that the
 // implementation below the pane and the pane itself both point down to it.
 
-import type { Evaluation, FormKind } from "../domain/model";
+import type { Evaluation, Form, FormKind } from "../domain/model";
 import type { TemplateOptions } from "../domain/templates/options";
 
 export type { TemplateOptions };
@@ -16,6 +16,33 @@ export interface SheetState {
   bound: boolean;
   /** Why nothing could be read (Chinese), when so. */
   problem?: string;
+  /** What 检查本表 compared with the approved targets tables of the workbook (set once it has looked). */
+  targets?: TargetsComparison;
+}
+
+/** The comparison of the sheet's forms with the 绩效目标表 they were made from (issue #14 item 2). */
+export interface TargetsComparison {
+  /** Each form paired with a targets table of this workbook: the target-changed findings are among its findings. */
+  compared: { form: string; table: string; sheet: string; by: "source" | "code" | "name" }[];
+  /** Forms that could not be paired because several tables fit (Chinese): not compared. */
+  notes: string[];
+}
+
+/** The 绩效目标表 of the workbook, for 插入 → 从绩效目标表生成. */
+export interface TargetsTables {
+  /** Every targets table the reader found on the visible sheets, in sheet order. */
+  tables: Form[];
+  /** Sheets that were not looked at, and why (Chinese): a sheet too large to read. */
+  skipped: string[];
+}
+
+/** What a form made from an approved targets table is filled with (domain/from-targets: a Draft's fill and notes). */
+export interface InsertFill {
+  /** The Form the template is filled with (project, department), or one Form per row (multi-project). */
+  form: Form | Form[];
+  /** Notes for the 助手提示 column, by the filled form's indicator id ("按默认分值分配，请核对"): written marked ℹ, kept
+   *  by the live loop beside its own notes until the officer deletes them. */
+  notes?: { indicatorId: string; note: string }[];
 }
 
 /**
@@ -38,10 +65,20 @@ export interface InsertResult {
 }
 
 export interface Host {
-  /** Insert a template: into a new sheet, or at the selection when that area is empty. */
-  insert(kind: FormKind, options: TemplateOptions, where: "new-sheet" | "selection"): Promise<InsertResult>;
+  /**
+   * Insert a template: into a new sheet, or at the selection when that area is empty. With `fill`, the template is
+   * filled from a Form (a form made from a targets table) and, on a sheet of its own, named after its project.
+   */
+  insert(kind: FormKind, options: TemplateOptions, where: "new-sheet" | "selection", fill?: InsertFill): Promise<InsertResult>;
   /** Read the active sheet, evaluate every form on it. */
   refresh(): Promise<SheetState>;
+  /**
+   * 检查本表: reads the targets tables of the workbook afresh, then the active sheet; a form whose table is in the
+   * workbook gains its target-changed findings (and keeps them in the live recomputes that follow).
+   */
+  check(): Promise<SheetState>;
+  /** The 绩效目标表 on every visible sheet of the workbook (bounded: very large sheets are skipped and listed). */
+  readTargets(): Promise<TargetsTables>;
   /** Bind a form the add-in did not make (adds names and metadata only). */
   adopt(): Promise<SheetState>;
   /** Select a cell on a sheet (定位). */

@@ -7,9 +7,11 @@ import { usePaneState } from "./host-context";
 import { LocaleContext, stringsFor, type Locale } from "./i18n";
 import { lastYear, useInsertPrefs } from "./insert-prefs";
 import { Loaded } from "./lazy";
+import { downloadSupport } from "./download";
 import { Overview } from "./Overview";
-import { galleryPart, preloadParts, rulesPart } from "./parts";
+import { fromTargetsPart, galleryPart, preloadParts, reportPart, rulesPart } from "./parts";
 import { profileLabel } from "./profile-info";
+import { CAP, paneText } from "./safe";
 import { themeFor } from "./theme";
 import { Notice } from "./ui";
 
@@ -33,6 +35,9 @@ const useStyles = makeStyles({
 type TabId = "overview" | "insert" | "check" | "rules";
 const TABS: TabId[] = ["overview", "insert", "check", "rules"];
 
+/** Where the pane opens: the overview, or a step the ribbon asked for (taskpane.html?start=from-targets). */
+export type StartAt = "overview" | "from-targets";
+
 export interface AppProps {
   host: Host;
   theme?: Theme;
@@ -40,6 +45,10 @@ export interface AppProps {
   onLocaleChange?: (l: Locale) => void;
   /** Default year for new forms (the year being evaluated: last year). */
   defaultYear?: number;
+  /** The step to open at (the ribbon's 插入 → 从绩效目标表生成 opens the pane at from-targets). */
+  start?: StartAt;
+  /** Office's platform ("OfficeOnline", "PC", "Mac", …): whether the report can be downloaded. */
+  platform?: string | null;
 }
 
 export function App({
@@ -48,12 +57,17 @@ export function App({
   locale: initial = "zh-CN",
   onLocaleChange,
   defaultYear,
+  start = "overview",
+  platform = null,
 }: AppProps) {
   const [locale, setLocale] = useState<Locale>(initial);
   const s = stringsFor(locale);
   const styles = useStyles();
   const pane = usePaneState(host);
-  const [tab, setTab] = useState<TabId>("overview");
+  const [tab, setTab] = useState<TabId>(start === "from-targets" ? "insert" : "overview");
+  // The step within 插入 (the templates, or 从绩效目标表生成) and within 检查 (the findings, or the report).
+  const [insertStep, setInsertStep] = useState<"gallery" | "from-targets">(start === "from-targets" ? "from-targets" : "gallery");
+  const [checkStep, setCheckStep] = useState<"findings" | "report">("findings");
   const [profile, setProfile] = useState(host.profile);
   const [status, setStatus] = useState("");
   const top = useRef<HTMLElement>(null);
@@ -77,8 +91,16 @@ export function App({
   };
   const fail = (m: string) => pane.setError(m);
   const check = async () => {
-    const st = await pane.refresh();
-    if (st) setTab("check");
+    const st = await pane.check();
+    if (st) {
+      setCheckStep("findings");
+      setTab("check");
+    }
+  };
+  const selectTab = (t: TabId) => {
+    setTab(t);
+    setInsertStep("gallery");
+    setCheckStep("findings");
   };
 
   const state = pane.state;
@@ -136,7 +158,7 @@ export function App({
               {locale === "en-US" ? pane.liveError.messageEn : pane.liveError.message}
             </Notice>
           ) : null}
-          {state?.problem && state.evaluations.length > 0 ? <Notice intent="warning">{state.problem}</Notice> : null}
+          {state?.problem && state.evaluations.length > 0 ? <Notice intent="warning">{paneText(state.problem)}</Notice> : null}
           {showAdopt ? (
             <Notice
               intent="info"
@@ -154,7 +176,7 @@ export function App({
           <TabList
             className={styles.tabs}
             selectedValue={tab}
-            onTabSelect={(_, d) => setTab(d.value as TabId)}
+            onTabSelect={(_, d) => selectTab(d.value as TabId)}
             size="small"
           >
             {TABS.map((t) => (
@@ -172,6 +194,19 @@ export function App({
                 onCheck={() => void check()}
                 onInsert={() => setTab("insert")}
               />
+            ) : tab === "insert" && insertStep === "from-targets" ? (
+              <Loaded
+                from={fromTargetsPart}
+                props={{
+                  host,
+                  onError: fail,
+                  onBack: () => setInsertStep("gallery"),
+                  onInserted: (r) => {
+                    setStatus(s.inserted(paneText(r.sheet, CAP.sheet), r.address));
+                    void pane.refresh();
+                  },
+                }}
+              />
             ) : tab === "insert" ? (
               <Loaded
                 from={galleryPart}
@@ -180,15 +215,28 @@ export function App({
                   defaultYear: year,
                   prefs: insertPrefs,
                   onError: fail,
+                  onFromTargets: () => setInsertStep("from-targets"),
                   onInserted: (r) => {
-                    setStatus(s.inserted(r.sheet, r.address));
+                    setStatus(s.inserted(paneText(r.sheet, CAP.sheet), r.address));
                     setTab("overview");
                     void pane.refresh();
                   },
                 }}
               />
+            ) : tab === "check" && checkStep === "report" ? (
+              <Loaded
+                from={reportPart}
+                props={{ state, downloads: downloadSupport(platform), onBack: () => setCheckStep("findings") }}
+              />
             ) : tab === "check" ? (
-              <Findings host={host} state={state} busy={pane.busy} onCheck={() => void pane.refresh()} onError={fail} />
+              <Findings
+                host={host}
+                state={state}
+                busy={pane.busy}
+                onCheck={() => void pane.check()}
+                onError={fail}
+                onReport={() => setCheckStep("report")}
+              />
             ) : (
               <Loaded
                 from={rulesPart}

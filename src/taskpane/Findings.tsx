@@ -6,6 +6,7 @@ import type { Severity } from "../domain/model";
 import type { Host, SheetState } from "../sheet/host-contract";
 import { copyText } from "./clipboard";
 import { useLocale, useStrings } from "./i18n";
+import { CAP, paneText } from "./safe";
 import { Notice, Panel, Txt } from "./ui";
 import { allFindings, groupBySeverity, messageOf, summaryRows, summaryText, type LocatedFinding } from "./summary";
 
@@ -43,11 +44,13 @@ export interface FindingsProps {
   busy: boolean;
   onCheck: () => void;
   onError: (message: string) => void;
+  /** 生成自评报告: opens the report (a part loaded on demand). */
+  onReport?: () => void;
 }
 
 const SUMMARY_SHEET_TITLE = "检查结果";
 
-export function Findings({ host, state, busy, onCheck, onError }: FindingsProps) {
+export function Findings({ host, state, busy, onCheck, onError, onReport }: FindingsProps) {
   const s = useStrings();
   const en = useLocale() === "en-US";
   const styles = useStyles();
@@ -135,7 +138,9 @@ export function Findings({ host, state, busy, onCheck, onError }: FindingsProps)
                   >
                     <div>
                       <div className={styles.message}>{messageOf(f, en)}</div>
-                      <div className={styles.meta}>{[f.cell ?? s.noCell, f.indicator].filter(Boolean).join(" · ")}</div>
+                      <div className={styles.meta}>
+                        {[f.cell ?? s.noCell, paneText(f.indicator, CAP.name)].filter(Boolean).join(" · ")}
+                      </div>
                     </div>
                     {f.cell ? (
                       <Button
@@ -154,6 +159,31 @@ export function Findings({ host, state, busy, onCheck, onError }: FindingsProps)
           </div>
         ))
       )}
+      {state?.targets?.compared.length || state?.targets?.notes.length ? (
+        <div className={styles.group} data-testid="targets-compared">
+          {state.targets.compared.map((c, i) => (
+            <Txt key={i} size={200} className={styles.meta}>
+              {s.targetsCompared(paneText(c.table, CAP.name), paneText(c.sheet, CAP.sheet))}
+            </Txt>
+          ))}
+          {state.targets.notes.map((n, i) => (
+            <Notice key={`n${i}`} intent="warning">
+              {paneText(n)}
+            </Notice>
+          ))}
+        </div>
+      ) : null}
+      {hasForms && onReport ? (
+        <Panel data-testid="report-panel">
+          <h2 className={styles.heading}>{s.report}</h2>
+          <Txt size={200}>{s.reportHint}</Txt>
+          <div className={styles.bar}>
+            <Button appearance="primary" onClick={onReport}>
+              {s.reportMake}
+            </Button>
+          </div>
+        </Panel>
+      ) : null}
       {hasForms ? (
         <Panel>
           <h2 className={styles.heading}>{s.summary}</h2>

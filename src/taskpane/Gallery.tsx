@@ -50,11 +50,13 @@ export interface GalleryProps {
   prefs?: InsertPrefsState;
   onInserted: (r: InsertResult, kind: FormKind) => void;
   onError: (message: string) => void;
+  /** 从绩效目标表生成: the step that makes forms from the workbook's targets tables (none: not offered). */
+  onFromTargets?: () => void;
 }
 
 type Pending = { kind: FormKind; options: InsertOptions; message?: string } | null;
 
-export function Gallery({ host, defaultYear, prefs: given, onInserted, onError }: GalleryProps) {
+export function Gallery({ host, defaultYear, prefs: given, onInserted, onError, onFromTargets }: GalleryProps) {
   const s = useStrings();
   const styles = useStyles();
   const own = useInsertPrefs(host, defaultYear);
@@ -92,6 +94,17 @@ export function Gallery({ host, defaultYear, prefs: given, onInserted, onError }
 
   return (
     <section className={styles.root} aria-label={s.tabs.insert} data-testid="gallery">
+      {onFromTargets ? (
+        <Panel data-testid="from-targets-entry">
+          <h2 className={styles.heading}>{s.fromTargets}</h2>
+          <Txt className={styles.desc}>{s.fromTargetsDesc}</Txt>
+          <div className={styles.row}>
+            <Button appearance="primary" onClick={onFromTargets}>
+              {s.fromTargetsOpen}
+            </Button>
+          </div>
+        </Panel>
+      ) : null}
       <Panel>
         <div className={styles.summaryRow}>
           <h2 className={styles.heading}>{s.options}</h2>

@@ -3,6 +3,7 @@ import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { Evaluation } from "../domain/model";
 import type { SheetState } from "../sheet/host-contract";
 import { useStrings } from "./i18n";
+import { CAP, paneText } from "./safe";
 import { countBySeverity, formatPercent, formatScore } from "./summary";
 import { Panel, Pill, Txt, type PillColor } from "./ui";
 
@@ -43,7 +44,7 @@ export function Overview({ state, profileLabel, busy, onCheck, onInsert }: Overv
       {evaluations.length === 0 ? (
         <Panel>
           <Txt weight="semibold">{s.noForm}</Txt>
-          {state?.problem ? <Txt>{state.problem}</Txt> : null}
+          {state?.problem ? <Txt>{paneText(state.problem)}</Txt> : null}
           <Txt>{s.noFormHint}</Txt>
           <div className={styles.actions}>
             <Button appearance="primary" onClick={onInsert}>
@@ -88,10 +89,10 @@ function FormCard({ ev }: { ev: Evaluation }) {
           {verdict.text}
         </Pill>
       </div>
-      {ev.form.name ? <Txt className={styles.name}>{ev.form.name}</Txt> : null}
+      {ev.form.name ? <Txt className={styles.name}>{paneText(ev.form.name, CAP.name)}</Txt> : null}
       <dl className={styles.facts}>
         <dt className={styles.dt}>{s.unit}</dt>
-        <dd className={styles.dd}>{ev.form.unit || "—"}</dd>
+        <dd className={styles.dd}>{paneText(ev.form.unit, CAP.name) || "—"}</dd>
         <dt className={styles.dt}>{s.year}</dt>
         <dd className={styles.dd}>{ev.form.year ?? "—"}</dd>
         {ev.funds ? (

@@ -5,10 +5,10 @@ import type { Root } from "react-dom/client";
 import { createRoot } from "react-dom/client";
 import { createExcelHost } from "../excel/host";
 import type { Host } from "../sheet/host-contract";
-import { App } from "./App";
+import { App, type StartAt } from "./App";
 import { BootMessage } from "./BootMessage";
 import type { Locale } from "./i18n";
-import { OFFICE_TIMEOUT_MS, officeThemeColors, waitForOffice } from "./office";
+import { OFFICE_TIMEOUT_MS, officePlatform, officeThemeColors, waitForOffice } from "./office";
 import { themeFor } from "./theme";
 
 const LOCALE_KEY = "jixiao.locale";
@@ -36,6 +36,15 @@ function saveLocale(l: Locale): void {
   }
 }
 
+/** The step the pane opens at: the ribbon's 插入 → 从绩效目标表生成 loads taskpane.html?start=from-targets. */
+export function startAt(search: string = typeof location === "undefined" ? "" : location.search): StartAt {
+  try {
+    return new URLSearchParams(search).get("start") === "from-targets" ? "from-targets" : "overview";
+  } catch {
+    return "overview";
+  }
+}
+
 export interface BootOptions {
   timeoutMs?: number;
   /** The host to use (the preview passes one over the fake workbook); default createExcelHost(). */
@@ -55,7 +64,16 @@ export async function boot(container: HTMLElement | null, options: BootOptions =
   const theme = themeFor(officeThemeColors());
   try {
     const host = (options.makeHost ?? createExcelHost)();
-    root.render(<App host={host} theme={theme} locale={savedLocale()} onLocaleChange={saveLocale} />);
+    root.render(
+      <App
+        host={host}
+        theme={theme}
+        locale={savedLocale()}
+        onLocaleChange={saveLocale}
+        start={startAt()}
+        platform={officePlatform()}
+      />,
+    );
   } catch (e) {
     root.render(<BootMessage problem="failed" detail={e instanceof Error ? e.message : String(e)} theme={theme} />);
   }

@@ -16,6 +16,8 @@ export interface PaneState {
   /** The live recompute after a change failed; cleared when the next one succeeds. */
   liveError: LiveError | null;
   refresh: () => Promise<SheetState | null>;
+  /** 检查本表: the active sheet, compared with the workbook's targets tables (Host.check). */
+  check: () => Promise<SheetState | null>;
   adopt: () => Promise<void>;
   setError: (e: string | null) => void;
   dismissLiveError: () => void;
@@ -66,10 +68,11 @@ export function usePaneState(host: Host): PaneState {
   }, [host, run]);
 
   const refresh = useCallback(() => run(() => host.refresh()), [host, run]);
+  const check = useCallback(() => run(() => host.check()), [host, run]);
   const adopt = useCallback(async () => {
     await run(() => host.adopt());
   }, [host, run]);
   const dismissLiveError = useCallback(() => setLiveError(null), []);
 
-  return { state, busy, error, liveError, refresh, adopt, setError, dismissLiveError };
+  return { state, busy, error, liveError, refresh, check, adopt, setError, dismissLiveError };
 }

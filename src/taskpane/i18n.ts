@@ -91,6 +91,16 @@ export interface Strings {
   summaryColumns: [string, string, string, string, string];
   summaryNoFindings: string;
   summaryNotReady: string;
+  /** 检查本表 compared the form with its approved targets table. */
+  targetsCompared: (table: string, sheet: string) => string;
+  // report (自评报告)
+  report: string;
+  reportHint: string;
+  reportMake: string;
+  // from targets (从绩效目标表生成)
+  fromTargets: string;
+  fromTargetsDesc: string;
+  fromTargetsOpen: string;
   // rules
   profile: string;
   profileChanges: string;
@@ -202,6 +212,13 @@ const zh: Strings = {
   summaryColumns: ["工作表", "单元格", "严重程度", "指标", "说明"],
   summaryNoFindings: "全部通过，没有发现问题。",
   summaryNotReady: "没有发现问题，但表格尚未填完，还不能发送。",
+  targetsCompared: (table, sheet) => `已与工作表“${sheet}”中的绩效目标表“${table}”比对指标值。`,
+  report: "自评报告",
+  reportHint: "按本表的数字起草自评报告：资金使用、各项指标完成情况、偏差原因和自评结论。表中没有的内容（项目背景、立项依据等）留作【请补充：…】。",
+  reportMake: "生成自评报告",
+  fromTargets: "从绩效目标表生成",
+  fromTargetsDesc: "用已批复的绩效目标表生成自评表：项目名称、单位、年度、年初预算数（元换算为万元）、年度总体目标和全部指标（一级、二级、名称、指标值、分值）都已填好。",
+  fromTargetsOpen: "选择绩效目标表",
   profile: "评分规则",
   profileChanges: "与全国规则的不同",
   profileSameAsNational: "按财政部全国规则评分，没有调整。",
@@ -299,6 +316,13 @@ const en: Strings = {
   summaryColumns: ["Sheet", "Cell", "Severity", "Indicator", "Message"],
   summaryNoFindings: "All checks passed.",
   summaryNotReady: "No problems found, but the form is not finished: not ready to send.",
+  targetsCompared: (table, sheet) => `Compared with the targets table "${table}" on sheet "${sheet}".`,
+  report: "Self-evaluation report",
+  reportHint: "Draft the report from this sheet's figures: funds, each indicator, deviations and the conclusion. What the form does not hold is left as a placeholder to fill in.",
+  reportMake: "Draft the report",
+  fromTargets: "From a targets table",
+  fromTargetsDesc: "Make the self-evaluation form from the approved targets table: project, unit, year, initial budget (yuan to 10k yuan), overall goal and every indicator with its target and weight.",
+  fromTargetsOpen: "Choose a targets table",
   profile: "Rule profile",
   profileChanges: "Differences from the national rules",
   profileSameAsNational: "Scored by the national rules, unchanged.",

@@ -47,3 +47,14 @@ export function officeThemeColors(): OfficeThemeColors | null {
     return null;
   }
 }
+
+/** Office's platform ("OfficeOnline", "PC", "Mac", "iOS", …), where Office says; null outside Office. */
+export function officePlatform(): string | null {
+  try {
+    const ctx = officeGlobal()?.context as { platform?: unknown; diagnostics?: { platform?: unknown } } | undefined;
+    const p = ctx?.platform ?? ctx?.diagnostics?.platform;
+    return typeof p === "string" ? p : null;
+  } catch {
+    return null;
+  }
+}

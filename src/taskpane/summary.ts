@@ -2,6 +2,7 @@
 import type { Evaluation, Finding, Severity } from "../domain/model";
 import type { SheetState } from "../sheet/host-contract";
 import type { Strings } from "./i18n";
+import { CAP, paneText } from "./safe";
 
 export const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
 
@@ -38,13 +39,14 @@ export function groupBySeverity<T extends Finding>(findings: readonly T[]): { se
   })).filter((g) => g.items.length > 0);
 }
 
+/** A finding's message as the pane shows it (it may quote cells: made safe, capped). */
 export function messageOf(f: Finding, en: boolean): string {
-  return en && f.messageEn ? f.messageEn : f.message;
+  return paneText(en && f.messageEn ? f.messageEn : f.message, CAP.message);
 }
 
 function formLine(ev: Evaluation, s: Strings): string[] {
   const t = ev.total;
-  const parts = [s.kinds[ev.form.kind] ?? ev.form.kind, ev.form.name || ev.form.unit || ""];
+  const parts = [s.kinds[ev.form.kind] ?? ev.form.kind, paneText(ev.form.name || ev.form.unit || "", CAP.name)];
   if (ev.funds?.rate != null) parts.push(`${s.rate} ${formatPercent(ev.funds.rate)}`);
   // A total is final, with its grade, only on a complete form; before that it is provisional.
   if (t && !t.complete) parts.push(s.provisional(t));
@@ -68,7 +70,7 @@ export function summaryRows(state: SheetState | null, s: Strings, en = false, no
   }
   rows.push([...s.summaryColumns]);
   for (const f of findings) {
-    rows.push([f.sheet, f.cell ?? "", s.severities[f.severity], f.indicator ?? "", messageOf(f, en)]);
+    rows.push([paneText(f.sheet, CAP.sheet), f.cell ?? "", s.severities[f.severity], paneText(f.indicator, CAP.name), messageOf(f, en)]);
   }
   return rows;
 }

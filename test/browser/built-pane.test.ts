@@ -204,3 +204,133 @@ describe("parts loaded on demand, and a provisional total", () => {
     await page.close();
   });
 });
+
+// 检查 → 生成自评报告 in the built pane (issue #15 item 4): the draft fits at 320 px; 复制报告 puts text/html (with the
+// headings and the indicator table) and text/plain on the clipboard, read back here with the permissions granted;
+// the download is a .docx (a zip holding word/document.xml). The report's chunk is fetched when asked, the .docx
+// writer's only on download.
+describe("the report", () => {
+  const chunks = (page: import("playwright-core").Page) =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .map((e) => e.name.split("/").pop() ?? "")
+        .filter((n) => /\.chunk\.js$/.test(n)),
+    );
+
+  test("shown at 320 px, copied as rich text, downloaded as .docx", async () => {
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      try {
+        localStorage.removeItem("jixiao.locale");
+      } catch {
+        // about:blank has no storage
+      }
+    });
+    await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url.replace(/\/$/, "") });
+    await routeOfficeJs(page, officeStub());
+    await page.goto(`${server.url}taskpane.html`);
+    await page.getByTestId("form-card").waitFor();
+    await page.getByRole("tab", { name: "检查" }).click();
+    await page.getByRole("button", { name: "生成自评报告" }).click();
+    const draft = page.getByTestId("report-draft");
+    await draft.waitFor();
+    expect((await chunks(page)).some((n) => n.startsWith("report."))).toBe(true);
+    expect((await chunks(page)).some((n) => n.startsWith("docx."))).toBe(false);
+    // The stub's form is not complete: the verdict first, then the outline with its figures.
+    await waitText(page.getByTestId("report-verdict"), /^【草稿，自评表尚未填写完整】/);
+    await waitText(draft.getByRole("heading", { level: 2 }), "人大代表履职培训项目支出绩效自评报告");
+    expect(await draft.innerText()).toContain("92.08%");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await shot(page, "20-pane-320-report");
+
+    await page.getByRole("button", { name: "复制报告" }).click();
+    await waitText(page.getByTestId("report-note"), /^报告已复制/);
+    const clip = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return {
+        types: [...item.types].sort(),
+        html: await (await item.getType("text/html")).text(),
+        text: await (await item.getType("text/plain")).text(),
+      };
+    });
+    expect(clip.types).toEqual(["text/html", "text/plain"]);
+    expect(clip.html).toMatch(/<h1[^>]*>.*一、基本情况.*<\/h1>/s);
+    expect(clip.html).toMatch(/<table[^>]*>.*培训人次.*≥100人次.*80人次.*<\/table>/s);
+    expect(clip.html).toContain("人大代表履职培训项目支出绩效自评报告");
+    expect(clip.text.split("\n")[0]).toBe("人大代表履职培训项目支出绩效自评报告");
+    expect(clip.text).toMatch(/培训人次\t≥100人次\t80人次/);
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载 Word 文档（.docx）" }).click()]);
+    expect(download.suggestedFilename()).toBe("人大代表履职培训项目支出绩效自评报告.docx");
+    const file = await download.path();
+    const bytes = (await import("node:fs")).readFileSync(file);
+    expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+    expect(bytes.includes(Buffer.from("word/document.xml"))).toBe(true);
+    expect((await chunks(page)).some((n) => n.startsWith("docx."))).toBe(true);
+    await waitText(page.getByTestId("report-note"), /^已生成“人大代表履职培训项目支出绩效自评报告\.docx”/);
+    expect(browser.errors).toEqual([]);
+    await page.close();
+  });
+});
+
+// 插入 → 从绩效目标表生成 in the built pane, opened as the ribbon opens it (taskpane.html?start=from-targets), over a
+// workbook that also holds seed 004's targets table: the form is made on a sheet named after the project, with the
+// default-weight notes in 助手提示; 检查本表 then compares it with the table, and a lowered target is an error.
+describe("from the targets table", () => {
+  test("opened at the step, makes the form; 检查本表 finds a lowered target", async () => {
+    const { readXlsxFile } = await import("../../src/xlsx/read");
+    const [grid] = await readXlsxFile(`${__dirname}/../fixtures/xlsx/seed004-targets.xlsx`);
+    const rows = Math.max(...grid.cells.map((c) => c.row)) + 1;
+    const cols = Math.max(...grid.cells.map((c) => c.col)) + 1;
+    const matrix: (string | number | null)[][] = Array.from({ length: rows }, () => Array<string | number | null>(cols).fill(null));
+    for (const c of grid.cells) matrix[c.row][c.col] = typeof c.value === "string" ? `'${c.value}` : (c.value as number | null);
+    const letters = (n: number): string => (n < 26 ? String.fromCharCode(65 + n) : letters(Math.floor(n / 26) - 1) + letters(n % 26));
+    const merges = grid.merges.map((m) => `${letters(m.c0)}${m.r0 + 1}:${letters(m.c1)}${m.r1 + 1}`);
+    const plant = `window.__jxFake.addSheet("目标表", ${JSON.stringify(matrix)});
+      for (const m of ${JSON.stringify(merges)}) window.__jxFake.merge("目标表", m);`;
+
+    const page = await browser.context.newPage();
+    await routeOfficeJs(page, officeStub(plant));
+    await page.goto(`${server.url}taskpane.html?start=from-targets`);
+    const list = page.getByTestId("targets-list");
+    await list.waitFor();
+    expect(await list.getByRole("checkbox").count()).toBe(4);
+    await shot(page, "21-pane-320-from-targets");
+    await page.getByRole("button", { name: "生成自评表" }).click();
+    const made = page.getByTestId("targets-made");
+    await waitText(made, /已生成 1 张项目支出绩效自评表：“人大代表活动费”/);
+    expect(await made.innerText()).toContain("9 项指标的分值按默认分值分配");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await shot(page, "22-pane-320-from-targets-made");
+
+    // The new sheet: named after the project, its 助手提示 column saying the weights were given by default.
+    const sheet = await page.evaluate(() => {
+      const fake = (window as unknown as { __jxFake: { snapshotAll(): { active: string }; snapshot(s: string): { cells: Record<string, { value: unknown }> } } }).__jxFake;
+      const active = fake.snapshotAll().active;
+      return { active, values: Object.values(fake.snapshot(active).cells).map((c) => String(c.value)) };
+    });
+    expect(sheet.active).toBe("人大代表活动费");
+    expect(sheet.values.filter((v) => v.includes("按默认分值分配，请核对")).length).toBe(9);
+
+    // 检查本表: nothing changed yet; then the officer lowers a target, and it is an error with both values.
+    await page.getByRole("tab", { name: "概览" }).click();
+    await page.getByRole("button", { name: "检查本表" }).click();
+    await waitText(page.getByTestId("targets-compared"), /已与工作表“目标表”中的绩效目标表“人大代表活动费”比对指标值。/);
+    expect(await page.locator('[data-code="target-changed"]').count()).toBe(0);
+    const target = await page.evaluate(() => {
+      const fake = (window as unknown as { __jxFake: { snapshot(s: string): { cells: Record<string, { value: unknown }> } } }).__jxFake;
+      const cells = fake.snapshot("人大代表活动费").cells;
+      return Object.entries(cells).find(([, c]) => c.value === "≥90%")?.[0] ?? null;
+    });
+    expect(target).not.toBeNull();
+    await page.evaluate((at) => (window as unknown as { __jxFake: { userEdit(s: string, a: string, v: string): Promise<void> } }).__jxFake.userEdit("人大代表活动费", at!, "≥80%"), target);
+    await page.getByRole("tab", { name: "概览" }).click();
+    await page.getByRole("button", { name: "检查本表" }).click();
+    const changed = page.locator('[data-code="target-changed"]');
+    await changed.first().waitFor();
+    expect(await changed.first().innerText()).toMatch(/≥90%.*≥80%/s);
+    await shot(page, "23-pane-320-target-changed");
+    await page.close();
+  });
+});

@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { ICON_SIZES, ROOT, all, children, one, pngSize, readManifest, resources, text } from "./manifest-xml";
 import { KIND_NAMES } from "../../src/domain/names";
 import { FORM_KINDS } from "../../src/domain/model";
+import { startAt } from "../../src/taskpane/bootstrap";
 
 const { doc } = readManifest();
 const res = resources(doc);
@@ -139,10 +140,13 @@ describe("manifest.xml: the ribbon", () => {
     expect(Array.from(tab.children).map((c) => c.tagName)).toEqual(["Group", "Label"]);
   });
 
-  test("a menu 插入 with one ExecuteFunction item per template kind", () => {
+  test("a menu 插入: 从绩效目标表生成 first, then one ExecuteFunction item per template kind", () => {
     const menu = controls.find((c) => c.getAttribute("xsi:type") === "Menu") as Element;
     expect(label(menu)).toBe("插入");
-    const items = all(menu, "Item").map((item) => [
+    const [fromTargets, ...kinds] = all(menu, "Item");
+    expect(label(fromTargets)).toBe("从绩效目标表生成");
+    expect(one(fromTargets, "Action").getAttribute("xsi:type")).toBe("ShowTaskpane");
+    const items = kinds.map((item) => [
       label(item),
       one(item, "Action").getAttribute("xsi:type"),
       one(item, "FunctionName").textContent,
@@ -158,11 +162,32 @@ describe("manifest.xml: the ribbon", () => {
     ]);
   });
 
-  test("the menu's English labels are the kinds' English names", () => {
+  test("the menu's English labels are the kinds' English names (after 从绩效目标表生成)", () => {
     const menu = controls.find((c) => c.getAttribute("xsi:type") === "Menu") as Element;
-    const ids = all(menu, "Item").map((item) => one(item, "Label").getAttribute("resid") as string);
+    const ids = all(menu, "Item")
+      .slice(1)
+      .map((item) => one(item, "Label").getAttribute("resid") as string);
     const english = ids.map((id) => text(res.short.get(id) as Element, "en-US"));
     expect(english).toEqual(FORM_KINDS.map((k) => KIND_NAMES[k].en));
+  });
+
+  test("从绩效目标表生成 opens the one task pane (the 任务窗格 button's) at that step", () => {
+    const menu = controls.find((c) => c.getAttribute("xsi:type") === "Menu") as Element;
+    const action = one(all(menu, "Item")[0], "Action");
+    const paneButton = controls.find((c) => c.getAttribute("xsi:type") === "Button" && label(c) === "任务窗格") as Element;
+    const paneAction = one(paneButton, "Action");
+    // The same TaskpaneId: Office reuses the open pane instead of opening a second one beside it.
+    expect(one(action, "TaskpaneId").textContent).toBe("JX.Taskpane");
+    expect(one(paneAction, "TaskpaneId").textContent).toBe("JX.Taskpane");
+    // Schema order: TaskpaneId, SourceLocation, Title.
+    expect(Array.from(action.children).map((c) => c.tagName)).toEqual(["TaskpaneId", "SourceLocation", "Title"]);
+    const url = text(res.urls.get(one(action, "SourceLocation").getAttribute("resid") as string) as Element);
+    const paneUrl = text(res.urls.get(one(paneAction, "SourceLocation").getAttribute("resid") as string) as Element);
+    expect(url).toBe(`${paneUrl}?start=from-targets`);
+    // The page understands the flag (src/taskpane/bootstrap.tsx), and only that one.
+    expect(startAt(new URL(url).search)).toBe("from-targets");
+    expect(startAt(new URL(paneUrl).search)).toBe("overview");
+    expect(label(all(menu, "Item")[0], "en-US")).toBe("From an approved targets table");
   });
 
   test("a 检查本表 button (checkSheet) and a 任务窗格 button (ShowTaskpane)", () => {
@@ -187,7 +212,7 @@ describe("manifest.xml: the ribbon", () => {
     };
     const urls = all(doc, "*").flatMap((el) => ["DefaultValue", "Value"].map((a) => el.getAttribute(a) ?? ""));
     for (const u of urls.filter((x) => x.startsWith("https://localhost:3000/"))) {
-      const rel = u.slice("https://localhost:3000/".length);
+      const rel = u.slice("https://localhost:3000/".length).replace(/\?.*$/, ""); // a page's query: ?start=…
       const source = rel.startsWith("assets/") ? rel : pages[rel];
       expect({ url: u, exists: Boolean(source) && fs.existsSync(path.join(ROOT, source)) }).toEqual({ url: u, exists: true });
     }

@@ -1,7 +1,15 @@
 // A fake Host for component tests: records every call, returns states the test sets.
 import type { Evaluation, Finding, Form, FormKind } from "../../src/domain/model";
 import { emptyForm } from "../../src/domain/form";
-import type { Host, InsertResult, LiveError, SheetState, TemplateOptions } from "../../src/sheet/host-contract";
+import type {
+  Host,
+  InsertFill,
+  InsertResult,
+  LiveError,
+  SheetState,
+  TargetsTables,
+  TemplateOptions,
+} from "../../src/sheet/host-contract";
 
 export function makeForm(over: Partial<Form> = {}): Form {
   return emptyForm("project", "项目自评", "人大代表履职培训项目", { unit: "某区人大常委会办公室", year: 2021, scored: true, ...over });
@@ -49,6 +57,13 @@ export class FakeHost implements Host {
   /** The workbook's document settings. */
   settings = new Map<string, string>();
   failSettings: string | null = null;
+  /** What readTargets finds; `failTargets` makes it throw. */
+  targets: TargetsTables = { tables: [], skipped: [] };
+  failTargets: string | null = null;
+  /** The state check() gives (the comparison with the targets tables); a refresh when null. */
+  checked: SheetState | null = null;
+  /** Sheets the inserts made, in order. */
+  inserted: string[] = [];
 
   constructor(state: SheetState = sheetState([])) {
     this.state = state;
@@ -62,12 +77,30 @@ export class FakeHost implements Host {
     return this.calls.filter((c) => c.method === method);
   }
 
-  async insert(kind: FormKind, options: TemplateOptions, where: "new-sheet" | "selection"): Promise<InsertResult> {
-    this.log("insert", kind, options, where);
+  async insert(kind: FormKind, options: TemplateOptions, where: "new-sheet" | "selection", fill?: InsertFill): Promise<InsertResult> {
+    if (fill) this.log("insert", kind, options, where, fill);
+    else this.log("insert", kind, options, where);
     if (this.failInsert) throw new Error(this.failInsert);
     if (where === "selection" && this.areaEmpty === false)
       return { sheet: this.state.sheet, address: "B2:K31", refused: "not-empty", message: "所选位置（B2:K31）已有内容。" };
-    return { sheet: where === "new-sheet" ? "项目支出绩效自评表" : this.state.sheet, address: "A1:J30" };
+    const named = fill && !Array.isArray(fill.form) ? fill.form.name : null;
+    const sheet = where === "new-sheet" ? (named ?? "项目支出绩效自评表") : this.state.sheet;
+    this.inserted.push(sheet);
+    return { sheet, address: "A1:J30" };
+  }
+
+  /** 检查本表: `checked` when set (the comparison with the targets tables), else a refresh (which tests may fail). */
+  async check(): Promise<SheetState> {
+    this.log("check");
+    if (!this.checked) return this.refresh();
+    this.state = this.checked;
+    return this.state;
+  }
+
+  async readTargets(): Promise<TargetsTables> {
+    this.log("readTargets");
+    if (this.failTargets) throw new Error(this.failTargets);
+    return this.targets;
   }
 
   async refresh(): Promise<SheetState> {
