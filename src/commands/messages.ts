@@ -27,7 +27,7 @@ export interface CheckSummary {
   first?: { sheet: string; cell: string; message: string };
   /** Why nothing could be checked (e.g. no form on the sheet), when the excel layer says so. */
   problem?: string;
-  /** Every form is complete and has no error: the only state reported as passed (DOMAIN §8). */
+  /** Every form is complete and has no error: the only state reported as passed (docs/rules.md#ready-to-send). */
   ready: boolean;
   /** The forms not complete yet, with their provisional totals (null on an unscored form). */
   unfinished?: { name: string; total: TotalResult | null }[];

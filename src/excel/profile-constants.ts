@@ -1,4 +1,4 @@
-// The profile's parameters in the workbook (DOMAIN §6, domain/templates/lists.ts PROFILE): named cells on the very
+// The profile's parameters in the workbook (docs/rules.md#profiles, domain/templates/lists.ts PROFILE): named cells on the very
 // hidden lists sheet that every template formula and the printed legend read. Written at insert (with the plan's
 // lists) and rewritten here when the officer switches the profile: a few cells change, never a formula.
 

@@ -1,5 +1,5 @@
 // 检查本表 from the ribbon over a real (fake) workbook: a freshly inserted blank form is never "检查通过" or
-// "可以发送"; its dialog names the form-empty problem and says the total is not scored yet (DOMAIN §8).
+// "可以发送"; its dialog names the form-empty problem and says the total is not scored yet (docs/rules.md#ready-to-send).
 import { checkMessage } from "../../src/commands/messages";
 import { checkActiveSheet, insertFromRibbon, setActionsHost } from "../../src/excel/actions";
 import { createExcelHost } from "../../src/excel/host";

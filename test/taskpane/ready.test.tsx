@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-// Ready to send means complete (DOMAIN §8): until a form is complete its total is provisional — the sum of the
+// Ready to send means complete (docs/rules.md#ready-to-send): until a form is complete its total is provisional — the sum of the
 // scores there are and what is still open, never a grade —, and nothing says 可以发送 unless every form is
 // complete and without error. While the weights entered add up to less than 100 the pane says how far the form is.
 import "./setup";

@@ -1,5 +1,5 @@
 // The 一级/二级 indicator names the templates prefill and offer in drop-down lists, for the two national
-// taxonomies (DOMAIN §2). Kept here as the templates' own small list; the reader's synonyms live elsewhere.
+// taxonomies (docs/rules.md#taxonomy). Kept here as the templates' own small list; the reader's synonyms live elsewhere.
 
 export type TaxonomyYear = 2020 | 2021;
 
@@ -12,7 +12,7 @@ export interface Level2Def {
 export interface Level1Def {
   key: "产出" | "效益" | "满意度" | "成本";
   name: string; // 产出指标
-  /** Default weight of the 一级 (DOMAIN §4), written into the 一级 cell where the form does so. */
+  /** Default weight of the 一级 (docs/rules.md#scoring), written into the 一级 cell where the form does so. */
   weight: number;
   level2: Level2Def[];
 }
@@ -64,7 +64,7 @@ export function taxonomyFor(year: TaxonomyYear | undefined): Level1Def[] {
 /** Weight of the 执行率 (funds) row on scored forms. */
 export const FUNDS_WEIGHT = 10;
 
-/** Qualitative tiers (DOMAIN §3), offered on the actual column. */
+/** Qualitative tiers (docs/rules.md#value-grammar), offered on the actual column. */
 export const TIERS = ["达成年度指标", "部分达成年度指标并具有一定效果", "未达成年度指标且效果较差"];
 
 /** Which 一级 a 二级 name belongs to, for filling tables that have no 一级 column (seed 003). */

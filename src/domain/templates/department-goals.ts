@@ -1,4 +1,4 @@
-// 部门整体绩效自评表 by 年度目标, unscored (seed 000's family, DOMAIN §1.2): 基本/项目支出总额, funds as
+// 部门整体绩效自评表 by 年度目标, unscored (seed 000's family, docs/rules.md#form-department): 基本/项目支出总额, funds as
 // 预算数(A) | 执行数(B) | 预算执行率(B/A); for each 年度目标N a text row and its own indicator block
 // 一级 | 二级 | 三级 | 年初目标值 | 实际完成值; closing rows 偏差大或目标未完成原因分析 and 改进措施及结果应用方案.
 // No scores: the helper columns (helpers.ts) only decide whether a row needs a reason, and a missed or

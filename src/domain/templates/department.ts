@@ -1,4 +1,4 @@
-// 部门整体支出绩效自评表, scored (seed 001's family, DOMAIN §1.2): funds block with 年初预算数/全年预算数/
+// 部门整体支出绩效自评表, scored (seed 001's family, docs/rules.md#form-department): funds block with 年初预算数/全年预算数/
 // 全年执行数/执行率/分值/得分, breakdowns 按收入性质分 and 按支出性质分 with sums and checks, 年度总体目标,
 // indicator table with the 一级 weight in the 一级 cell ("产出指标（50分）"), 综合评定等级 and 总分, and the
 // 说明 row (one shared 偏差及原因分析 cell: a missed indicator must be named there). The 核对 columns (sums of the
@@ -18,6 +18,7 @@ import {
 import { fold } from "./helpers";
 import { footerRows } from "./footer";
 import type { CellDef, IndColumn, TemplateDef } from "./types";
+import { FUNDS_WEIGHT } from "./categories";
 
 const COLS: IndColumn[] = [
   { key: "level1", col: "B", header: "一级指标", style: "text" },
@@ -134,7 +135,7 @@ export const DEPARTMENT: TemplateDef = {
             { col: "D", field: "funds.budget", style: "amount" },
             { col: "E", field: "funds.spent", style: "amount" },
             { col: "F", field: "funds.rate", formula: rateFormula(budget, spent, budgetCount, spentCount), style: "derivedPercent" },
-            { col: "G", field: "funds.weight", value: 10, style: "weight" },
+            { col: "G", field: "funds.weight", value: FUNDS_WEIGHT, style: "weight" },
             { col: "H", field: "funds.score", formula: fundsScoreFormula("{funds.rate}", "{funds.weight}"), style: "derivedScore" },
           ],
         },

@@ -1,4 +1,4 @@
-// The fields bureaus ask for at the foot of a form (DOMAIN §8: optional, never field-missing): 填报人, 联系电话,
+// The fields bureaus ask for at the foot of a form (docs/rules.md#ready-to-send: optional, never field-missing): 填报人, 联系电话,
 // 单位负责人 and 填报日期, each a label and a named field cell the officer types into. A form that already has its
 // 填报时间/填报日期 in the header (department, department-goals) leaves `filedOn` out here: one cell per field.
 import type { CellDef, RowDef } from "./types";

@@ -1,4 +1,4 @@
-// 部门预算项目绩效自评表, one row per project (seed 002, DOMAIN §1.3): budget and actual split by funding
+// 部门预算项目绩效自评表, one row per project (seed 002, docs/rules.md#layout-variants): budget and actual split by funding
 // source, 预算支出执行率, per 二级 indicator a pair 年度指标内容 | 完成情况, 项目执行中存在的问题 | 整改情况.
 // A wide table: landscape. Derived: each row's 执行率 (error text when the budget is 0), the 合计 row,
 // and hidden per-row checks (parts vs 合计; a low 执行率 or an unfinished indicator with no problem written).

@@ -1,4 +1,4 @@
-// The profile a workbook's formulas computed with (DOMAIN §6): its name and parameters as named cells on the lists
+// The profile a workbook's formulas computed with (docs/rules.md#profiles): its name and parameters as named cells on the lists
 // sheet (lists.ts PROFILE), read back by the file readers into Grid.meta.profile. A checker applies the named profile
 // from its own table and never trusts the parameters: where they differ from it, that is profile-modified (an error).
 // When the reviewer checks under another profile (--profile), the cells the formulas computed under the file's profile

@@ -1,10 +1,11 @@
-// 项目支出绩效自评表 — the national form of 财预〔2020〕10号 附件1 (DOMAIN §1.1), one project per sheet.
+// 项目支出绩效自评表 — the national form of 财预〔2020〕10号 附件1 (docs/rules.md#the-forms), one project per sheet.
 // The 年度指标值 and 实际完成值 cells stay exactly as the officer writes them ("≥95%", "6篇以上"); hidden helper columns
 // read them with plain functions and score each row (helpers.ts; docs/helper-columns.md). 得分 shows the rule's
 // score until she types her own; 总分 adds the 得分 cells as shown; 等级 says how far the form is until it is complete.
 import { fundsScoreFormula, gradeFormula, incompleteFormula, legendFormula, missingAmount, naWeightFormula, partsCheck, rateFormula, rateUnexplained, totalFormula } from "./formulas";
 import { footerRows } from "./footer";
 import type { CellDef, IndColumn, TemplateDef } from "./types";
+import { FUNDS_WEIGHT } from "./categories";
 
 const COLS: IndColumn[] = [
   { key: "level1", col: "B", header: "一级指标", style: "text" },
@@ -92,7 +93,7 @@ export const PROJECT: TemplateDef = {
             { col: "D", field: "funds.initialBudget", style: "amount" },
             { col: "E", field: "funds.budget", style: "amount" },
             { col: "F", field: "funds.spent", style: "amount" },
-            { col: "G", field: "funds.weight", value: 10, style: "weight" },
+            { col: "G", field: "funds.weight", value: FUNDS_WEIGHT, style: "weight" },
             { col: "H", field: "funds.rate", formula: rateFormula(budget, spent, "COUNT(E6:E9)", "COUNT(F6:F9)"), style: "derivedPercent" },
             { col: "I", field: "funds.score", formula: fundsScoreFormula("H6", "G6"), style: "derivedScore" },
             { col: "J", style: "label" },

@@ -1,4 +1,4 @@
-// 整体支出预算绩效自评报告 — its tables (seed 003, DOMAIN §1.3): 资金使用情况 by 职能 with a 金额合计 row and
+// 整体支出预算绩效自评报告 — its tables (seed 003, docs/rules.md#layout-variants): 资金使用情况 by 职能 with a 金额合计 row and
 // the 预算执行率, then three indicator tables (履职完成情况 / 履职效果情况 / 社会满意度情况) with
 // 二级 | 三级 | 权重 | 目标值 | 业绩值 | 得分, the weight total, 总得分 and 评价等级, and the problems and
 // measures. No separate funds score: seed 003 scores 预算执行率 as an indicator. Target reading: helpers.ts.

@@ -1,4 +1,4 @@
-// 项目绩效目标表 — before the year (seed 004, DOMAIN §1.3): 项目编码, 项目名称, 预算数 in 元 with
+// 项目绩效目标表 — before the year (seed 004, docs/rules.md#layout-variants): 项目编码, 项目名称, 预算数 in 元 with
 // 其中：财政资金 / 其他资金, 资金用途, 资金支出计划 as cumulative % at 3月底/6月底/10月底/12月底, 绩效目标,
 // and indicators 一级 | 二级 | 三级 | 绩效指标描述 | 指标值 | 指标值确定依据. Nothing is scored: the helper
 // columns (helpers.ts) flag a target with no number ("%", "≥**人次"), a count with a % target, a rate with a
