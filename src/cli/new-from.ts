@@ -41,7 +41,7 @@ const line = (s: string, max = 400): string => terminalText(s, max);
 /** Shown in messages: a name from the file, one line, at most 60 characters. */
 const shown = (s: string): string => terminalText(s.replace(/\s+/g, " ").trim(), 60);
 
-/** A drafted form with what the officer typed on the command line (--unit, --year) over what the table says. */
+/** A drafted form with what the officer typed on the command line (--unit, --department, --year) over what the table says. */
 function withOptions(form: Form, options: TemplateOptions): Form {
   const out: Form = { ...form, fields: { ...form.fields } };
   if (options.unit) {
@@ -53,6 +53,7 @@ function withOptions(form: Form, options: TemplateOptions): Form {
       out.fields!.name = { value: options.unit };
     }
   }
+  if (options.department) out.fields!.supervisor = { value: options.department };
   if (options.year) {
     out.year = options.year;
     out.fields!.year = { value: String(options.year) };

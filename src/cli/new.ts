@@ -1,4 +1,4 @@
-// `jixiao new <kind> -o <file.xlsx> [--year Y] [--unit 名称] [--project 名称] [--rows N] [--taxonomy 2020|2021] [--force]`
+// `jixiao new <kind> -o <file.xlsx> [--year Y] [--unit 名称] [--department 名称] [--project 名称] [--rows N] [--taxonomy 2020|2021] [--force]`
 // Writes a blank form that computes itself. Exit codes: 0 written, 1 not written (file exists, cannot write),
 // 2 bad arguments. Arguments are parsed by util.parseArgs (args.ts); `--` ends the options.
 import * as fs from "node:fs";
@@ -13,22 +13,23 @@ import { parseCommandArgs } from "./args";
 import { DRAFT_KINDS as FROM_KINDS, type DraftKind } from "../domain/from-targets";
 
 export const NEW_USAGE = [
-  "用法：jixiao new <表样> -o <文件.xlsx> [--year 年度] [--unit 单位名称] [--project 项目名称] [--rows 行数] [--taxonomy 2020|2021] [--force]",
+  "用法：jixiao new <表样> -o <文件.xlsx> [--year 年度] [--unit 单位名称] [--department 主管部门] [--project 项目名称] [--rows 行数] [--taxonomy 2020|2021] [--force]",
   "",
   "表样：",
   ...FORM_KINDS.map((k) => `  ${k.padEnd(18)}${kindName(k)}`),
   "",
-  "  --year       评价年度（默认上一年）",
-  "  --unit       单位名称 / 主管部门",
-  "  --project    项目名称（project、targets）",
-  "  --rows       每个二级指标预留的三级指标行数（1–20，默认 2）",
-  "  --taxonomy   指标体系：2020 = 财预〔2020〕10号（默认），2021 = 财预〔2021〕101号",
-  "  --force      文件已存在时覆盖",
+  "  --year         评价年度（默认上一年）",
+  "  --unit         单位名称（实施单位、填报单位；没写 --department 时也作主管部门）",
+  "  --department   主管部门（project、targets 的“主管部门”，multi-project 的“部门名称”）",
+  "  --project      项目名称（project、targets）",
+  "  --rows         每个二级指标预留的三级指标行数（1–20，默认 2）",
+  "  --taxonomy     指标体系：2020 = 财预〔2020〕10号（默认），2021 = 财预〔2021〕101号",
+  "  --force        文件已存在时覆盖",
   "",
   "从已批复的绩效目标表生成自评表：jixiao new [project|department|multi-project] --from <目标表.xlsx> [--sheet 工作表] -o <自评表.xlsx>",
-  "  --from       绩效目标表：带入项目名称、单位、年度、年初预算数（元→万元）、预期目标和全部绩效指标",
-  "  --sheet      只读取该工作表中的绩效目标表",
-  "  --kind       project（默认，每个项目一张工作表）、department、multi-project（所有项目汇总为一张表）",
+  "  --from         绩效目标表：带入项目名称、单位、年度、年初预算数（元→万元）、预期目标和全部绩效指标",
+  "  --sheet        只读取该工作表中的绩效目标表",
+  "  --kind         project（默认，每个项目一张工作表）、department、multi-project（所有项目汇总为一张表）",
 ].join("\n");
 
 interface Parsed {
@@ -44,6 +45,7 @@ const NEW_OPTIONS = {
   output: { type: "string", value: "输出文件名，例如 -o 自评表.xlsx" },
   year: { type: "string", value: "四位年份，例如 --year 2024" },
   unit: { type: "string", value: "单位名称" },
+  department: { type: "string", value: "主管部门名称" },
   project: { type: "string", value: "项目名称" },
   rows: { type: "string", value: "1 到 20 之间的整数" },
   taxonomy: { type: "string", value: "2020 或 2021" },
@@ -78,6 +80,10 @@ function parse(args: string[]): Parsed | string {
   if (v.unit !== undefined) {
     if (!v.unit) return "--unit 后面要写单位名称。";
     options.unit = v.unit;
+  }
+  if (v.department !== undefined) {
+    if (!v.department) return "--department 后面要写主管部门名称。";
+    options.department = v.department;
   }
   if (v.project !== undefined) {
     if (!v.project) return "--project 后面要写项目名称。";

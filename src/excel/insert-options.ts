@@ -12,8 +12,8 @@ export const STORAGE_KEY = "jixiao.insert";
 
 export type Where = "new-sheet" | "selection";
 
-/** What a template is made with: TemplateOptions and the 主管部门 (sent as `department`). */
-export type InsertOptions = TemplateOptions & { department?: string };
+/** What a template is made with (TemplateOptions, the 主管部门 among them). */
+export type InsertOptions = TemplateOptions;
 
 export const MAX_TEXT = 200;
 export const YEARS = [1990, 2100] as const;

@@ -124,6 +124,7 @@ export async function insertPlan(plan: WritePlan, where: "new-sheet" | "selectio
       fields,
       ...(plan.meta?.indicatorColumns ? { indicatorColumns: plan.meta.indicatorColumns } : {}),
       ...(plan.meta?.options ? { options: plan.meta.options } : {}),
+      ...(plan.meta?.source ? { source: plan.meta.source } : {}),
     };
     queueMetaRow(context, hasMeta, k, sheetName, meta);
     ws.activate();

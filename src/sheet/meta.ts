@@ -6,7 +6,7 @@
 // - A hidden sheet META_SHEET holds one row per form: A = sheet name, B = JSON of FormMeta.
 // - A hidden sheet LISTS_SHEET holds the data-validation lists (一级/二级 names, qualitative tiers).
 
-import type { Evaluation } from "../domain/model";
+import type { Evaluation, Form } from "../domain/model";
 import type { Profile } from "../domain/profiles";
 import { PROFILE } from "../domain/templates/lists";
 import { profileFindings, type StoredProfile } from "../domain/templates/profile-constants";
@@ -31,8 +31,25 @@ export interface FormMeta {
   fields: Record<string, string>;
   /** Column order of the indicator table body, as field keys ("level1", "level2", "name", "target", …). */
   indicatorColumns?: string[];
-  /** Options the form was made with (year, unit, rows, taxonomy). */
+  /** Options the form was made with (year, unit, department, rows, taxonomy). */
   options?: Record<string, unknown>;
+  /** The targets table the form was made from (Form.source), so a later check pairs it without guessing. */
+  source?: Form["source"];
+}
+
+/** The longest text a stored source keeps per field: a file or sheet name, a 项目编码, a 项目名称. */
+const SOURCE_TEXT = 300;
+
+/** Form.source from a FormMeta's `source` as read from a file: string fields only, each bounded; undefined when none. */
+export function sourceOf(stored: unknown): Form["source"] {
+  if (!stored || typeof stored !== "object" || Array.isArray(stored)) return undefined;
+  const given = stored as Record<string, unknown>;
+  const out: NonNullable<Form["source"]> = {};
+  for (const key of ["file", "sheet", "code", "name"] as const) {
+    const value = given[key];
+    if (typeof value === "string" && value.trim()) out[key] = value.slice(0, SOURCE_TEXT);
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 /**

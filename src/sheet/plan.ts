@@ -2,6 +2,8 @@
 // Built from a template (sheet/render), applied by excel/ (the Office JavaScript API) and xlsx/ (ExcelJS).
 // Addresses are A1 on the plan's sheet, relative to the plan's origin ("A1" = top-left of the form).
 
+import type { Form } from "../domain/model";
+
 export interface CellStyle {
   bold?: boolean;
   size?: number; // font size in points
@@ -111,6 +113,8 @@ export interface WritePlan {
     formRows?: number[];
     /** Hidden helper columns by helper key ("rule" → "DZ"): see domain/templates/helpers.ts. */
     helpers?: Record<string, string>;
+    /** The targets table a single form was made from (its Form.source), kept in its FormMeta. */
+    source?: Form["source"];
   };
   /** Print area (A1 range of the visible form); the writer may default to the used range. */
   printArea?: string;

@@ -17,6 +17,12 @@ import { colToLetters, lettersToCol } from "./address";
 
 export { keyToName };
 
+/**
+ * The templates whose "unit" field is the 主管部门 (a project's and a targets table's header, a multi-project form's
+ * 部门名称（盖章）): it gets the department option, else the unit. The other templates' "unit" is the 填报单位 itself.
+ */
+const DEPARTMENT_HEADED: ReadonlySet<FormKind> = new Set<FormKind>(["project", "targets", "multi-project"]);
+
 export function buildPlan(kind: FormKind, options: TemplateOptions = {}, fill?: Form | Form[]): WritePlan {
   const opts = normalise(options);
   const def = templateFor(kind, opts);
@@ -27,13 +33,14 @@ export function buildPlan(kind: FormKind, options: TemplateOptions = {}, fill?: 
   const first = forms?.[0];
   const year = opts.year ?? first?.year ?? new Date().getFullYear() - 1;
   const unit = opts.unit ?? first?.unit ?? "";
+  const department = opts.department ?? unit;
   const project = opts.project ?? (kind === "project" || kind === "targets" ? first?.name : undefined) ?? "";
   renderSections(b, def.sections, {
     opts,
     forms,
-    texts: { year: String(year), unit, project: project || (kind === "targets" ? "项目" : ""), legend: gradeLegend(profile), bands: bandsText(profile) },
+    texts: { year: String(year), unit, department, project: project || (kind === "targets" ? "项目" : ""), legend: gradeLegend(profile), bands: bandsText(profile) },
     lists: names,
-    defaults: { unit: unit || null, implementer: unit || null, name: project || null },
+    defaults: { unit: (DEPARTMENT_HEADED.has(kind) ? department : unit) || null, implementer: unit || null, name: project || null },
   });
   for (const f of def.flags ?? []) {
     const refs = [f.field, ...(f.also ?? [])].map((k) => b.fields[k] ?? k);
@@ -80,10 +87,11 @@ export function buildPlan(kind: FormKind, options: TemplateOptions = {}, fill?: 
     printArea: `A1:${lastVisible}${done.size.rows}`,
     meta: {
       indicatorColumns: firstIndicatorSection(def.sections)?.columns.map((c) => c.key),
-      options: { year, unit, project, rows: opts.rows ?? 2, taxonomy: opts.taxonomy ?? 2020 },
+      options: { year, unit, ...(opts.department ? { department: opts.department } : {}), project, rows: opts.rows ?? 2, taxonomy: opts.taxonomy ?? 2020 },
       ...(forms && Object.keys(b.indicatorRows).length ? { indicatorRows: { ...b.indicatorRows } } : {}),
       ...(b.formRows.length ? { formRows: [...b.formRows] } : {}),
       helpers: b.helperColumns(),
+      ...(forms?.length === 1 && first?.source && kind !== "multi-project" ? { source: { ...first.source } } : {}),
     },
   };
 }

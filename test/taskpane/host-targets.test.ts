@@ -142,7 +142,8 @@ describe("check(): the targets table in the workbook", () => {
     const sheet = await insertDraft(draftsFromTargets([tables[0]])[0]);
     let state = await t.host.check();
     expect(targetChanged(state)).toEqual([]);
-    expect(state.targets?.compared).toEqual([{ form: SEED004[0].name, table: SEED004[0].name, sheet: "目标表", by: "name" }]);
+    // The form remembers the table it was made from (Form.source, kept in its JX_META row): paired by it.
+    expect(state.targets?.compared).toEqual([{ form: SEED004[0].name, table: SEED004[0].name, sheet: "目标表", by: "source" }]);
 
     const inds = state.evaluations[0].form.indicators;
     const numeric = inds.find((i) => /^\D*\d/.test(i.target))!;
@@ -179,11 +180,12 @@ describe("check(): the targets table in the workbook", () => {
     expect(r.errors).toBe(others.length + 2); // the renamed one: an approved indicator dropped, an unapproved one added
   });
 
-  test("two tables of the project's name: not compared, and said so", async () => {
+  test("two tables of the project's name, a form that does not remember its table: not compared, and said so", async () => {
     const [grid] = await readXlsxFile(fixture("seed004-targets"));
     loadGrid(t.fake, grid, "目标表（副本）");
     const { tables } = await t.host.readTargets();
-    const sheet = await insertDraft(draftsFromTargets([tables[0]])[0]);
+    const draft = draftsFromTargets([tables[0]])[0];
+    const sheet = await insertDraft({ ...draft, fill: { ...(draft.fill as Form), source: undefined } });
     await t.fake.userEdit(sheet, (await t.host.refresh()).evaluations[0].form.indicators[0].cells.target!, "1");
     await t.fire();
     const state = await t.host.check();
@@ -192,6 +194,16 @@ describe("check(): the targets table in the workbook", () => {
     expect(state.targets?.notes).toEqual([
       `本工作簿中有 2 张绩效目标表的项目名称都是“${SEED004[0].name}”（工作表“目标表”、工作表“目标表（副本）”），无法确定对应哪一张，未比对指标值。`,
     ]);
+  });
+
+  test("two tables of the project's name, a form that remembers its table: compared with that one", async () => {
+    const [grid] = await readXlsxFile(fixture("seed004-targets"));
+    loadGrid(t.fake, grid, "目标表（副本）");
+    const { tables } = await t.host.readTargets();
+    await insertDraft(draftsFromTargets([tables[0]])[0]);
+    const state = await t.host.check();
+    expect(state.targets?.compared).toEqual([{ form: SEED004[0].name, table: SEED004[0].name, sheet: "目标表", by: "source" }]);
+    expect(state.targets?.notes ?? []).toEqual([]);
   });
 });
 

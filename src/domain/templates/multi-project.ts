@@ -150,7 +150,7 @@ export function multiProject(tax: TaxonomyYear): TemplateDef {
       {
         kind: "rows",
         rows: [
-          { height: 30, cells: [{ col: "A", to: fix, text: "{year}年度{unit}部门预算项目绩效自评表", style: "title" }] },
+          { height: 30, cells: [{ col: "A", to: fix, text: "{year}年度{department}部门预算项目绩效自评表", style: "title" }] },
         ],
       },
       {

@@ -37,7 +37,7 @@ export interface CellDef {
   col: string; // start column letter
   to?: string; // merged across to this column
   down?: number; // merged down over this many rows (>= 1)
-  text?: string; // a label; may hold {year} {unit} {project}
+  text?: string; // a label; may hold {year} {unit} {department} {project}
   value?: number; // a literal number (default 分值 10)
   field?: string; // field key: the cell gets a defined name and is filled from a Form
   formula?: string; // formula with tokens, leading "="

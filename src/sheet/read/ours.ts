@@ -6,7 +6,7 @@
 
 import type { Form, FormFields, FormKind, NumField, ReadIssue, TextField } from "../../domain/model";
 import { FORM_KINDS } from "../../domain/model";
-import type { FormMeta } from "../meta";
+import { sourceOf, type FormMeta } from "../meta";
 import { parseRange } from "../address";
 import type { Rect } from "../grid";
 import type { SheetView } from "./view";
@@ -84,6 +84,8 @@ export function readOurs(view: SheetView): Form[] {
       f.template = { id: meta.template.id, version: meta.template.version };
       if ((FORM_KINDS as readonly string[]).includes(meta.template.kind) && f.kind !== "multi-project") f.kind = meta.template.kind as FormKind;
       applyNamed(view, meta, f);
+      const source = f.kind === "multi-project" ? undefined : sourceOf(meta.source);
+      if (source) f.source = source;
       forms.push(f);
     }
   }

@@ -21,6 +21,8 @@ export function fillValue(form: Form, key: string, from?: [string, string]): Val
       return fields.name?.value || form.name;
     case "unit":
       return fields.supervisor?.value || form.unit || null;
+    case "dept": // a multi-project row's 部门名称: what a project form calls its 主管部门
+      return fields.supervisor?.value || form.unit || null;
     case "implementer":
       return fields.implementer?.value || form.unit || null;
     case "preparer":

@@ -26,6 +26,7 @@ export function formMeta(plan: WritePlan, k: number): FormMeta {
   const meta: FormMeta = { template: plan.template, prefix: `JX${k}_`, fields };
   if (plan.meta?.indicatorColumns) meta.indicatorColumns = plan.meta.indicatorColumns;
   if (plan.meta?.options) meta.options = plan.meta.options;
+  if (plan.meta?.source) meta.source = plan.meta.source;
   return meta;
 }
 
