@@ -1,6 +1,6 @@
 // evaluateFormula: one formula → the value its cell shows.
 import { parseCached } from "./cache";
-import { Evaluator } from "./evaluate";
+import { Evaluator } from "./evaluator";
 import { Ast, FormulaContext, FValue, FormulaSyntaxError, isArray, isRange, ERR } from "./types";
 
 export interface EvalPosition {

@@ -2,11 +2,11 @@
 // for every field, a row in the hidden JX_META sheet, and shares the hidden JX_LISTS sheet; literal strings
 // are written as text (never formulas), formulas only come from the template.
 import ExcelJS from "exceljs";
-import type { WritePlan } from "../sheet/plan";
-import { MARGINS } from "../sheet/render/print";
-import { addListsSheet, addMetaSheet, formMeta } from "./write/hidden";
-import { excelStyle, flagStyle } from "./write/style";
-import type { FormMeta } from "../sheet/meta";
+import type { WritePlan } from "../../sheet/plan";
+import { MARGINS } from "../../sheet/render/print";
+import { addListsSheet, addMetaSheet, formMeta } from "./hidden";
+import { excelStyle, flagStyle } from "./style";
+import type { FormMeta } from "../../sheet/meta";
 
 export async function writeWorkbook(plans: WritePlan[]): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();

@@ -1,19 +1,19 @@
 // buildPlan: a template definition (domain/templates) + options (+ a Form to fill in) → a WritePlan that
 // the Excel writer and the .xlsx writer apply. Pure: no Office JavaScript API, no ExcelJS.
-import type { Form, FormKind } from "../domain/model";
-import type { TemplateOptions } from "../domain/templates/options";
-import { listNames, taxonomyFor, TIERS } from "../domain/templates/categories";
-import { templateFor } from "../domain/templates";
-import { bandsText, formulaLists, gradeLegend, profileConstants } from "../domain/templates/lists";
-import { getProfile } from "../domain/profiles";
-import type { IndicatorSection, Section, TemplateDef } from "../domain/templates/types";
-import type { PlanList, WritePlan } from "./plan";
-import { PlanBuilder } from "./render/builder";
-import { keyToName } from "./meta";
-import { fitRowHeights } from "./render/heights";
-import { renderSections } from "./render/sections";
-import { layoutPrint } from "./render/print";
-import { colToLetters, lettersToCol } from "./address";
+import type { Form, FormKind } from "../../domain/model";
+import type { TemplateOptions } from "../../domain/templates/options";
+import { listNames, taxonomyFor, TIERS } from "../../domain/templates/categories";
+import { templateFor } from "../../domain/templates";
+import { bandsText, formulaLists, gradeLegend, profileConstants } from "../../domain/templates/lists";
+import { getProfile } from "../../domain/profiles";
+import type { IndicatorSection, Section, TemplateDef } from "../../domain/templates/types";
+import type { PlanList, WritePlan } from "../plan";
+import { PlanBuilder } from "./builder";
+import { keyToName } from "../meta";
+import { fitRowHeights } from "./heights";
+import { renderSections } from "./sections";
+import { layoutPrint } from "./print";
+import { colToLetters, lettersToCol } from "../address";
 
 export { keyToName };
 
