@@ -1,4 +1,4 @@
-// Forms the add-in made, written by src/xlsx/write.ts and read back through their names and JX_META.
+// Forms the add-in made, written by src/xlsx/write/ and read back through their names and JX_META.
 import { buildPlan } from "../../src/sheet/render";
 import { writeXlsxBuffer } from "../../src/xlsx/write";
 import { readXlsxBuffer } from "../../src/xlsx/read";

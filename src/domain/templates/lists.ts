@@ -163,7 +163,7 @@ const COMMON_UNITS = [
 /** Units compare when they are the same, both money, or of one kind (count, time, percent): one class each. */
 const unitClass = (u: { norm: string; kind: string }): string => (u.kind === "money" ? "money" : u.kind === "other" ? u.norm : u.kind);
 
-/** Word lists, units and steps for the formulas (not the validation lists, which render.ts adds). */
+/** Word lists, units and steps for the formulas (not the validation lists, which sheet/render/index.ts adds). */
 export function formulaLists(): WorkbookList[] {
   const before = byLength(
     uniq(
