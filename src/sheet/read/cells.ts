@@ -33,14 +33,14 @@ export interface NumOptions {
 }
 
 /** A number from a cell. Anything that is not one → ReadIssue, value null. */
-export function numAt(view: SheetView, r: number, c: number, what: string, issues: ReadIssue[], opts: NumOptions = {}): NumField {
-  const m = view.mergeAt(r, c);
-  if (m && (m.r0 !== r || m.c0 !== c)) {
+export function numAt(view: SheetView, row: number, col: number, what: string, issues: ReadIssue[], opts: NumOptions = {}): NumField {
+  const merge = view.mergeAt(row, col);
+  if (merge && (merge.r0 !== row || merge.c0 !== col)) {
     // a covered cell of a merged area: the area's number is its top-left's, counted there once
-    const own = formatA1(r, c);
-    const raw = view.text(r, c);
+    const own = formatA1(row, col);
+    const raw = view.text(row, col);
     if (raw !== "" && !isBlankMark(raw) && parseLooseNumber(raw)) {
-      const master = formatA1(m.r0, m.c0);
+      const master = formatA1(merge.r0, merge.c0);
       issues.push({
         cell: own,
         message: `${what}单元格 ${own} 与 ${master} 合并，合并区域中的数字只算在 ${master}，${own} 按空白处理；请拆分合并单元格后分别填写。`,
@@ -49,9 +49,9 @@ export function numAt(view: SheetView, r: number, c: number, what: string, issue
     }
     return { value: null, raw: "", cell: own };
   }
-  const cell = formatA1(r, c);
-  const stored = view.own(r, c);
-  const raw = view.text(r, c);
+  const cell = formatA1(row, col);
+  const stored = view.own(row, col);
+  const raw = view.text(row, col);
   if (!stored || raw === "") return { value: null, raw, cell };
   const bad = (zh: string, enText: string): NumField => {
     issues.push({ cell, message: `${what}单元格 ${cell} ${zh}`, messageEn: `${en(what)} cell ${cell} ${enText}` });
@@ -70,13 +70,13 @@ export function numAt(view: SheetView, r: number, c: number, what: string, issue
   }
   if (typeof v === "boolean") return bad(`的内容「${raw}」不是数字，已按空白处理，请填写数字。`, `holds "${raw}", not a number; it was read as blank.`);
   if (isBlankMark(raw)) return { value: null, raw, cell };
-  const p = parseLooseNumber(raw);
-  if (!p) {
+  const parsed = parseLooseNumber(raw);
+  if (!parsed) {
     return bad(`的内容「${short(raw)}」不是数字，已按空白处理，请填写数字。`, `holds "${short(raw)}", not a number; it was read as blank.`);
   }
-  let value = p.value;
-  if (p.percent && !opts.points) value = round12(value / 100);
-  if (opts.moneyUnit && (p.unit === "万元" || p.unit === "元") && p.unit !== opts.moneyUnit) value = round12(p.unit === "万元" ? value * 10000 : value / 10000);
+  let value = parsed.value;
+  if (parsed.percent && !opts.points) value = round12(value / 100);
+  if (opts.moneyUnit && (parsed.unit === "万元" || parsed.unit === "元") && parsed.unit !== opts.moneyUnit) value = round12(parsed.unit === "万元" ? value * 10000 : value / 10000);
   return { value, raw, cell };
 }
 
@@ -85,31 +85,31 @@ function round12(n: number): number {
 }
 
 /** A score/weight of one indicator row: a merge spanning several indicator rows cannot be assigned to one. */
-export function rowNumAt(view: SheetView, r: number, c: number, what: string, issues: ReadIssue[]): NumField & { merged: boolean } {
-  const m = view.mergeAt(r, c);
-  if (m && m.r1 > m.r0) {
-    const cell = view.a1(r, c);
-    if (m.r0 === r && view.text(r, c) !== "") {
+export function rowNumAt(view: SheetView, row: number, col: number, what: string, issues: ReadIssue[]): NumField & { merged: boolean } {
+  const merge = view.mergeAt(row, col);
+  if (merge && merge.r1 > merge.r0) {
+    const cell = view.a1(row, col);
+    if (merge.r0 === row && view.text(row, col) !== "") {
       issues.push({
         cell,
         message: `${what}单元格 ${cell} 与下方单元格合并，跨越多个指标行，无法对应到单个指标，请拆分合并单元格并逐行填写。`,
         messageEn: `${en(what)} cell ${cell} is merged across several indicator rows; unmerge it and fill each row.`,
       });
     }
-    return { value: null, raw: view.text(r, c), cell, merged: true };
+    return { value: null, raw: view.text(row, col), cell, merged: true };
   }
-  return { ...numAt(view, r, c, what, issues, { points: true }), merged: false };
+  return { ...numAt(view, row, col, what, issues, { points: true }), merged: false };
 }
 
 /** A rate: "97.42%" → 0.9742; a bare 97.42 → 0.9742; 0.9742 → 0.9742. */
-export function rateAt(view: SheetView, r: number, c: number, issues: ReadIssue[]): NumField {
-  const f = numAt(view, r, c, "执行率", issues);
-  if (f.value !== null && !/%/.test(f.raw) && f.value > 1.5) f.value = f.value / 100;
-  return f;
+export function rateAt(view: SheetView, row: number, col: number, issues: ReadIssue[]): NumField {
+  const figure = numAt(view, row, col, "执行率", issues);
+  if (figure.value !== null && !/%/.test(figure.raw) && figure.value > 1.5) figure.value = figure.value / 100;
+  return figure;
 }
 
 /** A blank field at a cell (the cell to type in). */
-export function blankAt(view: SheetView, r: number, c: number): NumField {
-  return { value: null, raw: "", cell: view.a1(r, c) };
+export function blankAt(view: SheetView, row: number, col: number): NumField {
+  return { value: null, raw: "", cell: view.a1(row, col) };
 }
 

@@ -11,11 +11,11 @@ import { MAX_LABEL, normLabel } from "./text";
 export function classify(view: SheetView, region: { r0: number; r1: number }, form: Form, tables: TableRead[]): FormKind {
   let title = "";
   const rows = view.contentRows(region.r0, region.r1);
-  for (const r of rows.slice(0, 9)) {
-    for (const [, t] of view.rowCells(r, undefined, undefined, true)) {
-      if (t.length > MAX_LABEL) continue;
-      const k = normLabel(t);
-      if (k.length <= 60) title += `${k}|`;
+  for (const row of rows.slice(0, 9)) {
+    for (const [, text] of view.rowCells(row, undefined, undefined, true)) {
+      if (text.length > MAX_LABEL) continue;
+      const label = normLabel(text);
+      if (label.length <= 60) title += `${label}|`;
     }
   }
   const hasProjectName = form.fields?.name !== undefined && !!form.fields.name.cell && projectNameLabel(view, rows);
@@ -35,11 +35,11 @@ export function classify(view: SheetView, region: { r0: number; r1: number }, fo
 }
 
 function projectNameLabel(view: SheetView, rows: number[]): boolean {
-  for (const r of rows) {
-    for (const [, t] of view.rowCells(r, undefined, undefined, true)) {
-      if (t.length > MAX_LABEL) continue;
-      const k = normLabel(t);
-      if (k === "项目名称" || /^项目名称[:：]/.test(k)) return true;
+  for (const row of rows) {
+    for (const [, cellText] of view.rowCells(row, undefined, undefined, true)) {
+      if (cellText.length > MAX_LABEL) continue;
+      const label = normLabel(cellText);
+      if (label === "项目名称" || /^项目名称[:：]/.test(label)) return true;
     }
   }
   return false;

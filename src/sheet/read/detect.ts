@@ -28,32 +28,32 @@ function findTables(view: SheetView): Found[] {
   const out: Found[] = [];
   const starts: TableHeader[] = [];
   let skipUntil = -1;
-  for (const r of view.contentRows()) {
-    if (r <= skipUntil) continue;
-    const hs = findTableHeaders(view, r);
-    if (hs.length === 0) continue;
-    starts.push(...hs);
-    skipUntil = Math.max(...hs.map((h) => h.bodyStart - 1));
+  for (const row of view.contentRows()) {
+    if (row <= skipUntil) continue;
+    const headers = findTableHeaders(view, row);
+    if (headers.length === 0) continue;
+    starts.push(...headers);
+    skipUntil = Math.max(...headers.map((h) => h.bodyStart - 1));
   }
-  for (const h of starts) {
-    const next = starts.find((x) => x.row > h.row && x.c0 <= h.c1 && x.c1 >= h.c0);
+  for (const header of starts) {
+    const next = starts.find((x) => x.row > header.row && x.c0 <= header.c1 && x.c1 >= header.c0);
     const limit = next ? next.row - 1 : view.bounds.r1;
-    const t = readTable(view.within({ r0: h.row, c0: h.c0, r1: limit, c1: h.c1 }), { ...h, cols: { ...h.cols } }, limit, () => "", []);
-    out.push({ h, end: Math.max(h.bodyStart - 1, t.end) });
+    const table = readTable(view.within({ r0: header.row, c0: header.c0, r1: limit, c1: header.c1 }), { ...header, cols: { ...header.cols } }, limit, () => "", []);
+    out.push({ h: header, end: Math.max(header.bodyStart - 1, table.end) });
   }
   return out;
 }
 
 /** Text of a row that starts a form: its title, or its name label. */
-function isFormStart(view: SheetView, r: number): boolean {
-  for (const [, t] of view.rowCells(r, undefined, undefined, true)) {
-    if (t.length > MAX_LABEL) continue;
-    const k = normLabel(t);
-    const f = fieldLabel(t);
-    if (f && (f.key === "name" || f.key === "unitName")) return true;
-    if (/^项目编码$/.test(k)) return true;
-    if (/(绩效自评表|绩效目标表|绩效目标申报表|自评报告表|自评表)(\(\d{4}年度?\))?$/.test(k) && k.length <= 60) return true;
-    if (titleYear(t) && /^[(（]/.test(k) && k.length <= 12) return true;
+function isFormStart(view: SheetView, row: number): boolean {
+  for (const [, text] of view.rowCells(row, undefined, undefined, true)) {
+    if (text.length > MAX_LABEL) continue;
+    const label = normLabel(text);
+    const field = fieldLabel(text);
+    if (field && (field.key === "name" || field.key === "unitName")) return true;
+    if (/^项目编码$/.test(label)) return true;
+    if (/(绩效自评表|绩效目标表|绩效目标申报表|自评报告表|自评表)(\(\d{4}年度?\))?$/.test(label) && label.length <= 60) return true;
+    if (titleYear(text) && /^[(（]/.test(label) && label.length <= 12) return true;
   }
   return false;
 }
@@ -66,8 +66,8 @@ function nextFormStart(view: SheetView, a: number, b: number, prevHasFunds: bool
   return null;
 }
 
-function hasFundsAbove(view: SheetView, r0: number, r1: number): boolean {
-  for (const r of view.contentRows(r0, r1)) if (findFundsHeader(view, r)) return true;
+function hasFundsAbove(view: SheetView, firstRow: number, lastRow: number): boolean {
+  for (const r of view.contentRows(firstRow, lastRow)) if (findFundsHeader(view, r)) return true;
   return false;
 }
 
@@ -98,48 +98,48 @@ function columnCut(view: SheetView, tables: Found[]): number | null {
 
 /** The parts of the view that hold one form each. */
 export function splitForms(view: SheetView, depth = 0): SheetView[] {
-  const b = view.bounds;
-  if (depth > 8 || b.r0 > b.r1 || b.c0 > b.c1) return [view];
+  const bounds = view.bounds;
+  if (depth > 8 || bounds.r0 > bounds.r1 || bounds.c0 > bounds.c1) return [view];
   const tables = findTables(view);
-  const x = columnCut(view, tables);
-  if (x !== null && x > b.c0 && x <= b.c1) {
-    return [...splitForms(view.within({ ...b, c1: x - 1 }), depth + 1), ...splitForms(view.within({ ...b, c0: x }), depth + 1)];
+  const cut = columnCut(view, tables);
+  if (cut !== null && cut > bounds.c0 && cut <= bounds.c1) {
+    return [...splitForms(view.within({ ...bounds, c1: cut - 1 }), depth + 1), ...splitForms(view.within({ ...bounds, c0: cut }), depth + 1)];
   }
   const sorted = [...tables].sort((p, q) => p.h.row - q.h.row || p.h.c0 - q.h.c0);
   const starts: number[] = [];
-  let prevEnd = b.r0 - 1;
-  let partStart = b.r0;
+  let prevEnd = bounds.r0 - 1;
+  let partStart = bounds.r0;
   for (const t of sorted) {
     if (t.h.row <= prevEnd) {
       prevEnd = Math.max(prevEnd, t.end);
       continue;
     }
-    if (starts.length === 0) starts.push(b.r0);
+    if (starts.length === 0) starts.push(bounds.r0);
     else {
-      const s = nextFormStart(view, prevEnd + 1, t.h.row - 1, hasFundsAbove(view, partStart, prevEnd));
-      if (s !== null) {
-        starts.push(s);
-        partStart = s;
+      const start = nextFormStart(view, prevEnd + 1, t.h.row - 1, hasFundsAbove(view, partStart, prevEnd));
+      if (start !== null) {
+        starts.push(start);
+        partStart = start;
       }
     }
     prevEnd = Math.max(prevEnd, t.end);
   }
   if (starts.length <= 1) return [view];
-  return starts.flatMap((s, i) => splitForms(view.within({ ...b, r0: s, r1: i + 1 < starts.length ? starts[i + 1] - 1 : b.r1 }), depth + 1));
+  return starts.flatMap((s, i) => splitForms(view.within({ ...bounds, r0: s, r1: i + 1 < starts.length ? starts[i + 1] - 1 : bounds.r1 }), depth + 1));
 }
 
 /** Read every form found in the view (the whole sheet, or the area of one of our forms). */
 export function detectForms(view: SheetView, opts: { split?: boolean } = {}): Form[] {
   const sheet = view.grid.sheet;
-  for (const r of view.contentRows().slice(0, 40)) {
-    const mh = findMultiHeader(view, r);
-    if (mh) return readMulti(view, mh, sheet, () => []);
+  for (const row of view.contentRows().slice(0, 40)) {
+    const multiHeader = findMultiHeader(view, row);
+    if (multiHeader) return readMulti(view, multiHeader, sheet, () => []);
   }
   const parts = opts.split === false ? [view] : splitForms(view);
   const forms: Form[] = [];
-  for (const p of parts) {
-    const f = readPart(p);
-    if (f) forms.push(f);
+  for (const part of parts) {
+    const form = readPart(part);
+    if (form) forms.push(form);
   }
   return forms;
 }
@@ -153,8 +153,8 @@ export interface PartOptions {
 export function readPart(view: SheetView, opts: PartOptions = {}): Form | null {
   const region = { r0: view.bounds.r0, r1: view.bounds.r1 };
   const issues: ReadIssue[] = [];
-  let n = 0;
-  const nextId = (): string => `i${++n}`;
+  let count = 0;
+  const nextId = (): string => `i${++count}`;
   const skip = new Set<number>();
   const reads: TableRead[] = [];
   const { goals, goalRows } = readGoals(view, region.r0, region.r1, new Set());
@@ -176,16 +176,16 @@ export function readPart(view: SheetView, opts: PartOptions = {}): Form | null {
     });
   }
   const indicators: Indicator[] = reads.flatMap((t) => t.indicators);
-  const fr = readFunds(view, region.r0, region.r1, skip, issues);
-  if (reads.length === 0 && !fr) return null;
+  const fundsRead = readFunds(view, region.r0, region.r1, skip, issues);
+  if (reads.length === 0 && !fundsRead) return null;
   const fieldsRead = readFields(view, region.r0, region.r1, skip);
   const header = readHeader(view, region.r0, region.r1, fieldsRead);
   if (reads.length === 0 && !header.name && !fieldsRead.fields.name) return null;
-  const totalsSkip = new Set([...(fr?.usedRows ?? [])]);
+  const totalsSkip = new Set([...(fundsRead?.usedRows ?? [])]);
   const totals = readTotals(view, region.r0, region.r1, reads, issues, totalsSkip);
   const shared = readSharedReason(view, region.r0, region.r1, skip);
   const plan = readSpendingPlan(view, region.r0, region.r1, issues);
-  const scored = reads.some((t) => t.header.cols.weight !== undefined) || (fr?.funds.weight != null && reads.some((t) => t.header.cols.score !== undefined));
+  const scored = reads.some((t) => t.header.cols.weight !== undefined) || (fundsRead?.funds.weight != null && reads.some((t) => t.header.cols.score !== undefined));
   const firstTable = reads[0]?.header;
   const form: Form = {
     kind: "project",
@@ -197,7 +197,7 @@ export function readPart(view: SheetView, opts: PartOptions = {}): Form | null {
     ...(header.code ? { code: header.code } : {}),
     ...(header.purpose ? { purpose: header.purpose } : {}),
     anchor: header.titleCell ?? header.nameCell ?? (firstTable ? view.a1(firstTable.row, firstTable.c0) : undefined),
-    funds: fr ? fr.funds : null,
+    funds: fundsRead ? fundsRead.funds : null,
     goals,
     indicators,
     scored,
@@ -217,9 +217,9 @@ export function readPart(view: SheetView, opts: PartOptions = {}): Form | null {
 function dedupe(issues: ReadIssue[]): ReadIssue[] {
   const seen = new Set<string>();
   return issues.filter((i) => {
-    const k = `${i.cell}|${i.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
+    const key = `${i.cell}|${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
     return true;
   });
 }

@@ -35,9 +35,9 @@ export function fieldLabel(text: string): { key: Key; inline: string | null } | 
   const flat = normLabel(text);
   const colon = flat.search(/[:：]/);
   const head = colon >= 0 ? flat.slice(0, colon) : flat;
-  const k = labelKey(head.replace(/\((盖章|签字|签章|公章)\)$/, ""));
-  for (const [re, key] of LABELS) {
-    if (!re.test(k)) continue;
+  const label = labelKey(head.replace(/\((盖章|签字|签章|公章)\)$/, ""));
+  for (const [pattern, key] of LABELS) {
+    if (!pattern.test(label)) continue;
     if (colon < 0) return { key, inline: null };
     // keep the value's own spacing: take it from the original text after the first colon
     const at = text.search(/[:：]/);
@@ -53,9 +53,9 @@ export function fieldLabel(text: string): { key: Key; inline: string | null } | 
 /** The title's year: "（2024年度）", "2024年度…自评表", "（    年度）" (blank: ""), else null. */
 export function titleYear(text: string): { year: string } | null {
   if (text.length > MAX_LABEL * 2) return null;
-  const t = text.normalize("NFKC");
-  const m = /(20\d\d)[ \t]{0,12}年度?/.exec(t);
-  if (m && (/年度/.test(t) || /[(（][ \t]{0,12}20\d\d/.test(t))) return { year: m[1] };
+  const cellText = text.normalize("NFKC");
+  const match = /(20\d\d)[ \t]{0,12}年度?/.exec(cellText);
+  if (match && (/年度/.test(cellText) || /[(（][ \t]{0,12}20\d\d/.test(cellText))) return { year: match[1] };
   if (/[(（][ \t\u3000]{0,20}年度[ \t\u3000]{0,3}[)）]/.test(text)) return { year: "" };
   return null;
 }
@@ -67,30 +67,30 @@ export interface FieldsRead {
 }
 
 /** Read the fields in rows [r0, r1] of the view. */
-export function readFields(view: SheetView, r0: number, r1: number, skip: Set<number> = new Set()): FieldsRead {
+export function readFields(view: SheetView, firstRow: number, lastRow: number, skip: Set<number> = new Set()): FieldsRead {
   const fields: Partial<Record<Key, TextField>> = {};
   const seen = new Set<string>();
   const isLabel = (t: string): boolean => fieldLabel(t) !== null;
-  const rows = view.contentRows(r0, r1);
-  for (const r of rows) {
-    if (skip.has(r)) continue;
-    for (const [c, t] of view.rowCells(r, undefined, undefined, true)) {
-      const f = fieldLabel(t);
-      if (!f || fields[f.key]) continue;
-      const key = `${r},${c}`;
+  const rows = view.contentRows(firstRow, lastRow);
+  for (const row of rows) {
+    if (skip.has(row)) continue;
+    for (const [col, cellText] of view.rowCells(row, undefined, undefined, true)) {
+      const field = fieldLabel(cellText);
+      if (!field || fields[field.key]) continue;
+      const key = `${row},${col}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      if (f.inline !== null && f.inline !== "") fields[f.key] = { value: f.inline, cell: view.a1(r, c) };
-      else fields[f.key] = valueRight(view, r, c, isLabel, f.inline !== null);
+      if (field.inline !== null && field.inline !== "") fields[field.key] = { value: field.inline, cell: view.a1(row, col) };
+      else fields[field.key] = valueRight(view, row, col, isLabel, field.inline !== null);
     }
   }
   if (!fields.year) {
-    for (const r of rows.slice(0, 8)) {
+    for (const rowIndex of rows.slice(0, 8)) {
       if (fields.year) break;
-      for (const [c, t] of view.rowCells(r, undefined, undefined, true)) {
-        const y = titleYear(t);
-        if (y) {
-          fields.year = { value: y.year, cell: view.a1(r, c) };
+      for (const [colIndex, label] of view.rowCells(rowIndex, undefined, undefined, true)) {
+        const year = titleYear(label);
+        if (year) {
+          fields.year = { value: year.year, cell: view.a1(rowIndex, colIndex) };
           break;
         }
       }
@@ -103,16 +103,16 @@ export function readFields(view: SheetView, r0: number, r1: number, skip: Set<nu
 }
 
 /** The value right of a label: the next own cell that is not a label; blank → the cell right of the label. */
-function valueRight(view: SheetView, r: number, c: number, isLabel: (t: string) => boolean, inlineColon: boolean): TextField {
-  const m = view.mergeAt(r, c);
-  const next = (m?.c1 ?? c) + 1;
-  const right = view.rowCells(r, next, undefined, true)[0];
+function valueRight(view: SheetView, row: number, col: number, isLabel: (t: string) => boolean, inlineColon: boolean): TextField {
+  const merge = view.mergeAt(row, col);
+  const next = (merge?.c1 ?? col) + 1;
+  const right = view.rowCells(row, next, undefined, true)[0];
   if (right && !isLabel(right[1])) {
     // only when it follows the label closely (an empty cell or two between at most)
-    if (right[0] - next <= 2) return { value: right[1], cell: view.a1(r, right[0]) };
+    if (right[0] - next <= 2) return { value: right[1], cell: view.a1(row, right[0]) };
   }
   if (next < view.cols || !inlineColon) {
-    if (next <= view.bounds.c1) return { value: "", cell: view.a1(r, next) };
+    if (next <= view.bounds.c1) return { value: "", cell: view.a1(row, next) };
   }
-  return { value: "", cell: view.a1(r, c) };
+  return { value: "", cell: view.a1(row, col) };
 }

@@ -35,25 +35,25 @@ export function makeCache(sheetId: string, forms: Form[]): FormCache | null {
   if (!cacheable(forms)) return null;
   const valueCells = new Set<number>();
   const pos: FormCache["pos"] = new Map();
-  for (const f of forms)
-    for (const i of f.indicators) {
-      const p = {} as Record<(typeof KEYS)[number], Pos>;
-      for (const k of KEYS) {
-        const at = i.cells[k] ? parseA1(i.cells[k] as string) : null;
-        p[k] = at;
+  for (const form of forms)
+    for (const i of form.indicators) {
+      const positions = {} as Record<(typeof KEYS)[number], Pos>;
+      for (const field of KEYS) {
+        const at = i.cells[field] ? parseA1(i.cells[field] as string) : null;
+        positions[field] = at;
         if (at) valueCells.add(key(at.row, at.col));
       }
-      pos.set(`${f.sheet}|${f.anchor}|${i.id}`, p);
+      pos.set(`${form.sheet}|${form.anchor}|${i.id}`, positions);
     }
   return { sheetId, forms, valueCells, pos };
 }
 
 /** True when every changed cell is a value cell of a cached indicator. */
 export function canPatch(cache: FormCache, changed: Rect[]): boolean {
-  let n = 0;
+  let count = 0;
   for (const r of changed) {
-    n += (r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1);
-    if (n > 20000) return false;
+    count += (r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1);
+    if (count > 20000) return false;
     for (let row = r.r0; row <= r.r1; row++) for (let c = r.c0; c <= r.c1; c++) if (!cache.valueCells.has(key(row, c))) return false;
   }
   return changed.length > 0;
@@ -63,28 +63,28 @@ export function canPatch(cache: FormCache, changed: Rect[]): boolean {
 export function patchForms(grid: Grid, cache: FormCache): Form[] | null {
   const view = new SheetView(grid);
   const out: Form[] = [];
-  for (const f of cache.forms) {
+  for (const form of cache.forms) {
     const refreshed = new Set<string>();
     const issues: ReadIssue[] = [];
     const indicators: Indicator[] = [];
-    for (const ind of f.indicators) {
-      const p0 = cache.pos.get(`${f.sheet}|${f.anchor}|${ind.id}`);
-      const at = (k: (typeof KEYS)[number]): Pos => (p0 ? p0[k] : ind.cells[k] ? parseA1(ind.cells[k] as string) : null);
-      const text = (k: (typeof KEYS)[number], old: string): string => {
-        const p = at(k);
-        return p ? view.text(p.row, p.col) : old;
+    for (const ind of form.indicators) {
+      const stored = cache.pos.get(`${form.sheet}|${form.anchor}|${ind.id}`);
+      const at = (k: (typeof KEYS)[number]): Pos => (stored ? stored[k] : ind.cells[k] ? parseA1(ind.cells[k] as string) : null);
+      const text = (field: (typeof KEYS)[number], old: string): string => {
+        const pos = at(field);
+        return pos ? view.text(pos.row, pos.col) : old;
       };
-      const num = (k: "weight" | "score", what: string, old: number | null): number | null => {
-        const p = at(k);
-        if (!p) return old;
-        refreshed.add(ind.cells[k] as string);
-        const own = view.own(p.row, p.col);
+      const num = (field: "weight" | "score", what: string, old: number | null): number | null => {
+        const pos = at(field);
+        if (!pos) return old;
+        refreshed.add(ind.cells[field] as string);
+        const own = view.own(pos.row, pos.col);
         // the reader's own shortcut (numAt): a plain number in an unmerged cell is its value
-        if (own && typeof own.value === "number" && !(own.numFmt ?? "").includes("%") && !view.mergeAt(p.row, p.col)) return own.value;
-        return view.text(p.row, p.col) === "" ? null : rowNumAt(view, p.row, p.col, what, issues).value;
+        if (own && typeof own.value === "number" && !(own.numFmt ?? "").includes("%") && !view.mergeAt(pos.row, pos.col)) return own.value;
+        return view.text(pos.row, pos.col) === "" ? null : rowNumAt(view, pos.row, pos.col, what, issues).value;
       };
-      const n = at("name");
-      const name = n && view.isCovered(n.row, n.col) ? ind.name : text("name", ind.name);
+      const nameAt = at("name");
+      const name = nameAt && view.isCovered(nameAt.row, nameAt.col) ? ind.name : text("name", ind.name);
       const next: Indicator = {
         ...ind,
         name,
@@ -97,18 +97,18 @@ export function patchForms(grid: Grid, cache: FormCache): Form[] | null {
       if (!next.name && !next.target && !next.actual && next.weight === null && next.enteredScore === null) return null;
       indicators.push(next);
     }
-    let enteredTotal = f.enteredTotal;
-    const t = enteredTotal?.cell ? parseA1(enteredTotal.cell) : null;
-    if (enteredTotal && t && /^[\d.\s%-]*$/.test(enteredTotal.raw)) {
+    let enteredTotal = form.enteredTotal;
+    const totalAt = enteredTotal?.cell ? parseA1(enteredTotal.cell) : null;
+    if (enteredTotal && totalAt && /^[\d.\s%-]*$/.test(enteredTotal.raw)) {
       refreshed.add(enteredTotal.cell as string);
-      enteredTotal = numAt(view, t.row, t.col, "总分", issues);
+      enteredTotal = numAt(view, totalAt.row, totalAt.col, "总分", issues);
     }
-    let enteredGrade = f.enteredGrade;
-    const g = enteredGrade?.cell ? parseA1(enteredGrade.cell) : null;
+    let enteredGrade = form.enteredGrade;
+    const gradeAt = enteredGrade?.cell ? parseA1(enteredGrade.cell) : null;
     // (short: a grade, or what the 等级 formula shows while the form is not done: "分值合计 40/100", 待完成)
-    if (enteredGrade && g && enteredGrade.value.length <= 20) enteredGrade = { ...enteredGrade, value: view.text(g.row, g.col) };
-    const kept = f.readIssues.filter((i) => !i.cell || !refreshed.has(i.cell));
-    out.push({ ...f, indicators, enteredTotal, enteredGrade, readIssues: [...kept, ...issues] });
+    if (enteredGrade && gradeAt && enteredGrade.value.length <= 20) enteredGrade = { ...enteredGrade, value: view.text(gradeAt.row, gradeAt.col) };
+    const kept = form.readIssues.filter((i) => !i.cell || !refreshed.has(i.cell));
+    out.push({ ...form, indicators, enteredTotal, enteredGrade, readIssues: [...kept, ...issues] });
   }
   return out;
 }

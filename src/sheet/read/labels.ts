@@ -57,9 +57,9 @@ export function isStrongLabel(text: string): boolean {
 
 export function indicatorRole(text: string): IndRole | null {
   if (!text) return null;
-  const k = labelKey(text);
-  if (!k || k.length > 24) return null;
-  for (const [re, role] of IND_RULES) if (re.test(k)) return role;
+  const label = labelKey(text);
+  if (!label || label.length > 24) return null;
+  for (const [re, role] of IND_RULES) if (re.test(label)) return role;
   return null;
 }
 
@@ -68,18 +68,18 @@ export type FundsRole = "initialBudget" | "budget" | "spent" | "rate" | "weight"
 /** A funds column or row label, and whether it names its figure explicitly (全年/调整 for the budget, 年初 for the initial one). */
 export function fundsLabel(text: string): { role: FundsRole; explicit: boolean } | null {
   if (!text || text.length > MAX_LABEL) return null;
-  const k = normLabel(text);
-  if (!k || k.length > 24) return null;
+  const label = normLabel(text);
+  if (!label || label.length > 24) return null;
   const key = labelKey(text);
-  if (/原因|说明/.test(k)) return /^(执行)?(偏差)?原因|^执行偏差|^原因$/.test(key) ? { role: "reason", explicit: true } : null;
-  if (/率/.test(k)) {
-    if (/分值|权重|标准分/.test(k)) return { role: "weight", explicit: true };
-    if (/得分|评分/.test(k)) return { role: "score", explicit: true };
-    return /执行率|支出率|执行进度/.test(k) ? { role: "rate", explicit: true } : null;
+  if (/原因|说明/.test(label)) return /^(执行)?(偏差)?原因|^执行偏差|^原因$/.test(key) ? { role: "reason", explicit: true } : null;
+  if (/率/.test(label)) {
+    if (/分值|权重|标准分/.test(label)) return { role: "weight", explicit: true };
+    if (/得分|评分/.test(label)) return { role: "score", explicit: true };
+    return /执行率|支出率|执行进度/.test(label) ? { role: "rate", explicit: true } : null;
   }
-  if (/执行数|执行额|实际支出|支出数|决算数|支出金额|执行金额|实际执行|已支出|实际使用/.test(k) || key === "执行" || key === "全年执行") return { role: "spent", explicit: /全年|预算执行|实际/.test(k) };
+  if (/执行数|执行额|实际支出|支出数|决算数|支出金额|执行金额|实际执行|已支出|实际使用/.test(label) || key === "执行" || key === "全年执行") return { role: "spent", explicit: /全年|预算执行|实际/.test(label) };
   if (/^年初/.test(key) && /预算|批复|安排|数$/.test(key)) return { role: "initialBudget", explicit: true };
-  if (BUDGET.test(key)) return { role: "budget", explicit: /全年|调整/.test(k) };
+  if (BUDGET.test(key)) return { role: "budget", explicit: /全年|调整/.test(label) };
   if (/^(分值|权重|标准分|标准分值)$/.test(key)) return { role: "weight", explicit: false };
   if (/^(得分|自评分|自评得分)$/.test(key)) return { role: "score", explicit: false };
   return null;
@@ -100,25 +100,25 @@ export const EXPENSE = /^(其中[:：]?)?(基本支出|项目支出|人员经费
 /** Rows that end an indicator table: totals, grade, notes, the shared 偏差 section, the next goal. */
 export function isTerminator(text: string): boolean {
   if (text.length > MAX_LABEL) return false;
-  const k = normLabel(text);
-  if (!k || k.length > MAX_LABEL) return false;
+  const label = normLabel(text);
+  if (!label || label.length > MAX_LABEL) return false;
   return (
-    /^(总分|总计|合计|自评总分|得分合计|总得分|综合评定等级|评价等级|自评等级|综合评价等级|等级|说明|备注|填表人|填报人|金额合计|项目名称|项目编码|评价结论|存在问题|改进措施|自评结论)$/.test(k) ||
-    /^(偏差|改进措施|整改情况|存在的问题|主要问题|项目负责人|财务负责人|单位负责人)/.test(k) ||
-    /^(年度)?(绩效)?目标\d{1,3}[:：]/.test(k)
+    /^(总分|总计|合计|自评总分|得分合计|总得分|综合评定等级|评价等级|自评等级|综合评价等级|等级|说明|备注|填表人|填报人|金额合计|项目名称|项目编码|评价结论|存在问题|改进措施|自评结论)$/.test(label) ||
+    /^(偏差|改进措施|整改情况|存在的问题|主要问题|项目负责人|财务负责人|单位负责人)/.test(label) ||
+    /^(年度)?(绩效)?目标\d{1,3}[:：]/.test(label)
   );
 }
 
 /** The kind of a label that sums or checks rows (docs/rules.md#ready-to-send: never an indicator). Rank: how surely it is the 总分. */
 export function sumLabel(text: string): { kind: "total" | "subtotal" | "check"; rank: number } | null {
-  const k = labelKey(text);
-  if (!k || k.length > 20) return null;
-  if (/^(核对|核对项|校验|检查|差额|权重合计|分值合计|权重小计|分值小计|标准分合计)/.test(k)) return { kind: "check", rank: 0 };
-  if (/小计$|^小计/.test(k)) return { kind: "subtotal", rank: 0 };
-  if (/^(总分|自评总分|总得分|综合得分|评价总分|自评总得分|综合评分|绩效总分|总评分)(\(分\))?$/.test(k)) return { kind: "total", rank: 3 };
-  if (/^(总计|合计总分)$/.test(k)) return { kind: "total", rank: 2 };
-  if (/^(合计|得分合计|自评得分|自评得分合计|得分总计)$/.test(k)) return { kind: "total", rank: 1 };
-  if (/(指标|目标)(合计|得分)$/.test(k)) return { kind: "subtotal", rank: 0 };
+  const label = labelKey(text);
+  if (!label || label.length > 20) return null;
+  if (/^(核对|核对项|校验|检查|差额|权重合计|分值合计|权重小计|分值小计|标准分合计)/.test(label)) return { kind: "check", rank: 0 };
+  if (/小计$|^小计/.test(label)) return { kind: "subtotal", rank: 0 };
+  if (/^(总分|自评总分|总得分|综合得分|评价总分|自评总得分|综合评分|绩效总分|总评分)(\(分\))?$/.test(label)) return { kind: "total", rank: 3 };
+  if (/^(总计|合计总分)$/.test(label)) return { kind: "total", rank: 2 };
+  if (/^(合计|得分合计|自评得分|自评得分合计|得分总计)$/.test(label)) return { kind: "total", rank: 1 };
+  if (/(指标|目标)(合计|得分)$/.test(label)) return { kind: "subtotal", rank: 0 };
   return null;
 }
 
@@ -128,46 +128,46 @@ export function isTotalLabel(text: string): boolean {
 
 export function isGradeLabel(text: string): boolean {
   if (text.length > MAX_LABEL) return false;
-  const k = normLabel(text);
-  return k.length <= 20 && /^(综合评定等级|评价等级|自评等级|综合评价等级|等级|评定等级|自评结果|绩效等级|评价结果|自评等次|等次)(\(.{1,30}\))?$/.test(k);
+  const label = normLabel(text);
+  return label.length <= 20 && /^(综合评定等级|评价等级|自评等级|综合评价等级|等级|评定等级|自评结果|绩效等级|评价结果|自评等次|等次)(\(.{1,30}\))?$/.test(label);
 }
 
-function stripOrdinal(k: string): string {
-  return k.replace(/^[(（][一二三四五六七八九十\d]{1,3}[)）]/, "");
+function stripOrdinal(key: string): string {
+  return key.replace(/^[(（][一二三四五六七八九十\d]{1,3}[)）]/, "");
 }
 
 export function isSharedReasonLabel(text: string): boolean {
   if (text.length > MAX_LABEL) return false;
-  const k = stripOrdinal(normLabel(text));
-  if (k.length > 30) return false;
+  const label = stripOrdinal(normLabel(text));
+  if (label.length > 30) return false;
   return (
-    /^(偏差及原因分析|偏差大或目标未完成原因分析|偏差原因分析|偏差原因|未完成原因分析|项目执行中存在的问题|存在的问题|存在问题|主要问题及原因分析|问题及原因分析|存在问题及原因)$/.test(k) ||
-    /^偏差.{0,20}原因/.test(k)
+    /^(偏差及原因分析|偏差大或目标未完成原因分析|偏差原因分析|偏差原因|未完成原因分析|项目执行中存在的问题|存在的问题|存在问题|主要问题及原因分析|问题及原因分析|存在问题及原因)$/.test(label) ||
+    /^偏差.{0,20}原因/.test(label)
   );
 }
 
 export function isImprovementLabel(text: string): boolean {
   if (text.length > MAX_LABEL) return false;
-  const k = stripOrdinal(normLabel(text));
-  return k.length <= 30 && /^(改进措施|改进措施及结果应用方案|整改情况|改进的方向和具体措施|整改措施|改进方向和措施|改进建议)$/.test(k);
+  const label = stripOrdinal(normLabel(text));
+  return label.length <= 30 && /^(改进措施|改进措施及结果应用方案|整改情况|改进的方向和具体措施|整改措施|改进方向和措施|改进建议)$/.test(label);
 }
 
 /** 二级 → 一级, for tables without a 一级 column (seed 003). */
 export function level1For(level2: string): string {
   if (level2.length > MAX_LABEL) return "";
-  const k = normLabel(level2);
-  if (/^(数量|质量|时效|进度)/.test(k)) return "产出指标";
-  if (/^成本/.test(k)) return "产出指标";
-  if (/(效益|可持续|效果)/.test(k)) return "效益指标";
-  if (/满意/.test(k)) return "满意度指标";
+  const label = normLabel(level2);
+  if (/^(数量|质量|时效|进度)/.test(label)) return "产出指标";
+  if (/^成本/.test(label)) return "产出指标";
+  if (/(效益|可持续|效果)/.test(label)) return "效益指标";
+  if (/满意/.test(label)) return "满意度指标";
   return "";
 }
 
 /** A section heading that names a 一级 ("（一）履职完成情况（产出指标）", "产出指标（50分）") → that 一级. */
 export function level1InHeading(text: string): string {
   if (text.length > MAX_LABEL) return "";
-  const k = normLabel(text);
-  if (k.length > 40) return "";
-  const m = /(产出|效益|效果|满意度|成本)指标/.exec(k);
-  return m ? `${m[1]}指标` : "";
+  const label = normLabel(text);
+  if (label.length > 40) return "";
+  const match = /(产出|效益|效果|满意度|成本)指标/.exec(label);
+  return match ? `${match[1]}指标` : "";
 }

@@ -47,8 +47,8 @@ const TABLE_ROLES: IndRole[] = ["level1", "level2", "name", "target", "adjusted"
 function namedTables(view: SheetView, meta: FormMeta): NonNullable<PartOptions["tables"]> {
   const out: NonNullable<PartOptions["tables"]> = [];
   for (const key of Object.keys(meta.fields)) {
-    const m = /^ind(\d*)$/.exec(key);
-    if (!m) continue;
+    const match = /^ind(\d*)$/.exec(key);
+    if (!match) continue;
     const body = namedRect(view, meta, key);
     if (!body || body.r1 - body.r0 > 5000) continue;
     const cols: Partial<Record<IndRole, number>> = {};
@@ -58,7 +58,7 @@ function namedTables(view: SheetView, meta: FormMeta): NonNullable<PartOptions["
     }
     if (cols.name === undefined) continue;
     const header = { row: Math.max(0, body.r0 - 1), bodyStart: body.r0, cols, c0: body.c0, c1: body.c1 };
-    out.push({ header, r0: body.r0, r1: body.r1, ...(m[1] && meta.template.kind === "department-goals" ? { goal: Number(m[1]) } : {}) });
+    out.push({ header, r0: body.r0, r1: body.r1, ...(match[1] && meta.template.kind === "department-goals" ? { goal: Number(match[1]) } : {}) });
   }
   return out.sort((a, b) => a.r0 - b.r0);
 }
@@ -71,14 +71,14 @@ export function readOurs(view: SheetView): Form[] {
       .map(([, ref]) => parseRange(ref))
       .filter((r): r is NonNullable<typeof r> => !!r && r.r1 - r.r0 < 100000);
     if (rects.length === 0) continue;
-    const r0 = Math.max(0, Math.min(...rects.map((r) => r.r0)) - 3);
-    const r1 = Math.max(...rects.map((r) => r.r1)) + 3;
-    const area = view.within({ r0, c0: 0, r1, c1: view.cols - 1 });
+    const firstRow = Math.max(0, Math.min(...rects.map((r) => r.r0)) - 3);
+    const lastRow = Math.max(...rects.map((r) => r.r1)) + 3;
+    const area = view.within({ r0: firstRow, c0: 0, r1: lastRow, c1: view.cols - 1 });
     const tables = namedTables(view, meta);
     let found: Form[];
     if (tables.length > 0) {
-      const f = readPart(area, { tables });
-      found = f ? [f] : [];
+      const form = readPart(area, { tables });
+      found = form ? [form] : [];
     } else found = detectForms(area, { split: false });
     for (const f of found) {
       f.template = { id: meta.template.id, version: meta.template.version };
@@ -93,14 +93,14 @@ export function readOurs(view: SheetView): Form[] {
 }
 
 /** Named cells win over what the labels suggested; a problem the labels found on a replaced cell goes with it. */
-function applyNamed(view: SheetView, meta: FormMeta, f: Form): void {
+function applyNamed(view: SheetView, meta: FormMeta, form: Form): void {
   const issues: ReadIssue[] = [];
   const replaced = new Set<string>();
   const text = (key: string): TextField | null => {
     const at = namedCell(view, meta, key);
     if (!at) return null;
-    const t = view.text(at.r, at.c);
-    return { value: isInstruction(t) ? "" : t, cell: view.a1(at.r, at.c) };
+    const cellText = view.text(at.r, at.c);
+    return { value: isInstruction(cellText) ? "" : cellText, cell: view.a1(at.r, at.c) };
   };
   const swap = <T extends { cell?: string }>(old: T | null | undefined, next: T | null): T | null | undefined => {
     if (!next) return old;
@@ -109,11 +109,11 @@ function applyNamed(view: SheetView, meta: FormMeta, f: Form): void {
   };
   const num = (key: string, what: string, points = false): NumField | null => {
     const at = namedCell(view, meta, key);
-    return at ? numAt(view, at.r, at.c, what, issues, points ? { points: true } : { moneyUnit: f.funds?.moneyUnit }) : null;
+    return at ? numAt(view, at.r, at.c, what, issues, points ? { points: true } : { moneyUnit: form.funds?.moneyUnit }) : null;
   };
 
-  const fields: FormFields = { ...(f.fields ?? {}) };
-  const multi = f.kind === "multi-project";
+  const fields: FormFields = { ...(form.fields ?? {}) };
+  const multi = form.kind === "multi-project";
   const name = multi ? null : (text("name") ?? text("projectName"));
   const unit = multi ? null : text("unit");
   if (name) fields.name = name;
@@ -138,13 +138,13 @@ function applyNamed(view: SheetView, meta: FormMeta, f: Form): void {
   put("attribute", "attribute");
   put("period", "period");
   put("longTermGoal", "longTermGoal");
-  f.fields = fields;
-  if (name) f.name = name.value;
-  else if (unit && !name) f.name = unit.value || f.name;
-  if (unit?.value) f.unit = unit.value;
+  form.fields = fields;
+  if (name) form.name = name.value;
+  else if (unit && !name) form.name = unit.value || form.name;
+  if (unit?.value) form.unit = unit.value;
 
-  if (f.funds) {
-    const fu = f.funds;
+  if (form.funds) {
+    const fu = form.funds;
     fu.budget = swap(fu.budget, num("funds.budget", "全年预算数")) ?? fu.budget;
     fu.spent = swap(fu.spent, num("funds.spent", "全年执行数")) ?? fu.spent;
     fu.initialBudget = swap(fu.initialBudget, num("funds.initialBudget", "年初预算数")) ?? fu.initialBudget;
@@ -161,41 +161,41 @@ function applyNamed(view: SheetView, meta: FormMeta, f: Form): void {
   const goalText = text("goal.text");
   const goalActual = text("goal.actual");
   if (goalText || goalActual) {
-    const g = f.goals[0] ?? { index: 1, text: "" };
+    const goal = form.goals[0] ?? { index: 1, text: "" };
     if (goalText) {
-      g.text = goalText.value;
-      g.cell = goalText.cell;
+      goal.text = goalText.value;
+      goal.cell = goalText.cell;
     }
     if (goalActual) {
-      g.actualText = goalActual.value;
-      g.actualCell = goalActual.cell;
+      goal.actualText = goalActual.value;
+      goal.actualCell = goalActual.cell;
     }
-    f.goals = [g, ...f.goals.slice(1)];
+    form.goals = [goal, ...form.goals.slice(1)];
   }
   for (const key of Object.keys(meta.fields)) {
-    const m = /^goals\.(\d+)\.text$/.exec(key);
-    if (!m) continue;
+    const match = /^goals\.(\d+)\.text$/.exec(key);
+    if (!match) continue;
     const t = text(key);
     if (!t) continue;
-    const index = Number(m[1]);
-    const g = f.goals.find((x) => x.index === index);
-    if (g) {
-      g.text = t.value;
-      g.cell = t.cell;
-    } else f.goals.push({ index, text: t.value, cell: t.cell });
+    const index = Number(match[1]);
+    const goalLabel = form.goals.find((x) => x.index === index);
+    if (goalLabel) {
+      goalLabel.text = t.value;
+      goalLabel.cell = t.cell;
+    } else form.goals.push({ index, text: t.value, cell: t.cell });
   }
-  f.goals.sort((a, b) => a.index - b.index);
-  f.enteredTotal = swap(f.enteredTotal, num("total", "总分", true)) ?? f.enteredTotal;
-  f.weightTotal = swap(f.weightTotal, num("weightTotal", "分值合计", true)) ?? f.weightTotal;
+  form.goals.sort((a, b) => a.index - b.index);
+  form.enteredTotal = swap(form.enteredTotal, num("total", "总分", true)) ?? form.enteredTotal;
+  form.weightTotal = swap(form.weightTotal, num("weightTotal", "分值合计", true)) ?? form.weightTotal;
   const grade = namedCell(view, meta, "grade");
-  if (grade) f.enteredGrade = swap(f.enteredGrade, { value: view.text(grade.r, grade.c), cell: view.a1(grade.r, grade.c) }) ?? null;
-  f.sharedReason = swap(f.sharedReason, text("sharedReason")) ?? f.sharedReason;
-  f.improvement = swap(f.improvement, text("improvement")) ?? f.improvement;
+  if (grade) form.enteredGrade = swap(form.enteredGrade, { value: view.text(grade.r, grade.c), cell: view.a1(grade.r, grade.c) }) ?? null;
+  form.sharedReason = swap(form.sharedReason, text("sharedReason")) ?? form.sharedReason;
+  form.improvement = swap(form.improvement, text("improvement")) ?? form.improvement;
   const seen = new Set<string>();
-  f.readIssues = [...f.readIssues.filter((i) => !i.cell || !replaced.has(i.cell)), ...issues].filter((i) => {
-    const k = `${i.cell}|${i.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
+  form.readIssues = [...form.readIssues.filter((i) => !i.cell || !replaced.has(i.cell)), ...issues].filter((i) => {
+    const key = `${i.cell}|${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
     return true;
   });
 }

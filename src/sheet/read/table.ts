@@ -24,16 +24,16 @@ export interface TableHeader {
 const VALUE_ROLES: IndRole[] = ["target", "actual", "weight", "score"];
 
 function isHeader(cols: Partial<Record<IndRole, number>>): boolean {
-  const n = Object.keys(cols).length;
+  const count = Object.keys(cols).length;
   const hasName = cols.name !== undefined;
   const hasValue = cols.target !== undefined || cols.actual !== undefined || cols.weight !== undefined;
-  return n >= 3 && hasName && hasValue;
+  return count >= 3 && hasName && hasValue;
 }
 
 /** A label merged down over three rows or more beside a table ("绩效指标", "年度绩效目标完成情况"): not a column. */
-function isSideLabel(view: SheetView, r: number, c: number): boolean {
-  const m = view.mergeAt(r, c);
-  return !!m && m.r1 - m.r0 >= 2 && m.c1 === m.c0;
+function isSideLabel(view: SheetView, row: number, col: number): boolean {
+  const merge = view.mergeAt(row, col);
+  return !!merge && merge.r1 - merge.r0 >= 2 && merge.c1 === merge.c0;
 }
 
 interface Seg {
@@ -43,9 +43,9 @@ interface Seg {
   last: number;
 }
 
-/** The indicator table headers that start on row r, left to right (two or more when forms stand side by side). */
-export function findTableHeaders(view: SheetView, r: number): TableHeader[] {
-  const cells = view.rowCells(r).filter(([c]) => !isSideLabel(view, r, c));
+/** The indicator table headers that start on the row, left to right (two or more when forms stand side by side). */
+export function findTableHeaders(view: SheetView, row: number): TableHeader[] {
+  const cells = view.rowCells(row).filter(([c]) => !isSideLabel(view, row, c));
   const roles = cells.map(([, t]) => indicatorRole(t));
   if (roles.filter((x) => x).length < 3) return [];
   const segs: Seg[] = [];
@@ -55,76 +55,76 @@ export function findTableHeaders(view: SheetView, r: number): TableHeader[] {
     for (let j = i; j < cells.length; j++) if (roles[j] && rest[roles[j]!] === undefined) rest[roles[j]!] = cells[j][0];
     return isHeader(rest);
   };
-  cells.forEach(([c, t], i) => {
+  cells.forEach(([col, cellText], i) => {
     const role = roles[i];
     if (!role) return;
-    const strong = isStrongLabel(t);
+    const strong = isStrongLabel(cellText);
     if (cur.cols[role] !== undefined) {
       if (isHeader(cur.cols) && restIsHeader(i)) {
         segs.push(cur);
         cur = { cols: {}, strong: {}, first: -1, last: -1 };
       } else {
         if (strong && !cur.strong[role]) {
-          cur.cols[role] = c;
+          cur.cols[role] = col;
           cur.strong[role] = true;
         }
         return;
       }
     }
-    cur.cols[role] = c;
+    cur.cols[role] = col;
     cur.strong[role] = strong;
-    if (cur.first < 0) cur.first = c;
-    cur.last = c;
+    if (cur.first < 0) cur.first = col;
+    cur.last = col;
   });
   segs.push(cur);
   const out: TableHeader[] = [];
   for (const s of segs) {
     if (!isHeader(s.cols)) continue;
-    const h: TableHeader = { row: r, bodyStart: r + 1, cols: s.cols, c0: s.first, c1: s.last };
-    widen(view, h, r);
-    subHeaders(view, h);
-    out.push(h);
+    const header: TableHeader = { row, bodyStart: row + 1, cols: s.cols, c0: s.first, c1: s.last };
+    widen(view, header, row);
+    subHeaders(view, header);
+    out.push(header);
   }
   return out;
 }
 
-export function findTableHeader(view: SheetView, r: number): TableHeader | null {
-  return findTableHeaders(view, r)[0] ?? null;
+export function findTableHeader(view: SheetView, row: number): TableHeader | null {
+  return findTableHeaders(view, row)[0] ?? null;
 }
 
-function widen(view: SheetView, h: TableHeader, r: number): void {
-  for (const c of Object.values(h.cols) as number[]) {
-    const m = view.mergeAt(r, c);
-    if (m) {
-      h.c0 = Math.min(h.c0, m.c0);
-      h.c1 = Math.max(h.c1, m.c1);
+function widen(view: SheetView, header: TableHeader, row: number): void {
+  for (const col of Object.values(header.cols) as number[]) {
+    const merge = view.mergeAt(row, col);
+    if (merge) {
+      header.c0 = Math.min(header.c0, merge.c0);
+      header.c1 = Math.max(header.c1, merge.c1);
     }
   }
 }
 
 /** A second header row (年初目标值 | 调整指标值 under a merged 指标值; 分值 | 得分 under 评分). */
-function subHeaders(view: SheetView, h: TableHeader): void {
-  const { cols, row: r } = h;
-  for (let q = r + 1; q <= r + 2; q++) {
-    if (view.rowBlank(q, h.c0, h.c1) && !isCoveredRow(view, q, h)) break;
+function subHeaders(view: SheetView, header: TableHeader): void {
+  const { cols, row } = header;
+  for (let dataRow = row + 1; dataRow <= row + 2; dataRow++) {
+    if (view.rowBlank(dataRow, header.c0, header.c1) && !isCoveredRow(view, dataRow, header)) break;
     const more: Partial<Record<IndRole, number>> = {};
-    for (const [c, t] of view.rowCells(q, h.c0, h.c1, true)) {
-      const role = indicatorRole(t);
-      if (role && more[role] === undefined) more[role] = c;
+    for (const [col, cellText] of view.rowCells(dataRow, header.c0, header.c1, true)) {
+      const role = indicatorRole(cellText);
+      if (role && more[role] === undefined) more[role] = col;
     }
     const keys = Object.keys(more) as IndRole[];
     const fresh = keys.filter((k) => more[k] !== cols[k]);
     const repeats = keys.filter((k) => more[k] === cols[k]);
     if (fresh.length === 0 && repeats.length < 2) break;
     // a body row that happens to hold a role word ("原因" as a target?) is not a header: need no numbers in it
-    if (view.rowCells(q, h.c0, h.c1, true).some(([, t]) => parseLooseNumber(t) !== null)) break;
-    for (const k of fresh) if (cols[k] === undefined || view.isCovered(r, more[k]!) || view.mergeAt(r, cols[k]!)?.c1 !== undefined) cols[k] = more[k];
-    h.bodyStart = q + 1;
+    if (view.rowCells(dataRow, header.c0, header.c1, true).some(([, t]) => parseLooseNumber(t) !== null)) break;
+    for (const k of fresh) if (cols[k] === undefined || view.isCovered(row, more[k]!) || view.mergeAt(row, cols[k]!)?.c1 !== undefined) cols[k] = more[k];
+    header.bodyStart = dataRow + 1;
   }
 }
 
-function isCoveredRow(view: SheetView, q: number, h: TableHeader): boolean {
-  for (const c of Object.values(h.cols) as number[]) if (view.mergeAt(q, c)?.r0 === h.row) return true;
+function isCoveredRow(view: SheetView, row: number, header: TableHeader): boolean {
+  for (const c of Object.values(header.cols) as number[]) if (view.mergeAt(row, c)?.r0 === header.row) return true;
   return false;
 }
 
@@ -146,13 +146,13 @@ export interface TableRead {
 type RowKind = "indicator" | "sum" | "check" | "subtotal" | "skip" | "end";
 
 /** A row that is one text across most of the table, or a text left of it: a section heading or a paragraph. */
-function isSectionRow(view: SheetView, r: number, h: TableHeader): boolean {
-  const cells = view.rowCells(r, undefined, undefined, true);
+function isSectionRow(view: SheetView, row: number, header: TableHeader): boolean {
+  const cells = view.rowCells(row, undefined, undefined, true);
   if (cells.length !== 1) return false;
-  const [c] = cells[0];
-  const m = view.mergeAt(r, c);
-  if (m && m.c1 - m.c0 >= 2) return true;
-  return c < h.c0 && view.rowBlank(r, h.c0, h.c1);
+  const [col] = cells[0];
+  const merge = view.mergeAt(row, col);
+  if (merge && merge.c1 - merge.c0 >= 2) return true;
+  return col < header.c0 && view.rowBlank(row, header.c0, header.c1);
 }
 
 function isNote(text: string): boolean {
@@ -160,43 +160,43 @@ function isNote(text: string): boolean {
 }
 
 /** An indicator-looking row: a name and something in a value column. */
-function looksLikeIndicator(view: SheetView, q: number, h: TableHeader): boolean {
-  if (findFundsHeader(view, q) || findTableHeaders(view, q).length > 0) return false;
-  if (view.rowCells(q, undefined, Math.max(h.c0, h.cols.name ?? h.c0), true).some(([, t]) => isTerminator(t))) return false;
-  const name = h.cols.name === undefined ? "" : view.ownText(q, h.cols.name);
-  const value = VALUE_ROLES.some((k) => h.cols[k] !== undefined && view.text(q, h.cols[k]!) !== "");
-  return name !== "" && value && !sumLabelOf(view, q, h);
+function looksLikeIndicator(view: SheetView, row: number, header: TableHeader): boolean {
+  if (findFundsHeader(view, row) || findTableHeaders(view, row).length > 0) return false;
+  if (view.rowCells(row, undefined, Math.max(header.c0, header.cols.name ?? header.c0), true).some(([, t]) => isTerminator(t))) return false;
+  const name = header.cols.name === undefined ? "" : view.ownText(row, header.cols.name);
+  const value = VALUE_ROLES.some((k) => header.cols[k] !== undefined && view.text(row, header.cols[k]!) !== "");
+  return name !== "" && value && !sumLabelOf(view, row, header);
 }
 
-function sumLabelOf(view: SheetView, q: number, h: TableHeader): { kind: "total" | "subtotal" | "check"; rank: number; col: number } | null {
+function sumLabelOf(view: SheetView, row: number, header: TableHeader): { kind: "total" | "subtotal" | "check"; rank: number; col: number } | null {
   let best: { kind: "total" | "subtotal" | "check"; rank: number; col: number } | null = null;
-  for (const [c, t] of view.rowCells(q, undefined, h.c1, true)) {
-    const s = sumLabel(t);
-    if (!s) continue;
-    if (s.kind === "total") {
-      if (!best || best.kind !== "total" || s.rank > best.rank) best = { ...s, col: c };
-    } else if (!best) best = { ...s, col: c };
+  for (const [col, cellText] of view.rowCells(row, undefined, header.c1, true)) {
+    const sum = sumLabel(cellText);
+    if (!sum) continue;
+    if (sum.kind === "total") {
+      if (!best || best.kind !== "total" || sum.rank > best.rank) best = { ...sum, col };
+    } else if (!best) best = { ...sum, col };
   }
   return best;
 }
 
-function classifyRow(view: SheetView, q: number, h: TableHeader, limit: number): { kind: RowKind; rank?: number; col?: number } {
-  if (findTableHeaders(view, q).length > 0 || findFundsHeader(view, q)) return { kind: "end" };
-  const s = sumLabelOf(view, q, h);
-  if (s) {
-    if (s.kind === "check") return { kind: "check" };
-    if (s.kind === "subtotal") return { kind: "subtotal" };
+function classifyRow(view: SheetView, row: number, header: TableHeader, limit: number): { kind: RowKind; rank?: number; col?: number } {
+  if (findTableHeaders(view, row).length > 0 || findFundsHeader(view, row)) return { kind: "end" };
+  const sum = sumLabelOf(view, row, header);
+  if (sum) {
+    if (sum.kind === "check") return { kind: "check" };
+    if (sum.kind === "subtotal") return { kind: "subtotal" };
     // 合计 inside a group, followed by more indicators of the same table: a subtotal
-    const next = view.nextContentRow(q, limit);
-    if (next !== null && next - q <= 3 && looksLikeIndicator(view, next, h)) return { kind: "subtotal" };
-    return { kind: "sum", rank: s.rank, col: s.col };
+    const next = view.nextContentRow(row, limit);
+    if (next !== null && next - row <= 3 && looksLikeIndicator(view, next, header)) return { kind: "subtotal" };
+    return { kind: "sum", rank: sum.rank, col: sum.col };
   }
-  const labelZone = view.rowCells(q, undefined, Math.max(h.c0, h.cols.name ?? h.c0), true);
+  const labelZone = view.rowCells(row, undefined, Math.max(header.c0, header.cols.name ?? header.c0), true);
   if (labelZone.some(([, t]) => isTerminator(t))) return { kind: "end" };
-  if (isSectionRow(view, q, h)) {
-    const [, t] = view.rowCells(q, undefined, undefined, true)[0];
-    const next = view.nextContentRow(q, limit);
-    if (next !== null && looksLikeIndicator(view, next, h) && (isNote(t) || level1InHeading(t) || t.length <= 40)) return { kind: "skip" };
+  if (isSectionRow(view, row, header)) {
+    const [, cellText] = view.rowCells(row, undefined, undefined, true)[0];
+    const next = view.nextContentRow(row, limit);
+    if (next !== null && looksLikeIndicator(view, next, header) && (isNote(cellText) || level1InHeading(cellText) || cellText.length <= 40)) return { kind: "skip" };
     return { kind: "end" };
   }
   return { kind: "indicator" };
@@ -211,7 +211,7 @@ export interface ReadTableOptions {
 
 export function readTable(
   view: SheetView,
-  h: TableHeader,
+  header: TableHeader,
   limit: number,
   nextId: () => string,
   issues: ReadIssue[],
@@ -226,66 +226,66 @@ export function readTable(
   let level1Cell: string | undefined;
   let level2 = "";
   let level2Cell: string | undefined;
-  let end = h.bodyStart - 1;
-  let prev = h.bodyStart - 1;
+  let end = header.bodyStart - 1;
+  let prev = header.bodyStart - 1;
   let afterTotal = false;
-  const rows = opts.rows ? rowRange(opts.rows.r0, opts.rows.r1) : view.contentRows(h.bodyStart, limit);
+  const rows = opts.rows ? rowRange(opts.rows.r0, opts.rows.r1) : view.contentRows(header.bodyStart, limit);
   const bodyRows: number[] = [];
-  for (const q of rows) {
-    if (!opts.rows && q - prev > 3) break; // three blank rows end a table
-    prev = q;
+  for (const row of rows) {
+    if (!opts.rows && row - prev > 3) break; // three blank rows end a table
+    prev = row;
     if (opts.rows) {
-      bodyRows.push(q);
-      end = q;
+      bodyRows.push(row);
+      end = row;
       continue;
     }
-    const k = classifyRow(view, q, h, limit);
-    if (k.kind === "end") break;
-    if (afterTotal && k.kind === "indicator") break; // rows after the total belong to what follows
-    end = q;
-    if (k.kind === "sum") {
-      totals.push({ row: q, rank: k.rank ?? 1, labelCol: k.col ?? h.c0 });
+    const rowClass = classifyRow(view, row, header, limit);
+    if (rowClass.kind === "end") break;
+    if (afterTotal && rowClass.kind === "indicator") break; // rows after the total belong to what follows
+    end = row;
+    if (rowClass.kind === "sum") {
+      totals.push({ row, rank: rowClass.rank ?? 1, labelCol: rowClass.col ?? header.c0 });
       afterTotal = true;
-    } else if (k.kind === "check") checks.push(q);
-    else if (k.kind === "skip") {
-      const [, t] = view.rowCells(q, undefined, undefined, true)[0];
-      const l1 = level1InHeading(t);
-      if (l1 && h.cols.level1 === undefined) {
+    } else if (rowClass.kind === "check") checks.push(row);
+    else if (rowClass.kind === "skip") {
+      const [, cellText] = view.rowCells(row, undefined, undefined, true)[0];
+      const l1 = level1InHeading(cellText);
+      if (l1 && header.cols.level1 === undefined) {
         level1 = l1;
-        level1Weight = splitLevelWeight(t).weight;
+        level1Weight = splitLevelWeight(cellText).weight;
       }
-    } else if (k.kind === "indicator") bodyRows.push(q);
+    } else if (rowClass.kind === "indicator") bodyRows.push(row);
   }
-  const cols = resolveColumns(view, h, bodyRows);
+  const cols = resolveColumns(view, header, bodyRows);
   const get = (r: number, role: IndRole): string => (cols[role] === undefined ? "" : view.text(r, cols[role]!));
-  for (const r of bodyRows) {
+  for (const rowIndex of bodyRows) {
     if (cols.level1 !== undefined) {
-      const t = view.text(r, cols.level1);
-      if (t) {
-        const s = splitLevelWeight(t);
-        level1 = s.label;
-        level1Weight = s.weight;
-        level1Cell = view.a1(r, cols.level1);
+      const label = view.text(rowIndex, cols.level1);
+      if (label) {
+        const split = splitLevelWeight(label);
+        level1 = split.label;
+        level1Weight = split.weight;
+        level1Cell = view.a1(rowIndex, cols.level1);
       }
     }
     if (cols.level2 !== undefined) {
-      const t = view.text(r, cols.level2);
+      const t = view.text(rowIndex, cols.level2);
       if (t) {
         level2 = splitLevelWeight(t).label;
-        level2Cell = view.a1(r, cols.level2);
+        level2Cell = view.a1(rowIndex, cols.level2);
       }
     }
     const nameCol = cols.name;
-    const nameCovered = nameCol !== undefined && view.isCovered(r, nameCol) && view.mergeAt(r, nameCol)!.r0 < r;
-    const name = nameCovered ? "" : get(r, "name");
-    const target = get(r, "target");
-    const actual = get(r, "actual");
-    const adjusted = get(r, "adjusted");
-    const hasWeight = cols.weight !== undefined && view.text(r, cols.weight) !== "" && !view.isCovered(r, cols.weight);
-    const hasScore = cols.score !== undefined && view.text(r, cols.score) !== "" && !view.isCovered(r, cols.score);
+    const nameCovered = nameCol !== undefined && view.isCovered(rowIndex, nameCol) && view.mergeAt(rowIndex, nameCol)!.r0 < rowIndex;
+    const name = nameCovered ? "" : get(rowIndex, "name");
+    const target = get(rowIndex, "target");
+    const actual = get(rowIndex, "actual");
+    const adjusted = get(rowIndex, "adjusted");
+    const hasWeight = cols.weight !== undefined && view.text(rowIndex, cols.weight) !== "" && !view.isCovered(rowIndex, cols.weight);
+    const hasScore = cols.score !== undefined && view.text(rowIndex, cols.score) !== "" && !view.isCovered(rowIndex, cols.score);
     if (!opts.keepBlankRows && !name && !target && !actual && !adjusted && !hasWeight && !hasScore) continue; // placeholder row
-    const weight = cols.weight === undefined ? null : rowNumAt(view, r, cols.weight, "分值", issues);
-    const score = cols.score === undefined ? null : rowNumAt(view, r, cols.score, "得分", issues);
+    const weight = cols.weight === undefined ? null : rowNumAt(view, rowIndex, cols.weight, "分值", issues);
+    const score = cols.score === undefined ? null : rowNumAt(view, rowIndex, cols.score, "得分", issues);
     const ind: Indicator = {
       id: nextId(),
       level1: level1 || level1For(level2),
@@ -295,35 +295,35 @@ export function readTable(
       actual,
       weight: weight?.value ?? null,
       enteredScore: score?.value ?? null,
-      reason: get(r, "reason"),
+      reason: get(rowIndex, "reason"),
       cells: {
-        row: r + 1,
+        row: rowIndex + 1,
         level1: level1Cell,
         level2: level2Cell,
-        name: nameCol !== undefined ? view.a1(r, nameCol) : undefined,
-        target: cols.target !== undefined ? view.a1(r, cols.target) : undefined,
-        actual: cols.actual !== undefined ? view.a1(r, cols.actual) : undefined,
-        weight: cols.weight !== undefined ? view.a1(r, cols.weight) : undefined,
-        score: cols.score !== undefined ? view.a1(r, cols.score) : undefined,
-        reason: cols.reason !== undefined ? view.a1(r, cols.reason) : undefined,
+        name: nameCol !== undefined ? view.a1(rowIndex, nameCol) : undefined,
+        target: cols.target !== undefined ? view.a1(rowIndex, cols.target) : undefined,
+        actual: cols.actual !== undefined ? view.a1(rowIndex, cols.actual) : undefined,
+        weight: cols.weight !== undefined ? view.a1(rowIndex, cols.weight) : undefined,
+        score: cols.score !== undefined ? view.a1(rowIndex, cols.score) : undefined,
+        reason: cols.reason !== undefined ? view.a1(rowIndex, cols.reason) : undefined,
       },
     };
     if (cols.adjusted !== undefined) ind.adjustedTarget = adjusted;
-    if (cols.nature !== undefined) ind.nature = get(r, "nature");
-    if (cols.unit !== undefined) ind.unit = get(r, "unit");
-    if (cols.description !== undefined) ind.description = get(r, "description");
-    if (cols.basis !== undefined) ind.basis = get(r, "basis");
+    if (cols.nature !== undefined) ind.nature = get(rowIndex, "nature");
+    if (cols.unit !== undefined) ind.unit = get(rowIndex, "unit");
+    if (cols.description !== undefined) ind.description = get(rowIndex, "description");
+    if (cols.basis !== undefined) ind.basis = get(rowIndex, "basis");
     if (cols.level1 !== undefined || level1Weight !== null) ind.level1Weight = level1Weight;
     if (goal !== undefined) ind.goal = goal;
     out.push(ind);
   }
-  h.cols = cols;
-  return { header: h, end, indicators: out, totals, checks };
+  header.cols = cols;
+  return { header, end, indicators: out, totals, checks };
 }
 
-function rowRange(r0: number, r1: number): number[] {
+function rowRange(firstRow: number, lastRow: number): number[] {
   const out: number[] = [];
-  for (let r = r0; r <= r1 && out.length < 10000; r++) out.push(r);
+  for (let r = firstRow; r <= lastRow && out.length < 10000; r++) out.push(r);
   return out;
 }
 
@@ -337,53 +337,53 @@ const SIGN = /^(≥|≤|>=|<=|>|<|=|＝|＞|＜|≧|≦|大于等于|小于等�
  *   a header the rules do not know is the weight column when the header named none. (A column headed 分值 keeps its
  *   role whatever it adds up to: a wrong sum is the officer's error to be told, not a reason to read another column.)
  */
-function resolveColumns(view: SheetView, h: TableHeader, rows: number[]): Partial<Record<IndRole, number>> {
-  const cols = { ...h.cols };
+function resolveColumns(view: SheetView, header: TableHeader, rows: number[]): Partial<Record<IndRole, number>> {
+  const cols = { ...header.cols };
   if (rows.length === 0) return cols;
   const texts = (c: number): string[] => rows.map((r) => view.ownText(r, c)).filter((t) => t !== "");
   for (const role of ["target", "actual"] as IndRole[]) {
     const c = cols[role];
     if (c === undefined) continue;
-    const m = view.mergeAt(h.row, c);
-    if (!m || m.c1 === m.c0 || m.c0 !== c) continue;
-    const inside = Object.values(cols).filter((x) => x !== undefined && x > m.c0 && x <= m.c1);
+    const merge = view.mergeAt(header.row, c);
+    if (!merge || merge.c1 === merge.c0 || merge.c0 !== c) continue;
+    const inside = Object.values(cols).filter((x) => x !== undefined && x > merge.c0 && x <= merge.c1);
     if (inside.length) continue;
     let value: number | undefined;
-    for (let x = m.c0; x <= m.c1; x++) {
-      const ts = texts(x);
-      if (!ts.length) continue;
-      if (ts.every((t) => SIGN.test(shortLabel(t)))) {
+    for (let x = merge.c0; x <= merge.c1; x++) {
+      const columnTexts = texts(x);
+      if (!columnTexts.length) continue;
+      if (columnTexts.every((t) => SIGN.test(shortLabel(t)))) {
         if (cols.nature === undefined) cols.nature = x;
-      } else if (ts.every((t) => t.length <= 6 && !/\d/.test(t)) && x > m.c0) {
+      } else if (columnTexts.every((t) => t.length <= 6 && !/\d/.test(t)) && x > merge.c0) {
         if (cols.unit === undefined) cols.unit = x;
       } else value ??= x;
     }
     if (value !== undefined) cols[role] = value;
   }
-  const sum = (c: number): { sum: number; n: number; all: boolean } => {
-    let s = 0;
-    let n = 0;
+  const sum = (col: number): { sum: number; n: number; all: boolean } => {
+    let sum = 0;
+    let count = 0;
     let all = true;
-    for (const r of rows) {
-      const t = view.ownText(r, c);
-      if (!t) continue;
-      const v = numAt(view, r, c, "", [], { points: true }).value;
-      if (v === null) all = false;
+    for (const row of rows) {
+      const cellText = view.ownText(row, col);
+      if (!cellText) continue;
+      const points = numAt(view, row, col, "", [], { points: true }).value;
+      if (points === null) all = false;
       else {
-        s += v;
-        n++;
+        sum += points;
+        count++;
       }
     }
-    return { sum: Math.round(s * 100) / 100, n, all };
+    return { sum: Math.round(sum * 100) / 100, n: count, all };
   };
   const addsUp = (x: { sum: number; n: number; all: boolean }): boolean => x.n >= 2 && x.all && (Math.abs(x.sum - 100) < 0.6 || Math.abs(x.sum - 90) < 0.6);
   if (cols.weight === undefined) {
     const used = new Set(Object.values(cols));
-    for (let c = h.c0; c <= h.c1; c++) {
-      if (used.has(c) || view.isCovered(h.row, c)) continue;
-      if (indicatorRole(view.text(h.row, c)) !== null) continue;
-      if (addsUp(sum(c))) {
-        cols.weight = c;
+    for (let colIndex = header.c0; colIndex <= header.c1; colIndex++) {
+      if (used.has(colIndex) || view.isCovered(header.row, colIndex)) continue;
+      if (indicatorRole(view.text(header.row, colIndex)) !== null) continue;
+      if (addsUp(sum(colIndex))) {
+        cols.weight = colIndex;
         break;
       }
     }

@@ -12,44 +12,44 @@ export const MAX_LABEL = 80;
 export const MAX_NUMBER = 40;
 
 /** Label key: NFKC (full-width → half-width), no whitespace at all, no trailing colon. "三级指标\u3000" → "三级指标". */
-export function normLabel(s: string): string {
-  return stripColons(s.normalize("NFKC").replace(/[\s\u3000\u00a0\u200b]+/g, ""));
+export function normLabel(text: string): string {
+  return stripColons(text.normalize("NFKC").replace(/[\s\u3000\u00a0\u200b]+/g, ""));
 }
 
 /** normLabel of a text short enough to be a label; "" for a paragraph (which is never normalised for a label test). */
-export function shortLabel(s: string): string {
-  return s.length > MAX_LABEL ? "" : normLabel(s);
+export function shortLabel(text: string): string {
+  return text.length > MAX_LABEL ? "" : normLabel(text);
 }
 
-function stripColons(s: string): string {
-  let end = s.length;
-  while (end > 0 && (s[end - 1] === ":" || s[end - 1] === "：")) end--;
-  return end === s.length ? s : s.slice(0, end);
+function stripColons(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ":" || text[end - 1] === "：")) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 /** normLabel without a trailing bracketed note: "预算数(A)" → "预算数", "指标权重(分)" → "指标权重". */
-export function labelKey(s: string): string {
-  if (s.length > MAX_LABEL * 2) return ""; // a paragraph is never a label: not even normalised
-  let k = normLabel(s);
-  if (k.length > MAX_LABEL) return k;
+export function labelKey(text: string): string {
+  if (text.length > MAX_LABEL * 2) return ""; // a paragraph is never a label: not even normalised
+  let label = normLabel(text);
+  if (label.length > MAX_LABEL) return label;
   for (let i = 0; i < 3; i++) {
-    if (!k.endsWith(")")) break;
-    const open = k.lastIndexOf("(");
-    if (open <= 0 || k.slice(open + 1, -1).includes(")")) break;
-    k = k.slice(0, open);
+    if (!label.endsWith(")")) break;
+    const open = label.lastIndexOf("(");
+    if (open <= 0 || label.slice(open + 1, -1).includes(")")) break;
+    label = label.slice(0, open);
   }
-  return k;
+  return label;
 }
 
 const SPACE = /[\s\u3000\u00a0\u200b]/;
 
 /** Trim ordinary, full-width and non-breaking spaces at both ends. */
-export function trimText(s: string): string {
+export function trimText(text: string): string {
   let a = 0;
-  let b = s.length;
-  while (a < b && SPACE.test(s[a])) a++;
-  while (b > a && SPACE.test(s[b - 1])) b--;
-  return a === 0 && b === s.length ? s : s.slice(a, b);
+  let b = text.length;
+  while (a < b && SPACE.test(text[a])) a++;
+  while (b > a && SPACE.test(text[b - 1])) b--;
+  return a === 0 && b === text.length ? text : text.slice(a, b);
 }
 
 /** A number as a short decimal string (no float noise): 0.30000000000000004 → "0.3". */
@@ -64,9 +64,9 @@ export function displayText(value: CellValue | undefined, numFmt?: string): stri
   if (typeof value === "boolean") return value ? "是" : "否";
   if (typeof value === "number") {
     if (numFmt && numFmt.includes("%") && Number.isFinite(value)) {
-      const m = /\.(0{1,15})%/.exec(numFmt);
-      const dp = m ? m[1].length : 0;
-      return `${fmtNumber(parseFloat((value * 100).toFixed(dp)))}%`;
+      const match = /\.(0{1,15})%/.exec(numFmt);
+      const decimals = match ? match[1].length : 0;
+      return `${fmtNumber(parseFloat((value * 100).toFixed(decimals)))}%`;
     }
     return fmtNumber(value);
   }
@@ -85,43 +85,43 @@ export interface ParsedNumber {
  */
 export function parseLooseNumber(text: string): ParsedNumber | null {
   if (text.length > MAX_NUMBER * 2) return null;
-  let s = normLabel(text);
-  if (s.length > MAX_NUMBER) return null;
-  s = s.replace(/,/g, "");
-  if (s.startsWith("¥") || s.startsWith("￥")) s = s.slice(1);
-  const m = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(%|万元|元|万|分)?$/.exec(s);
-  if (!m) return null;
-  const value = parseFloat(m[1]);
+  let normal = normLabel(text);
+  if (normal.length > MAX_NUMBER) return null;
+  normal = normal.replace(/,/g, "");
+  if (normal.startsWith("¥") || normal.startsWith("￥")) normal = normal.slice(1);
+  const match = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(%|万元|元|万|分)?$/.exec(normal);
+  if (!match) return null;
+  const value = parseFloat(match[1]);
   if (!Number.isFinite(value)) return null;
-  const unit = m[2] === "万" ? "万元" : (m[2] ?? "");
+  const unit = match[2] === "万" ? "万元" : (match[2] ?? "");
   return { value, percent: unit === "%", unit };
 }
 
 /** Texts that mean "nothing here" in a number cell: a dash, a slash, 无, 不适用. Read as blank, never a problem. */
 export function isBlankMark(text: string): boolean {
-  const k = normLabel(text);
-  return k.length <= 4 && /^(?:[-—–―/\\－‐_]{1,3}|无|暂无|不适用|\/)$/.test(k);
+  const label = normLabel(text);
+  return label.length <= 4 && /^(?:[-—–―/\\－‐_]{1,3}|无|暂无|不适用|\/)$/.test(label);
 }
 
 /** "产出\n指标\n（50分）" → { label: "产出指标", weight: 50 }; "产出指标(50%)", "产出指标（权重50%）" too. */
 export function splitLevelWeight(text: string): { label: string; weight: number | null } {
-  const s = normLabel(text);
-  if (s.length > MAX_LABEL || !s.endsWith(")")) return { label: s, weight: null };
-  const open = s.lastIndexOf("(");
-  if (open <= 0) return { label: s, weight: null };
-  const inner = /^(?:权重|分值|满分)?(\d{1,3}(?:\.\d{1,4})?)(?:分|%)?$/.exec(s.slice(open + 1, -1));
-  if (!inner) return { label: s, weight: null };
-  return { label: s.slice(0, open), weight: parseFloat(inner[1]) };
+  const normal = normLabel(text);
+  if (normal.length > MAX_LABEL || !normal.endsWith(")")) return { label: normal, weight: null };
+  const open = normal.lastIndexOf("(");
+  if (open <= 0) return { label: normal, weight: null };
+  const inner = /^(?:权重|分值|满分)?(\d{1,3}(?:\.\d{1,4})?)(?:分|%)?$/.exec(normal.slice(open + 1, -1));
+  if (!inner) return { label: normal, weight: null };
+  return { label: normal.slice(0, open), weight: parseFloat(inner[1]) };
 }
 
 /** "年度目标3：围绕…" → { index: 3, text: "围绕…" }; "目标2：…" too. */
 export function parseGoalLabel(text: string): { index: number; text: string } | null {
-  const t = trimText(text);
-  const head = t.slice(0, 24).normalize("NFKC");
-  const m = /^(?:年度)?(?:绩效)?目标[ \t]{0,3}(\d{1,3})[ \t]{0,3}[:：]/.exec(head);
-  if (!m) return null;
-  const colon = t.search(/[:：]/);
-  return { index: parseInt(m[1], 10), text: trimText(t.slice(colon + 1)) };
+  const cellText = trimText(text);
+  const head = cellText.slice(0, 24).normalize("NFKC");
+  const match = /^(?:年度)?(?:绩效)?目标[ \t]{0,3}(\d{1,3})[ \t]{0,3}[:：]/.exec(head);
+  if (!match) return null;
+  const colon = cellText.search(/[:：]/);
+  return { index: parseInt(match[1], 10), text: trimText(cellText.slice(colon + 1)) };
 }
 
 /**
@@ -129,6 +129,6 @@ export function parseGoalLabel(text: string): { index: number; text: string } | 
  * "1.预算执行率=…未达到90%的需说明原因"): not an answer, read as blank.
  */
 export function isInstruction(text: string): boolean {
-  const t = text.slice(0, 300);
-  return /[(（]\s?\d{2,4}\s?字以内\s?[)）]|需说明原因|请(?:填写|简要说明|说明)|^对照年度目标|^结合自评情况|^针对项目自评/.test(t);
+  const cellText = text.slice(0, 300);
+  return /[(（]\s?\d{2,4}\s?字以内\s?[)）]|需说明原因|请(?:填写|简要说明|说明)|^对照年度目标|^结合自评情况|^针对项目自评/.test(cellText);
 }

@@ -36,9 +36,9 @@ class MergeIndex {
 
   constructor(rects: Rect[]) {
     const ends = new Set<number>();
-    for (const m of rects) {
-      ends.add(m.r0);
-      ends.add(m.r1 + 1);
+    for (const merge of rects) {
+      ends.add(merge.r0);
+      ends.add(merge.r1 + 1);
     }
     this.coords = [...ends].sort((a, b) => a - b);
     const leaves = Math.max(1, this.coords.length - 1);
@@ -46,47 +46,47 @@ class MergeIndex {
     while (size < leaves) size *= 2;
     this.size = size;
     this.nodes = [];
-    for (const m of rects) {
-      let lo = lowerBound(this.coords, m.r0) + size;
-      let hi = lowerBound(this.coords, m.r1 + 1) + size;
-      while (lo < hi) {
-        if (lo & 1) (this.nodes[lo++] ??= []).push(m);
-        if (hi & 1) (this.nodes[--hi] ??= []).push(m);
-        lo >>= 1;
-        hi >>= 1;
+    for (const merged of rects) {
+      let low = lowerBound(this.coords, merged.r0) + size;
+      let high = lowerBound(this.coords, merged.r1 + 1) + size;
+      while (low < high) {
+        if (low & 1) (this.nodes[low++] ??= []).push(merged);
+        if (high & 1) (this.nodes[--high] ??= []).push(merged);
+        low >>= 1;
+        high >>= 1;
       }
     }
     for (const list of this.nodes) if (list) list.sort((a, b) => a.c0 - b.c0);
   }
 
-  private leaf(r: number): number {
-    const i = upperBound(this.coords, r) - 1;
+  private leaf(row: number): number {
+    const i = upperBound(this.coords, row) - 1;
     return i < 0 || i >= this.coords.length - 1 ? -1 : i;
   }
 
-  at(r: number, c: number): Rect | undefined {
-    const leaf = this.leaf(r);
+  at(row: number, col: number): Rect | undefined {
+    const leaf = this.leaf(row);
     if (leaf < 0) return undefined;
     for (let i = leaf + this.size; i >= 1; i >>= 1) {
       const list = this.nodes[i];
       if (!list) continue;
-      // the last area starting at or left of c
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid].c0 <= c) lo = mid + 1;
-        else hi = mid;
+      // the last area starting at or left of col
+      let low = 0;
+      let high = list.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (list[mid].c0 <= col) low = mid + 1;
+        else high = mid;
       }
-      const m = list[lo - 1];
-      if (m && c <= m.c1) return m;
+      const merge = list[low - 1];
+      if (merge && col <= merge.c1) return merge;
     }
     return undefined;
   }
 
-  /** Every area that covers row r. */
-  row(r: number): Rect[] {
-    const leaf = this.leaf(r);
+  /** Every area that covers the row. */
+  row(rowIndex: number): Rect[] {
+    const leaf = this.leaf(rowIndex);
     const out: Rect[] = [];
     if (leaf < 0) return out;
     for (let i = leaf + this.size; i >= 1; i >>= 1) {
@@ -98,25 +98,25 @@ class MergeIndex {
 }
 
 function lowerBound(a: number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
+  let low = 0;
+  let high = a.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (a[mid] < x) low = mid + 1;
+    else high = mid;
   }
-  return lo;
+  return low;
 }
 
 function upperBound(a: number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] <= x) lo = mid + 1;
-    else hi = mid;
+  let low = 0;
+  let high = a.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (a[mid] <= x) low = mid + 1;
+    else high = mid;
   }
-  return lo;
+  return low;
 }
 
 /** The shared index of one grid; views over parts of the sheet (SheetView.within) reuse it. */
@@ -137,28 +137,28 @@ class SheetIndex {
     // producers list cells row by row, left to right: sort only when they did not
     let sorted = true;
     let allValid = true;
-    let pr = -1;
-    let pc = -1;
+    let prevRow = -1;
+    let prevCol = -1;
     for (const c of grid.cells) {
-      const r0 = c.row;
-      const c0 = c.col;
-      if (!(r0 >= 0 && c0 >= 0 && r0 % 1 === 0 && c0 % 1 === 0)) allValid = false;
-      if (r0 < pr || (r0 === pr && c0 < pc)) sorted = false;
-      pr = r0;
-      pc = c0;
+      const firstRow = c.row;
+      const firstCol = c.col;
+      if (!(firstRow >= 0 && firstCol >= 0 && firstRow % 1 === 0 && firstCol % 1 === 0)) allValid = false;
+      if (firstRow < prevRow || (firstRow === prevRow && firstCol < prevCol)) sorted = false;
+      prevRow = firstRow;
+      prevCol = firstCol;
     }
     const valid = (c: GridCell): boolean => c.row >= 0 && c.col >= 0 && c.row % 1 === 0 && c.col % 1 === 0;
     let cells = allValid ? grid.cells : grid.cells.filter(valid);
     if (!sorted) cells = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
-    let rd: RowData | undefined;
+    let rowData: RowData | undefined;
     let rdRow = -1;
     for (const cell of cells) {
       if (cell.row !== rdRow) {
         rdRow = cell.row;
-        rd = { cols: [], cells: [], texts: [] };
-        this.byRow.set(cell.row, rd);
+        rowData = { cols: [], cells: [], texts: [] };
+        this.byRow.set(cell.row, rowData);
       }
-      const d = rd!;
+      const d = rowData!;
       if (d.cols[d.cols.length - 1] === cell.col) d.cells[d.cells.length - 1] = cell; // a duplicate: the last wins
       else {
         d.cols.push(cell.col);
@@ -171,37 +171,37 @@ class SheetIndex {
     this.cols = cols;
     // merged areas clipped to the used range; areas that hold no filled cell are dropped
     const clipped: Rect[] = [];
-    for (const m of grid.merges) {
-      if (!m || ![m.r0, m.c0, m.r1, m.c1].every(Number.isInteger)) continue;
-      const r0 = Math.max(0, Math.min(m.r0, m.r1));
-      const c0 = Math.max(0, Math.min(m.c0, m.c1));
-      const r1 = Math.min(Math.max(m.r0, m.r1), rows - 1);
-      const c1 = Math.min(Math.max(m.c0, m.c1), cols - 1);
-      if (r0 > r1 || c0 > c1 || (r0 === r1 && c0 === c1)) continue;
-      clipped.push({ r0, c0, r1, c1 });
+    for (const merge of grid.merges) {
+      if (!merge || ![merge.r0, merge.c0, merge.r1, merge.c1].every(Number.isInteger)) continue;
+      const topRow = Math.max(0, Math.min(merge.r0, merge.r1));
+      const leftCol = Math.max(0, Math.min(merge.c0, merge.c1));
+      const lastRow = Math.min(Math.max(merge.r0, merge.r1), rows - 1);
+      const lastCol = Math.min(Math.max(merge.c0, merge.c1), cols - 1);
+      if (topRow > lastRow || leftCol > lastCol || (topRow === lastRow && leftCol === lastCol)) continue;
+      clipped.push({ r0: topRow, c0: leftCol, r1: lastRow, c1: lastCol });
     }
     this.merges = new MergeIndex(clipped);
     this.textMerges = new MergeIndex(clipped.filter((m) => this.ownCellText(m.r0, m.c0) !== ""));
     const content: number[] = [];
     const anyMerge = clipped.length > 0;
-    for (const [r, d] of this.byRow) {
+    for (const [row, d] of this.byRow) {
       for (let i = 0; i < d.cols.length; i++) {
         if (this.textAt(d, i) === "") continue;
-        const c = d.cols[i];
-        const m = anyMerge ? this.merges.at(r, c) : undefined;
-        if (m && (m.r0 !== r || m.c0 !== c)) continue;
-        content.push(r);
+        const col = d.cols[i];
+        const merged = anyMerge ? this.merges.at(row, col) : undefined;
+        if (merged && (merged.r0 !== row || merged.c0 !== col)) continue;
+        content.push(row);
         break;
       }
     }
     this.contentRows = content; // byRow was filled in row order
   }
 
-  own(r: number, c: number): GridCell | undefined {
-    const rd = this.byRow.get(r);
-    if (!rd) return undefined;
-    const i = lowerBound(rd.cols, c);
-    return rd.cols[i] === c ? rd.cells[i] : undefined;
+  own(row: number, col: number): GridCell | undefined {
+    const rowData = this.byRow.get(row);
+    if (!rowData) return undefined;
+    const i = lowerBound(rowData.cols, col);
+    return rowData.cols[i] === col ? rowData.cells[i] : undefined;
   }
 
   private textAt(d: RowData, i: number): string {
@@ -214,35 +214,35 @@ class SheetIndex {
   }
 
   /** Display text of the stored cell (no merge resolution), trimmed; cached. */
-  ownCellText(r: number, c: number): string {
-    const d = this.byRow.get(r);
+  ownCellText(row: number, col: number): string {
+    const d = this.byRow.get(row);
     if (!d) return "";
-    const i = lowerBound(d.cols, c);
-    return d.cols[i] === c ? this.textAt(d, i) : "";
+    const i = lowerBound(d.cols, col);
+    return d.cols[i] === col ? this.textAt(d, i) : "";
   }
 
-  /** The visible blocks of row r with text, left to right. */
-  blocks(r: number): Block[] {
-    let out = this.blockCache.get(r);
+  /** The visible blocks of the row with text, left to right. */
+  blocks(row: number): Block[] {
+    let out = this.blockCache.get(row);
     if (out) return out;
     out = [];
-    const rd = this.byRow.get(r);
-    if (rd) {
-      for (let i = 0; i < rd.cols.length; i++) {
-        const c = rd.cols[i];
-        const text = this.textAt(rd, i);
+    const rowData = this.byRow.get(row);
+    if (rowData) {
+      for (let i = 0; i < rowData.cols.length; i++) {
+        const col = rowData.cols[i];
+        const text = this.textAt(rowData, i);
         if (text === "") continue;
-        const m = this.merges.at(r, c);
-        if (m && (m.r0 !== r || m.c0 !== c)) continue; // covered: its value is not shown
-        out.push(m ? { c0: m.c0, c1: m.c1, r0: r, text } : { c0: c, c1: c, r0: r, text });
+        const merge = this.merges.at(row, col);
+        if (merge && (merge.r0 !== row || merge.c0 !== col)) continue; // covered: its value is not shown
+        out.push(merge ? { c0: merge.c0, c1: merge.c1, r0: row, text } : { c0: col, c1: col, r0: row, text });
       }
     }
-    for (const m of this.textMerges.row(r)) {
-      if (m.r0 === r) continue; // already there through its own cell
-      out.push({ c0: m.c0, c1: m.c1, r0: m.r0, text: this.ownCellText(m.r0, m.c0) });
+    for (const merged of this.textMerges.row(row)) {
+      if (merged.r0 === row) continue; // already there through its own cell
+      out.push({ c0: merged.c0, c1: merged.c1, r0: merged.r0, text: this.ownCellText(merged.r0, merged.c0) });
     }
     out.sort((a, b) => a.c0 - b.c0);
-    this.blockCache.set(r, out);
+    this.blockCache.set(row, out);
     return out;
   }
 }
@@ -273,65 +273,65 @@ export class SheetView {
     });
   }
 
-  private inside(r: number, c: number): boolean {
+  private inside(row: number, col: number): boolean {
     const b = this.bounds;
-    return r >= b.r0 && r <= b.r1 && c >= b.c0 && c <= b.c1;
+    return row >= b.r0 && row <= b.r1 && col >= b.c0 && col <= b.c1;
   }
 
   /** The cell as stored (no merge resolution). */
-  own(r: number, c: number): GridCell | undefined {
-    return this.inside(r, c) ? this.ix.own(r, c) : undefined;
+  own(row: number, col: number): GridCell | undefined {
+    return this.inside(row, col) ? this.ix.own(row, col) : undefined;
   }
 
-  mergeAt(r: number, c: number): Rect | undefined {
-    return this.ix.merges.at(r, c);
+  mergeAt(row: number, col: number): Rect | undefined {
+    return this.ix.merges.at(row, col);
   }
 
   /** True for a cell inside a merge that is not its top-left cell. */
-  isCovered(r: number, c: number): boolean {
-    const m = this.mergeAt(r, c);
-    return !!m && (m.r0 !== r || m.c0 !== c);
+  isCovered(row: number, col: number): boolean {
+    const merge = this.mergeAt(row, col);
+    return !!merge && (merge.r0 !== row || merge.c0 !== col);
   }
 
-  /** The top-left cell of the merge containing (r, c), or (r, c) itself. */
-  master(r: number, c: number): [number, number] {
-    const m = this.mergeAt(r, c);
-    return m ? [m.r0, m.c0] : [r, c];
+  /** The top-left cell of the merge containing (row, col), or (row, col) itself. */
+  master(row: number, col: number): [number, number] {
+    const merge = this.mergeAt(row, col);
+    return merge ? [merge.r0, merge.c0] : [row, col];
   }
 
   /** The resolved cell (the merge's top-left cell). */
-  cell(r: number, c: number): GridCell | undefined {
-    if (!this.inside(r, c)) return undefined;
-    const [mr, mc] = this.master(r, c);
+  cell(row: number, col: number): GridCell | undefined {
+    if (!this.inside(row, col)) return undefined;
+    const [mr, mc] = this.master(row, col);
     return this.ix.own(mr, mc);
   }
 
   /** Display text of the resolved cell, trimmed of spaces (incl. full-width) at both ends. */
-  text(r: number, c: number): string {
-    if (!this.inside(r, c)) return "";
-    const [mr, mc] = this.master(r, c);
+  text(row: number, col: number): string {
+    if (!this.inside(row, col)) return "";
+    const [mr, mc] = this.master(row, col);
     return this.ix.ownCellText(mr, mc);
   }
 
   /** Text of the cell only where it is its own (top-left of a merge, or unmerged); '' for covered cells. */
-  ownText(r: number, c: number): string {
-    return this.isCovered(r, c) ? "" : this.text(r, c);
+  ownText(row: number, col: number): string {
+    return this.isCovered(row, col) ? "" : this.text(row, col);
   }
 
-  norm(r: number, c: number): string {
-    return normLabel(this.text(r, c));
+  norm(row: number, col: number): string {
+    return normLabel(this.text(row, col));
   }
 
   /** A1 of the resolved cell. */
-  a1(r: number, c: number): string {
-    const [mr, mc] = this.master(r, c);
+  a1(row: number, col: number): string {
+    const [mr, mc] = this.master(row, col);
     return formatA1(mr, mc);
   }
 
   /** Rows in [r0, r1] (clamped to the view) with at least one own text in the view's columns, ascending. */
-  contentRows(r0 = this.bounds.r0, r1 = this.bounds.r1): number[] {
-    const a = Math.max(r0, this.bounds.r0);
-    const b = Math.min(r1, this.bounds.r1);
+  contentRows(firstRow = this.bounds.r0, lastRow = this.bounds.r1): number[] {
+    const a = Math.max(firstRow, this.bounds.r0);
+    const b = Math.min(lastRow, this.bounds.r1);
     if (a > b) return [];
     const all = this.ix.contentRows;
     const out: number[] = [];
@@ -340,19 +340,19 @@ export class SheetView {
     return out;
   }
 
-  /** The first content row after r (within the view), or null. */
-  nextContentRow(r: number, limit = this.bounds.r1): number | null {
+  /** The first content row after row (within the view), or null. */
+  nextContentRow(row: number, limit = this.bounds.r1): number | null {
     const all = this.ix.contentRows;
-    for (let i = upperBound(all, r); i < all.length && all[i] <= limit; i++) if (!this.rowBlank(all[i])) return all[i];
+    for (let i = upperBound(all, row); i < all.length && all[i] <= limit; i++) if (!this.rowBlank(all[i])) return all[i];
     return null;
   }
 
   /** True when no cell of the row (own texts) in [c0, c1] has content. */
-  rowBlank(r: number, c0 = this.bounds.c0, c1 = this.bounds.c1): boolean {
-    if (r < this.bounds.r0 || r > this.bounds.r1) return true;
-    const a = Math.max(c0, this.bounds.c0);
-    const b = Math.min(c1, this.bounds.c1);
-    for (const bl of this.ix.blocks(r)) if (bl.r0 === r && bl.c0 >= a && bl.c0 <= b) return false;
+  rowBlank(row: number, firstCol = this.bounds.c0, lastCol = this.bounds.c1): boolean {
+    if (row < this.bounds.r0 || row > this.bounds.r1) return true;
+    const a = Math.max(firstCol, this.bounds.c0);
+    const b = Math.min(lastCol, this.bounds.c1);
+    for (const bl of this.ix.blocks(row)) if (bl.r0 === row && bl.c0 >= a && bl.c0 <= b) return false;
     return true;
   }
 
@@ -360,24 +360,24 @@ export class SheetView {
    * Distinct cells of a row with text in [c0, c1]: [col, text], each merged area once, at its first column in the
    * window. ownOnly leaves out areas merged down from a row above.
    */
-  rowCells(r: number, c0 = this.bounds.c0, c1 = this.bounds.c1, ownOnly = false): [number, string][] {
+  rowCells(row: number, firstCol = this.bounds.c0, lastCol = this.bounds.c1, ownOnly = false): [number, string][] {
     const out: [number, string][] = [];
-    if (r < this.bounds.r0 || r > this.bounds.r1) return out;
-    const a = Math.max(c0, this.bounds.c0);
-    const b = Math.min(c1, this.bounds.c1);
+    if (row < this.bounds.r0 || row > this.bounds.r1) return out;
+    const a = Math.max(firstCol, this.bounds.c0);
+    const b = Math.min(lastCol, this.bounds.c1);
     if (a > b) return out;
-    for (const bl of this.ix.blocks(r)) {
+    for (const bl of this.ix.blocks(row)) {
       if (bl.c1 < a || bl.c0 > b) continue;
-      if (ownOnly && bl.r0 !== r) continue;
+      if (ownOnly && bl.r0 !== row) continue;
       out.push([Math.max(bl.c0, a), bl.text]);
     }
     return out;
   }
 
   /** Columns holding any text in rows [r0, r1] of the view (each merged area at its first column), ascending. */
-  columnsWithText(r0: number, r1: number): number[] {
+  columnsWithText(firstRow: number, lastRow: number): number[] {
     const set = new Set<number>();
-    for (const r of this.contentRows(r0, r1)) for (const [c] of this.rowCells(r)) set.add(c);
+    for (const r of this.contentRows(firstRow, lastRow)) for (const [c] of this.rowCells(r)) set.add(c);
     return [...set].sort((x, y) => x - y);
   }
 }
