@@ -340,7 +340,7 @@ export class SheetView {
     return out;
   }
 
-  /** The first content row after row (within the view), or null. */
+  /** The first content row after the given one (within the view), or null. */
   nextContentRow(row: number, limit = this.bounds.r1): number | null {
     const all = this.ix.contentRows;
     for (let i = upperBound(all, row); i < all.length && all[i] <= limit; i++) if (!this.rowBlank(all[i])) return all[i];
