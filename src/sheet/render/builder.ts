@@ -73,8 +73,8 @@ export class PlanBuilder {
   }
 
   private seen(addr: string): void {
-    const m = /^([A-Z]+)(\d+)$/.exec(addr);
-    if (m && lettersToCol(m[1]) < HELPER_COLUMN) this.maxCol = Math.max(this.maxCol, lettersToCol(m[1]));
+    const match = /^([A-Z]+)(\d+)$/.exec(addr);
+    if (match && lettersToCol(match[1]) < HELPER_COLUMN) this.maxCol = Math.max(this.maxCol, lettersToCol(match[1]));
   }
 
   put(addr: string, cell: Omit<PlanCell, "addr">, ctx: Ctx = {}): void {
@@ -85,25 +85,25 @@ export class PlanBuilder {
   }
 
   /** A formula filled down `col` from r0 to r1; tokens resolve as for row r0. Cells keep any style they have. */
-  run(col: string, r0: number, r1: number, formula: string, ctx: Ctx): void {
-    this.seen(`${col}${r0}`);
-    this.pendingRuns.push({ col, r0, r1, formula, ctx: { ...ctx, row: r0 } });
+  run(col: string, firstRow: number, lastRow: number, formula: string, ctx: Ctx): void {
+    this.seen(`${col}${firstRow}`);
+    this.pendingRuns.push({ col, r0: firstRow, r1: lastRow, formula, ctx: { ...ctx, row: firstRow } });
   }
 
   /** Lay out one template cell at `row`: merge, style, value or formula, field name. */
   cell(def: CellDef, row: number, value: string | number | null | undefined, ctx: Ctx = {}, texts: Record<string, string> = {}): string {
-    const c0 = this.col(def.col);
-    const addr = `${c0}${row}`;
+    const firstCol = this.col(def.col);
+    const addr = `${firstCol}${row}`;
     const style = styleOf(def.style);
     const down = def.down ?? 1;
-    const to = def.to ? this.col(def.to) : c0;
-    if (to !== c0 || down > 1) {
-      this.merges.push(`${addr}:${to}${row + down - 1}`);
+    const lastCol = def.to ? this.col(def.to) : firstCol;
+    if (lastCol !== firstCol || down > 1) {
+      this.merges.push(`${addr}:${lastCol}${row + down - 1}`);
       // Borders on every cell of a merge, so the whole box is outlined in every engine.
-      for (let r = row; r < row + down; r++)
-        for (let c = lettersToCol(c0); c <= lettersToCol(to); c++) {
-          const a = `${colToLetters(c)}${r}`;
-          if (a !== addr) this.put(a, { style: { border: style.border } });
+      for (let rowIndex = row; rowIndex < row + down; rowIndex++)
+        for (let col = lettersToCol(firstCol); col <= lettersToCol(lastCol); col++) {
+          const address = `${colToLetters(col)}${rowIndex}`;
+          if (address !== addr) this.put(address, { style: { border: style.border } });
         }
     }
     const text = def.text !== undefined ? expand(def.text, texts) : undefined;
@@ -147,9 +147,9 @@ export class PlanBuilder {
     }
     if (tok.startsWith("*")) {
       const [prefix, col] = splitLast(tok.slice(1));
-      const re = new RegExp(`^${prefix.replace(/\./g, "\\.")}\\d*\\.${col}$`);
+      const pattern = new RegExp(`^${prefix.replace(/\./g, "\\.")}\\d*\\.${col}$`);
       const refs = Object.keys(this.fields)
-        .filter((k) => re.test(k))
+        .filter((k) => pattern.test(k))
         .map((k) => absolute(this.fields[k]));
       return refs.length ? refs.join(",") : fail(tok);
     }
@@ -158,16 +158,16 @@ export class PlanBuilder {
 
   /** The finished plan parts (formulas, runs and conditional formats resolved). */
   finish(): Pick<WritePlan, "cells" | "conditionalFormats" | "size" | "runs"> & { hiddenColumns: string[] } {
-    for (const p of this.pending) {
-      const cell = this.cells.get(p.addr);
-      if (cell) cell.formula = this.resolve(p.formula, p.ctx);
+    for (const pending of this.pending) {
+      const cell = this.cells.get(pending.addr);
+      if (cell) cell.formula = this.resolve(pending.formula, pending.ctx);
     }
     const runs: PlanRun[] = this.pendingRuns.map((r) => ({ col: r.col, r0: r.r0, r1: r.r1, formula: this.resolve(r.formula, r.ctx) }));
-    const conditionalFormats: PlanConditionalFormat[] = this.cfs.map((c) => ({
-      ref: c.ref,
-      formula: anchorColumns(this.resolve(c.formula, c.ctx)),
-      style: { ...FLAG_STYLE[c.style] },
-      meaning: c.meaning,
+    const conditionalFormats: PlanConditionalFormat[] = this.cfs.map((flag) => ({
+      ref: flag.ref,
+      formula: anchorColumns(this.resolve(flag.formula, flag.ctx)),
+      style: { ...FLAG_STYLE[flag.style] },
+      meaning: flag.meaning,
     }));
     const hiddenColumns = [...new Set(this.helpers.values())].sort((a, b) => lettersToCol(a) - lettersToCol(b));
     return {
@@ -188,9 +188,9 @@ function expand(text: string, texts: Record<string, string>): string {
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in texts ? texts[k] : m));
 }
 
-function splitLast(s: string): [string, string] {
-  const i = s.lastIndexOf(".");
-  return [s.slice(0, i), s.slice(i + 1)];
+function splitLast(text: string): [string, string] {
+  const i = text.lastIndexOf(".");
+  return [text.slice(0, i), text.slice(i + 1)];
 }
 
 function fail(tok: string): never {

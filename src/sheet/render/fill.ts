@@ -10,8 +10,8 @@ export function fillValue(form: Form, key: string, from?: [string, string]): Val
   if (from) return sumValue(form.funds?.sums ?? [], from);
   const goal = /^goals\.(\d+)\.(text|actual)$/.exec(key);
   if (goal) {
-    const g = form.goals.find((x) => x.index === Number(goal[1])) ?? form.goals[Number(goal[1]) - 1];
-    return g ? (goal[2] === "text" ? g.text : (g.actualText ?? null)) : null;
+    const goalLabel = form.goals.find((x) => x.index === Number(goal[1])) ?? form.goals[Number(goal[1]) - 1];
+    return goalLabel ? (goal[2] === "text" ? goalLabel.text : (goalLabel.actualText ?? null)) : null;
   }
   const plan = /^plan\.(\d+)$/.exec(key);
   if (plan) return num(form.spendingPlan[Number(plan[1]) - 1]?.value);
@@ -61,10 +61,10 @@ export function fillValue(form: Form, key: string, from?: [string, string]): Val
 /** A part (or total) of a funds sum group found by label hints ("一般公共预算", "当年财政拨款|本年财政拨款"). */
 export function sumValue(sums: SumGroup[], [groupHint, partHint]: [string, string]): Value {
   const has = (label: string, hint: string) => hint.split("|").some((h) => label.replace(/\s|\u3000/g, "").includes(h));
-  for (const g of sums) {
-    if (!has(g.label, groupHint) && !has(g.total.label, groupHint)) continue;
-    if (partHint === "#total") return g.total.value;
-    const p = g.parts.find((x) => has(x.label, partHint));
+  for (const group of sums) {
+    if (!has(group.label, groupHint) && !has(group.total.label, groupHint)) continue;
+    if (partHint === "#total") return group.total.value;
+    const p = group.parts.find((x) => has(x.label, partHint));
     if (p) return p.value;
   }
   return null;

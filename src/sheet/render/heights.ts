@@ -7,10 +7,10 @@ import type { PlanCell } from "../plan";
 const LINE = 13.5; // points per line at 10 pt
 const MIN = 20;
 
-function textUnits(s: string): number {
-  let n = 0;
-  for (const ch of s) n += /[\u2e80-\uffff]/.test(ch) ? 1.9 : 1;
-  return n;
+function textUnits(text: string): number {
+  let count = 0;
+  for (const ch of text) count += /[\u2e80-\uffff]/.test(ch) ? 1.9 : 1;
+  return count;
 }
 
 /** The height (points) a wrapped text needs in a cell `width` characters wide at `size` points. */
@@ -30,27 +30,27 @@ export function fitRowHeights(
 ): Record<number, number> {
   const span = new Map<string, { cols: number[]; rows: number }>();
   for (const m of merges) {
-    const r = parseRange(m);
-    if (!r) continue;
+    const rect = parseRange(m);
+    if (!rect) continue;
     const top = m.split(":")[0];
     const cols: number[] = [];
-    for (let c = r.c0; c <= r.c1; c++) cols.push(c);
-    span.set(top, { cols, rows: r.r1 - r.r0 + 1 });
+    for (let c = rect.c0; c <= rect.c1; c++) cols.push(c);
+    span.set(top, { cols, rows: rect.r1 - rect.r0 + 1 });
   }
-  const widthOf = (c: number): number => {
-    const letter = Object.keys(widths).find((l) => lettersToCol(l) === c);
+  const widthOf = (col: number): number => {
+    const letter = Object.keys(widths).find((l) => lettersToCol(l) === col);
     return letter ? widths[letter] : 8.43;
   };
   const out = { ...heights };
   for (const cell of cells) {
     if (typeof cell.value !== "string" || !cell.value || !cell.style?.wrap) continue;
-    const m = /^([A-Z]+)(\d+)$/.exec(cell.addr);
-    if (!m) continue;
-    const row = Number(m[2]);
-    const s = span.get(cell.addr) ?? { cols: [lettersToCol(m[1])], rows: 1 };
-    const need = textHeight(cell.value, s.cols.reduce((a, c) => a + widthOf(c), 0), cell.style.size ?? 10);
-    const per = Math.ceil(need / s.rows);
-    for (let r = row; r < row + s.rows; r++) if ((out[r] ?? MIN) < per) out[r] = Math.max(per, MIN);
+    const match = /^([A-Z]+)(\d+)$/.exec(cell.addr);
+    if (!match) continue;
+    const row = Number(match[2]);
+    const spanned = span.get(cell.addr) ?? { cols: [lettersToCol(match[1])], rows: 1 };
+    const need = textHeight(cell.value, spanned.cols.reduce((a, c) => a + widthOf(c), 0), cell.style.size ?? 10);
+    const per = Math.ceil(need / spanned.rows);
+    for (let r = row; r < row + spanned.rows; r++) if ((out[r] ?? MIN) < per) out[r] = Math.max(per, MIN);
   }
   return out;
 }

@@ -28,33 +28,33 @@ export function buildPlan(kind: FormKind, options: TemplateOptions = {}, fill?: 
   const def = templateFor(kind, opts);
   const profile = getProfile(opts.profile);
   const names = listNames(opts.taxonomy);
-  const b = new PlanBuilder();
+  const builder = new PlanBuilder();
   const forms = fill ? (Array.isArray(fill) ? fill : [fill]) : null;
   const first = forms?.[0];
   const year = opts.year ?? first?.year ?? new Date().getFullYear() - 1;
   const unit = opts.unit ?? first?.unit ?? "";
   const department = opts.department ?? unit;
   const project = opts.project ?? (kind === "project" || kind === "targets" ? first?.name : undefined) ?? "";
-  renderSections(b, def.sections, {
+  renderSections(builder, def.sections, {
     opts,
     forms,
     texts: { year: String(year), unit, department, project: project || (kind === "targets" ? "项目" : ""), legend: gradeLegend(profile), bands: bandsText(profile) },
     lists: names,
     defaults: { unit: (DEPARTMENT_HEADED.has(kind) ? department : unit) || null, implementer: unit || null, name: project || null },
   });
-  for (const f of def.flags ?? []) {
-    const refs = [f.field, ...(f.also ?? [])].map((k) => b.fields[k] ?? k);
-    let when = f.when;
-    if (f.viaHelper) {
-      const key = `flag.${f.field}`;
-      const addr = `${b.helper(key)}${refs[0].replace(/^[A-Z]+/, "").replace(/:.*$/, "")}`;
-      b.put(addr, { formula: f.when });
-      b.field(key, addr);
+  for (const flag of def.flags ?? []) {
+    const refs = [flag.field, ...(flag.also ?? [])].map((k) => builder.fields[k] ?? k);
+    let when = flag.when;
+    if (flag.viaHelper) {
+      const key = `flag.${flag.field}`;
+      const addr = `${builder.helper(key)}${refs[0].replace(/^[A-Z]+/, "").replace(/:.*$/, "")}`;
+      builder.put(addr, { formula: flag.when });
+      builder.field(key, addr);
       when = `={${key}}=TRUE`;
     }
-    for (const ref of refs) b.flag(ref, when, {}, f.style ?? "error", f.meaning);
+    for (const ref of refs) builder.flag(ref, when, {}, flag.style ?? "error", flag.meaning);
   }
-  const done = b.finish();
+  const done = builder.finish();
   const tax = taxonomyFor(opts.taxonomy);
   const lists: PlanList[] = [
     { name: names.level1, values: tax.map((l) => l.name) },
@@ -65,7 +65,7 @@ export function buildPlan(kind: FormKind, options: TemplateOptions = {}, fill?: 
   ];
   const visible = Object.keys(def.widths).sort((a, c) => a.length - c.length || a.localeCompare(c));
   const lastVisible = def.printTo ?? visible[visible.length - 1];
-  const rowHeights = fitRowHeights(done.cells, b.merges, def.widths, b.rowHeights);
+  const rowHeights = fitRowHeights(done.cells, builder.merges, def.widths, builder.rowHeights);
   const columnWidths: Record<string, number> = { ...def.widths };
   for (const c of done.hiddenColumns) columnWidths[c] = 10;
   return {
@@ -73,41 +73,41 @@ export function buildPlan(kind: FormKind, options: TemplateOptions = {}, fill?: 
     sheetName: def.sheetName,
     cells: done.cells,
     runs: done.runs,
-    merges: b.merges,
+    merges: builder.merges,
     columnWidths,
     rowHeights,
-    names: Object.entries(b.fields).map(([key, ref]) => ({ name: keyToName(key), ref })),
-    validations: b.validations,
+    names: Object.entries(builder.fields).map(([key, ref]) => ({ name: keyToName(key), ref })),
+    validations: builder.validations,
     conditionalFormats: done.conditionalFormats,
     lists,
-    print: printOf(def, b, done, lastVisible, rowHeights),
-    fields: { ...b.fields },
+    print: printOf(def, builder, done, lastVisible, rowHeights),
+    fields: { ...builder.fields },
     size: done.size,
     hiddenColumns: done.hiddenColumns,
     printArea: `A1:${lastVisible}${done.size.rows}`,
     meta: {
       indicatorColumns: firstIndicatorSection(def.sections)?.columns.map((c) => c.key),
       options: { year, unit, ...(opts.department ? { department: opts.department } : {}), project, rows: opts.rows ?? 2, taxonomy: opts.taxonomy ?? 2020 },
-      ...(forms && Object.keys(b.indicatorRows).length ? { indicatorRows: { ...b.indicatorRows } } : {}),
-      ...(b.formRows.length ? { formRows: [...b.formRows] } : {}),
-      helpers: b.helperColumns(),
+      ...(forms && Object.keys(builder.indicatorRows).length ? { indicatorRows: { ...builder.indicatorRows } } : {}),
+      ...(builder.formRows.length ? { formRows: [...builder.formRows] } : {}),
+      helpers: builder.helperColumns(),
       ...(forms?.length === 1 && first?.source && kind !== "multi-project" ? { source: { ...first.source } } : {}),
     },
   };
 }
 
-function normalise(o: TemplateOptions): TemplateOptions {
-  const out: TemplateOptions = { ...o };
+function normalise(options: TemplateOptions): TemplateOptions {
+  const out: TemplateOptions = { ...options };
   if (out.rows !== undefined) out.rows = Math.max(1, Math.min(20, Math.floor(out.rows) || 2));
   if (out.taxonomy !== 2021) out.taxonomy = 2020;
   return out;
 }
 
 function firstIndicatorSection(sections: Section[]): IndicatorSection | undefined {
-  for (const s of sections) {
-    if (s.kind === "indicators") return s;
-    if (s.kind === "repeat") {
-      const inner = firstIndicatorSection(s.sections);
+  for (const section of sections) {
+    if (section.kind === "indicators") return section;
+    if (section.kind === "repeat") {
+      const inner = firstIndicatorSection(section.sections);
       if (inner) return inner;
     }
   }
@@ -119,20 +119,20 @@ function firstIndicatorSection(sections: Section[]): IndicatorSection | undefine
  * page breaks between groups, the totals with the table's end; the table's header repeated (the one table of a
  * project, department or targets form; the multi-project header and its 序号/项目名称 when it runs wider than a page).
  */
-function printOf(def: TemplateDef, b: PlanBuilder, done: ReturnType<PlanBuilder["finish"]>, lastVisible: string, heights: Record<number, number>): WritePlan["print"] {
+function printOf(def: TemplateDef, builder: PlanBuilder, done: ReturnType<PlanBuilder["finish"]>, lastVisible: string, heights: Record<number, number>): WritePlan["print"] {
   const paper = def.kind === "multi-project" ? "A3" : "A4";
   const last = lettersToCol(lastVisible);
   const widths = Array.from({ length: last + 1 }, (_, c) => def.widths[colToLetters(c)] ?? 8.43);
   let minFont = 72;
-  for (const c of done.cells) {
-    const at = /^([A-Z]+)\d+$/.exec(c.addr);
-    if (at && lettersToCol(at[1]) <= last && c.value !== null && c.value !== "" ) minFont = Math.min(minFont, c.style?.size ?? 10);
+  for (const cell of done.cells) {
+    const match = /^([A-Z]+)\d+$/.exec(cell.addr);
+    if (match && lettersToCol(match[1]) <= last && cell.value !== null && cell.value !== "" ) minFont = Math.min(minFont, cell.style?.size ?? 10);
   }
-  const one = b.tables.length === 1 ? b.tables[0] : null;
+  const one = builder.tables.length === 1 ? builder.tables[0] : null;
   const repeat: [number, number] | undefined = one ? [one.head, one.head] : def.repeatRows ? (def.repeatRows.split(":").map(Number) as [number, number]) : undefined;
   // The rows from the last table's end to the 总分 / 等级 row print together.
-  const end = b.tables.length ? b.tables[b.tables.length - 1].last : 0;
-  const totals = ["grade", "total"].map((k) => b.fields[k]).filter(Boolean).map((a) => Number(/\d+/.exec(a)![0]));
+  const end = builder.tables.length ? builder.tables[builder.tables.length - 1].last : 0;
+  const totals = ["grade", "total"].map((k) => builder.fields[k]).filter(Boolean).map((a) => Number(/\d+/.exec(a)![0]));
   const keepTo = Math.max(0, ...totals);
   const layout = layoutPrint({
     paper,
@@ -141,7 +141,7 @@ function printOf(def: TemplateDef, b: PlanBuilder, done: ReturnType<PlanBuilder[
     heights,
     rows: [1, done.size.rows],
     repeat,
-    breakAt: b.breakAt,
+    breakAt: builder.breakAt,
     keep: end && keepTo > end ? [end + 1, keepTo] : undefined,
     minFont: minFont === 72 ? 10 : minFont,
   });

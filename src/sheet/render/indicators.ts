@@ -24,10 +24,10 @@ export function bodyRows(sec: IndicatorSection, opts: TemplateOptions, fill: Ind
   const per = Math.max(1, Math.min(20, Math.floor(opts.rows ?? sec.rowsPer ?? 2)));
   if (sec.freeRows) return Array.from({ length: sec.freeRows * per }, () => ({ level1: "", level2: "" }));
   const out: BodyRow[] = [];
-  for (const l1 of tax)
-    for (const l2 of l1.level2.filter((x) => !sec.level2Codes || sec.level2Codes.includes(x.code)))
+  for (const level1 of tax)
+    for (const level2 of level1.level2.filter((x) => !sec.level2Codes || sec.level2Codes.includes(x.code)))
       for (let i = 0; i < per; i++)
-        out.push({ level1: level1Label(sec, l1.name, weightOf(sec, l1)), level2: sec.shortLevel2 ? l2.short : l2.name });
+        out.push({ level1: level1Label(sec, level1.name, weightOf(sec, level1)), level2: sec.shortLevel2 ? level2.short : level2.name });
   return out;
 }
 
@@ -61,97 +61,97 @@ const OUT_OF_BAND =
   'AND({h:mode}="部分达成",OR({r:score}<ROUND(0.6*{r:weight},2)-0.000000001,{r:score}>=ROUND(0.8*{r:weight},2)-0.000000001)),' +
   'AND({h:mode}="未达成",OR({r:score}<-0.000000001,{r:score}>=ROUND(0.6*{r:weight},2)-0.000000001))))';
 
-export function renderIndicators(b: PlanBuilder, sec: IndicatorSection, opts: TemplateOptions, rows: BodyRow[], lists: { level1: string; level2: string; tiers: string }): void {
-  const head = b.row;
+export function renderIndicators(builder: PlanBuilder, sec: IndicatorSection, opts: TemplateOptions, rows: BodyRow[], lists: { level1: string; level2: string; tiers: string }): void {
+  const head = builder.row;
   const first = head + 1;
   const last = first + rows.length - 1;
   const cols: Record<string, string> = {};
   for (const c of sec.columns) cols[c.key] = c.col;
-  if (sec.side) b.cell({ col: sec.side.col, down: rows.length + 1, text: sec.side.text, style: "label" }, head, null);
-  for (const c of sec.columns) b.cell({ col: c.col, to: c.to, text: c.header, style: "header" }, head, null);
+  if (sec.side) builder.cell({ col: sec.side.col, down: rows.length + 1, text: sec.side.text, style: "label" }, head, null);
+  for (const c of sec.columns) builder.cell({ col: c.col, to: c.to, text: c.header, style: "header" }, head, null);
 
   // The hidden helpers: a header saying what each computes (hidden with it), one formula down the whole table.
   const helpers = helperColumns(sec.mode, sec.reason);
   // A helper's field shares the block's prefix with the visible columns: one key, one thing.
   for (const h of helpers) if (cols[h.key]) throw new Error(`helper column ${h.key} has the name of a visible column`);
   const ctx0: Ctx = { row: first, cols, first };
-  for (const h of helpers) {
-    b.put(`${b.helper(h.key)}${head}`, { value: h.header, style: { numFmt: "@" } });
-    b.run(b.helper(h.key), first, last, h.formula, ctx0);
+  for (const helper of helpers) {
+    builder.put(`${builder.helper(helper.key)}${head}`, { value: helper.header, style: { numFmt: "@" } });
+    builder.run(builder.helper(helper.key), first, last, helper.formula, ctx0);
   }
-  if (sec.level1Weights) for (const h of LEVEL1_HELPERS) b.put(`${b.helper(h.key)}${head}`, { value: h.header });
+  if (sec.level1Weights) for (const h of LEVEL1_HELPERS) builder.put(`${builder.helper(h.key)}${head}`, { value: h.header });
 
   const scoreRun: number[] = [];
   const flushScore = (): void => {
-    if (scoreRun.length) b.run(cols.score, scoreRun[0], scoreRun[scoreRun.length - 1], SCORE_DEFAULT, ctx0);
+    if (scoreRun.length) builder.run(cols.score, scoreRun[0], scoreRun[scoreRun.length - 1], SCORE_DEFAULT, ctx0);
     scoreRun.length = 0;
   };
-  rows.forEach((r, k) => {
+  rows.forEach((bodyRow, k) => {
     const row = first + k;
-    const newL1 = k === 0 || r.level1 !== rows[k - 1].level1 || r.level1 === "";
-    const newL2 = newL1 || r.level2 !== rows[k - 1].level2 || r.level2 === "";
+    const newL1 = k === 0 || bodyRow.level1 !== rows[k - 1].level1 || bodyRow.level1 === "";
+    const newL2 = newL1 || bodyRow.level2 !== rows[k - 1].level2 || bodyRow.level2 === "";
     let l1End = row;
     while (l1End - first + 1 < rows.length && !startsL1(rows, l1End - first + 1)) l1End++;
     let l2End = row;
     while (l2End - first + 1 < rows.length && !startsL2(rows, l2End - first + 1)) l2End++;
     // a page may start at a group (never at the first body row: the header row stays with it)
-    if (k > 0) b.breakable(row, newL1 ? 3 : newL2 ? 2 : 1);
+    if (k > 0) builder.breakable(row, newL1 ? 3 : newL2 ? 2 : 1);
     const ctx: Ctx = { row, cols, g1: [row, l1End] };
-    if (r.ind) b.indicatorRows[r.ind.id] = row;
-    for (const c of sec.columns) {
-      const key = c.key as IndColumnKey;
+    if (bodyRow.ind) builder.indicatorRows[bodyRow.ind.id] = row;
+    for (const column of sec.columns) {
+      const key = column.key as IndColumnKey;
       if (key === "level1" || key === "level2") {
         const isNew = key === "level1" ? newL1 : newL2;
         const end = key === "level1" ? l1End : l2End;
         if (!isNew) continue;
-        b.cell({ col: c.col, to: c.to, down: end - row + 1, style: c.style }, row, key === "level1" ? r.level1 : r.level2);
+        builder.cell({ col: column.col, to: column.to, down: end - row + 1, style: column.style }, row, key === "level1" ? bodyRow.level1 : bodyRow.level2);
         continue;
       }
-      const v = r.ind ? valueOf(r.ind, key) : null;
-      if (key === "score" && sec.mode === "scored" && v === null) {
+      const value = bodyRow.ind ? valueOf(bodyRow.ind, key) : null;
+      if (key === "score" && sec.mode === "scored" && value === null) {
         // The 得分 cell computes the rule's score until the officer types hers over it.
-        b.cell({ col: c.col, to: c.to, style: c.style }, row, null);
+        builder.cell({ col: column.col, to: column.to, style: column.style }, row, null);
         if (scoreRun.length && scoreRun[scoreRun.length - 1] !== row - 1) flushScore();
         scoreRun.push(row);
-      } else b.cell({ col: c.col, to: c.to, style: c.style }, row, v);
+      } else builder.cell({ col: column.col, to: column.to, style: column.style }, row, value);
     }
-    if (sec.level1Weights && newL1) for (const h of LEVEL1_HELPERS) b.put(`${b.helper(h.key)}${row}`, { formula: h.formula }, ctx);
+    if (sec.level1Weights && newL1) for (const h of LEVEL1_HELPERS) builder.put(`${builder.helper(h.key)}${row}`, { formula: h.formula }, ctx);
   });
   flushScore();
-  b.row = last + 1;
-  b.tables.push({ head, last });
+  builder.row = last + 1;
+  builder.tables.push({ head, last });
 
   // Fields: the body, each column, and the helpers (the totals and a reader may want them).
   const lastCol = sec.columns[sec.columns.length - 1];
-  b.field(sec.block, `${sec.columns[0].col}${first}:${lastCol.to ?? lastCol.col}${last}`);
-  for (const c of sec.columns) b.field(`${sec.block}.${c.key}`, `${c.col}${first}:${c.col}${last}`);
-  for (const h of helpers) b.field(`${sec.block}.${h.key}`, `${b.helper(h.key)}${first}:${b.helper(h.key)}${last}`);
+  builder.field(sec.block, `${sec.columns[0].col}${first}:${lastCol.to ?? lastCol.col}${last}`);
+  for (const c of sec.columns) builder.field(`${sec.block}.${c.key}`, `${c.col}${first}:${c.col}${last}`);
+  for (const h of helpers) builder.field(`${sec.block}.${h.key}`, `${builder.helper(h.key)}${first}:${builder.helper(h.key)}${last}`);
 
   const range = (key: IndColumnKey) => {
-    const c = sec.columns.find((x) => x.key === key);
-    return c ? `${c.col}${first}:${c.to ?? c.col}${last}` : null;
+    const column = sec.columns.find((x) => x.key === key);
+    return column ? `${column.col}${first}:${column.to ?? column.col}${last}` : null;
   };
-  const l1 = range("level1");
-  const l2 = range("level2");
-  if (l1) b.validate(l1, lists.level1, true, "选择一级指标，或按本地口径填写");
-  if (l2) b.validate(l2, lists.level2, true, "选择二级指标，或按本地口径填写");
+  const level1Range = range("level1");
+  const level2Range = range("level2");
+  if (level1Range) builder.validate(level1Range, lists.level1, true, "选择一级指标，或按本地口径填写");
+  if (level2Range) builder.validate(level2Range, lists.level2, true, "选择二级指标，或按本地口径填写");
   const actual = range("actual");
   if (actual && sec.mode !== "targets")
-    b.validate(actual, lists.tiers, true, "定量指标填数值（如 96%）；定性指标可选择达成档次，并在得分栏填写得分");
+    builder.validate(actual, lists.tiers, true, "定量指标填数值（如 96%）；定性指标可选择达成档次，并在得分栏填写得分");
   if (sec.mode === "targets") {
-    const t = range("target");
-    if (t) b.flag(t, "={h:check}=1", ctx0, "warning", MEANING.target);
+    const targetRange = range("target");
+    if (targetRange) builder.flag(targetRange, "={h:check}=1", ctx0, "warning", MEANING.target);
     return;
   }
   const paint = "column" in sec.reason ? range("reason") : actual;
-  if (paint) b.flag(paint, "={h:deviation}=2", ctx0, "error", MEANING.reason);
+  if (paint) builder.flag(paint, "={h:deviation}=2", ctx0, "error", MEANING.reason);
   const score = range("score");
   if (score && sec.mode === "scored") {
-    b.flag(score, "=AND(ISNUMBER({r:score}),ISNUMBER({r:weight}),{r:score}>{r:weight}+0.0001)", ctx0, "error", MEANING.over);
-    b.flag(score, OUT_OF_BAND, ctx0, "error", MEANING.band);
-    b.flag(score, "=AND(ISNUMBER({r:score}),ISNUMBER({h:rule}),ABS({r:score}-{h:rule})>0.1)", ctx0, "warning", MEANING.rule);
+    builder.flag(score, "=AND(ISNUMBER({r:score}),ISNUMBER({r:weight}),{r:score}>{r:weight}+0.0001)", ctx0, "error", MEANING.over);
+    builder.flag(score, OUT_OF_BAND, ctx0, "error", MEANING.band);
+    builder.flag(score, "=AND(ISNUMBER({r:score}),ISNUMBER({h:rule}),ABS({r:score}-{h:rule})>0.1)", ctx0, "warning", MEANING.rule);
   }
-  if (l1 && sec.level1Weights) b.flag(l1, "={h:level1Check}=1", ctx0, "error", MEANING.level1);
+  if (level1Range && sec.level1Weights) builder.flag(level1Range, "={h:level1Check}=1", ctx0, "error", MEANING.level1);
 }
 
 function startsL1(rows: BodyRow[], k: number): boolean {

@@ -59,52 +59,52 @@ export interface PrintLayout {
   across: number;
 }
 
-export function layoutPrint(p: PrintInput): PrintLayout {
-  const [pw, ph] = PAPER[p.paper];
-  const [w, h] = p.landscape ? [ph, pw] : [pw, ph];
+export function layoutPrint(input: PrintInput): PrintLayout {
+  const [paperWidth, paperHeight] = PAPER[input.paper];
+  const [w, h] = input.landscape ? [paperHeight, paperWidth] : [paperWidth, paperHeight];
   const width = w - (MARGINS.left + MARGINS.right) * 72;
   const height = h - (MARGINS.top + MARGINS.bottom) * 72;
-  const table = p.widths.reduce((a, c) => a + columnPoints(c), 0);
+  const table = input.widths.reduce((a, c) => a + columnPoints(c), 0);
   const fit = Math.floor((width / Math.max(1, table)) * 100);
-  const floor = Math.ceil((MIN_POINTS / Math.max(1, p.minFont)) * 100);
+  const floor = Math.ceil((MIN_POINTS / Math.max(1, input.minFont)) * 100);
   const scale = Math.max(10, Math.min(100, Math.max(fit, floor)));
   const cap = ((height * 100) / scale) * SLACK;
-  const hOf = (r: number): number => p.heights[r] ?? DEFAULT_ROW_HEIGHT;
-  const titles = p.repeat ? range(p.repeat[0], p.repeat[1]).reduce((a, r) => a + hOf(r), 0) : 0;
-  const kept = (r: number): boolean => !!p.keep && r >= p.keep[0] && r <= p.keep[1];
+  const hOf = (r: number): number => input.heights[r] ?? DEFAULT_ROW_HEIGHT;
+  const titles = input.repeat ? range(input.repeat[0], input.repeat[1]).reduce((a, r) => a + hOf(r), 0) : 0;
+  const kept = (r: number): boolean => !!input.keep && r >= input.keep[0] && r <= input.keep[1];
 
   const breaks: number[] = [];
-  let start = p.rows[0];
+  let start = input.rows[0];
   let used = 0;
-  for (let r = p.rows[0]; r <= p.rows[1]; r++) {
-    const extra = p.repeat && start > p.repeat[1] ? titles : 0;
-    if (r > start && used + hOf(r) + extra > cap) {
-      const b = chooseBreak({ breakAt: p.breakAt, kept, h: hOf, cap }, start, r);
+  for (let row = input.rows[0]; row <= input.rows[1]; row++) {
+    const extra = input.repeat && start > input.repeat[1] ? titles : 0;
+    if (row > start && used + hOf(row) + extra > cap) {
+      const b = chooseBreak({ breakAt: input.breakAt, kept, h: hOf, cap }, start, row);
       breaks.push(b);
       start = b;
-      used = range(b, r - 1).reduce((a, q) => a + hOf(q), 0);
+      used = range(b, row - 1).reduce((a, q) => a + hOf(q), 0);
     }
-    used += hOf(r);
+    used += hOf(row);
   }
   // Pages across, from the columns' widths without the padding allowed above.
-  const bare = (p.widths.reduce((a, c) => a + c, 0) * PRINT_METRICS.digitPx * 3) / 4;
+  const bare = (input.widths.reduce((a, c) => a + c, 0) * PRINT_METRICS.digitPx * 3) / 4;
   return { scale, breaks, wide: fit < floor, across: Math.max(1, Math.ceil((bare * scale) / 100 / width)) };
 }
 
 /** Where the page that overflows at row r ends: the best preference that still leaves the page at least half full
  *  (a section or 一级 group, else a 二级 group, else a row), its latest row; else the best one anywhere. */
-function chooseBreak(p: { breakAt: Map<number, number>; kept: (r: number) => boolean; h: (r: number) => number; cap: number }, start: number, r: number): number {
-  const ok = (q: number, pref: number) => !p.kept(q) && (p.breakAt.get(q) ?? 0) === pref;
+function chooseBreak(input: { breakAt: Map<number, number>; kept: (r: number) => boolean; h: (r: number) => number; cap: number }, start: number, row: number): number {
+  const ok = (q: number, pref: number) => !input.kept(q) && (input.breakAt.get(q) ?? 0) === pref;
   let filled = 0;
   const half = new Set<number>();
-  for (let q = start + 1; q <= r; q++) {
-    filled += p.h(q - 1);
-    if (filled >= p.cap / 2) half.add(q);
+  for (let dataRow = start + 1; dataRow <= row; dataRow++) {
+    filled += input.h(dataRow - 1);
+    if (filled >= input.cap / 2) half.add(dataRow);
   }
-  for (const pref of [3, 2, 1]) for (let q = r; q > start; q--) if (half.has(q) && ok(q, pref)) return q;
-  for (const pref of [3, 2, 1]) for (let q = r; q > start; q--) if (ok(q, pref)) return q;
-  for (let q = r; q > start; q--) if (!p.kept(q)) return q;
-  return r;
+  for (const pref of [3, 2, 1]) for (let q = row; q > start; q--) if (half.has(q) && ok(q, pref)) return q;
+  for (const pref of [3, 2, 1]) for (let q = row; q > start; q--) if (ok(q, pref)) return q;
+  for (let q = row; q > start; q--) if (!input.kept(q)) return q;
+  return row;
 }
 
 const range = (a: number, b: number): number[] => (b < a ? [] : Array.from({ length: b - a + 1 }, (_, i) => a + i));

@@ -14,15 +14,15 @@ export interface FormulaCell {
 
 export function planFormulaCells(plan: Pick<WritePlan, "cells" | "runs">): FormulaCell[] {
   const out: FormulaCell[] = [];
-  for (const c of plan.cells) {
-    if (!c.formula) continue;
-    const m = /^([A-Z]+)(\d+)$/.exec(c.addr);
-    if (m) out.push({ addr: c.addr, row: Number(m[2]) - 1, col: lettersToCol(m[1]), formula: c.formula });
+  for (const cell of plan.cells) {
+    if (!cell.formula) continue;
+    const match = /^([A-Z]+)(\d+)$/.exec(cell.addr);
+    if (match) out.push({ addr: cell.addr, row: Number(match[2]) - 1, col: lettersToCol(match[1]), formula: cell.formula });
   }
-  for (const r of plan.runs) {
-    const col = lettersToCol(r.col);
-    for (let row = r.r0; row <= r.r1; row++)
-      out.push({ addr: `${r.col}${row}`, row: row - 1, col, formula: row === r.r0 ? r.formula : shiftFormula(r.formula, row - r.r0, 0, "copy") });
+  for (const run of plan.runs) {
+    const col = lettersToCol(run.col);
+    for (let row = run.r0; row <= run.r1; row++)
+      out.push({ addr: `${run.col}${row}`, row: row - 1, col, formula: row === run.r0 ? run.formula : shiftFormula(run.formula, row - run.r0, 0, "copy") });
   }
   return out;
 }
