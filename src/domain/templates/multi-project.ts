@@ -175,7 +175,7 @@ export function multiProject(tax: TaxonomyYear): TemplateDef {
         columns,
         flags: [
           {
-            helper: "chk",
+            helper: "sumMismatch",
             header: "合计与分项不符（1是）",
             formula: `=IF(OR(${sumCheck("budget", "budgetGen", "budgetOther")},${sumCheck("spent", "spentGen", "spentOther")}),1,0)`,
             paint: ["budget", "spent"],
