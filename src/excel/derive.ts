@@ -6,9 +6,7 @@ import type { Evaluation, Finding, IndicatorResult } from "../domain/model";
 import { parseA1, parseRange } from "../sheet/address";
 import type { Grid, Rect } from "../sheet/grid";
 import { cellLookup } from "../sheet/grid";
-import type { FormMeta } from "../sheet/meta";
-import type { FormKind } from "../domain/model";
-import { templateFor } from "../domain/templates";
+import { widthsOf, type FormMeta } from "../sheet/meta";
 import { colToLetters } from "../sheet/address";
 import { MIN_ROW_HEIGHT, textHeight } from "../sheet/render/heights";
 import { isOurNote, KEPT_NOTES, NOTES_FIELD } from "./workbook-parts";
@@ -119,7 +117,8 @@ export function noteWrites(grid: Grid, metas: FormMeta[], evaluations: Evaluatio
  */
 const lastNeed = new Map<string, number>();
 
-/** Row heights for the indicator rows whose wrapped texts outgrew them: estimated from the template's widths. */
+/** Row heights for the indicator rows whose wrapped texts outgrew them: estimated from the widths the form was
+ *  written with (FormMeta.widths). */
 export function rowHeightWrites(grid: Grid, metas: FormMeta[], evaluations: Evaluation[]): CellWrite[] {
   const out: CellWrite[] = [];
   const at = cellLookup(grid);
@@ -128,12 +127,10 @@ export function rowHeightWrites(grid: Grid, metas: FormMeta[], evaluations: Eval
   for (const meta of metas) {
     const area = parseRange(grid.names[`${meta.prefix}AREA`] ?? "");
     if (!area) continue;
-    let widths: Record<string, number>;
-    try {
-      widths = templateFor(meta.template.kind as FormKind, { taxonomy: meta.options?.taxonomy === 2021 ? 2021 : 2020 }).widths;
-    } catch {
-      continue;
-    }
+    // Forms written before the widths were kept, and bureau forms bound by the add-in, have none: their rows keep
+    // the heights they were given.
+    const widths = widthsOf(meta.widths);
+    if (!widths) continue;
     const widthOf = (c: number) => widths[colToLetters(c - area.c0)] ?? 8.43;
     const rows = new Set<number>();
     for (const ev of evaluations) for (const ir of ev.indicators) {

@@ -4,7 +4,7 @@
 
 import { formatRange, parseA1, parseRange } from "../sheet/address";
 import { shiftRef } from "../sheet/move-formula";
-import { HELPER_COLUMN, LISTS_SHEET, META_SHEET, type FormMeta } from "../sheet/meta";
+import { HELPER_COLUMN, LISTS_SHEET, META_SHEET, planMeta } from "../sheet/meta";
 import type { WritePlan } from "../sheet/plan";
 import { nextFormNumber, type NameInfo } from "./read-grid";
 import { metaFields, prefixed, queuePlan, queuePrint } from "./write-plan";
@@ -118,14 +118,7 @@ export async function insertPlan(plan: WritePlan, where: "new-sheet" | "selectio
       wb.names.add(`${prefix}NOTES`, cell);
       fields[NOTES_FIELD] = "NOTES";
     }
-    const meta: FormMeta = {
-      template: plan.template,
-      prefix,
-      fields,
-      ...(plan.meta?.indicatorColumns ? { indicatorColumns: plan.meta.indicatorColumns } : {}),
-      ...(plan.meta?.options ? { options: plan.meta.options } : {}),
-      ...(plan.meta?.source ? { source: plan.meta.source } : {}),
-    };
+    const meta = planMeta(plan, prefix, fields);
     queueMetaRow(context, hasMeta, k, sheetName, meta);
     ws.activate();
     ws.getRangeByIndexes(origin.row, origin.col, 1, 1).select();

@@ -3,7 +3,7 @@
 // lists) and rewritten here when the officer switches the profile: a few cells change, never a formula.
 
 import type { Profile } from "../domain/profiles";
-import { PROFILE, profileConstants } from "../domain/templates/lists";
+import { PROFILE, profileConstants } from "../domain/templates/profile-constants";
 import type { PlanList } from "../sheet/plan";
 import type { NameInfo } from "./read-grid";
 

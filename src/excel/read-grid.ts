@@ -5,7 +5,7 @@ import { parseRange, sheetOf } from "../sheet/address";
 import type { CellValue, Grid, GridCell, Rect } from "../sheet/grid";
 import { isDateFormat, isErrorText, makeGrid, serialDateText } from "../sheet/grid";
 import { type FormMeta, HELPER_COLUMN, META_SHEET, metaForSheet, storedProfileOf } from "../sheet/meta";
-import { PROFILE } from "../domain/templates/lists";
+import { PROFILE } from "../domain/templates/profile-constants";
 
 export interface GridRead {
   /** Call after the caller's sync. */

@@ -8,10 +8,10 @@
 
 import type { Evaluation, Form } from "../domain/model";
 import type { Profile } from "../domain/profiles";
-import { PROFILE } from "../domain/templates/lists";
-import { profileFindings, type StoredProfile } from "../domain/templates/profile-constants";
+import { PROFILE, profileFindings, type StoredProfile } from "../domain/templates/profile-constants";
 import { formatA1, parseRange } from "./address";
 import type { Grid } from "./grid";
+import type { WritePlan } from "./plan";
 
 export const META_SHEET = "JX_META";
 export const LISTS_SHEET = "JX_LISTS";
@@ -35,6 +35,9 @@ export interface FormMeta {
   options?: Record<string, unknown>;
   /** The targets table the form was made from (Form.source), so a later check pairs it without guessing. */
   source?: Form["source"];
+  /** The visible columns' widths (characters) by letter, counted from the form's first column as "A": what the
+   *  add-in needs to estimate a row's height when the officer writes a long text (excel/derive.ts). */
+  widths?: Record<string, number>;
 }
 
 /** The longest text a stored source keeps per field: a file or sheet name, a 项目编码, a 项目名称. */
@@ -50,6 +53,32 @@ export function sourceOf(stored: unknown): Form["source"] {
     if (typeof value === "string" && value.trim()) out[key] = value.slice(0, SOURCE_TEXT);
   }
   return Object.keys(out).length ? out : undefined;
+}
+
+/** The FormMeta of a plan written with name prefix `prefix` and `fields`: the one list, for both writers
+ *  (excel/insert.ts and xlsx/write). */
+export function planMeta(plan: WritePlan, prefix: string, fields: Record<string, string>): FormMeta {
+  const meta: FormMeta = { template: plan.template, prefix, fields };
+  if (plan.meta?.indicatorColumns) meta.indicatorColumns = plan.meta.indicatorColumns;
+  if (plan.meta?.options) meta.options = plan.meta.options;
+  if (plan.meta?.source) meta.source = plan.meta.source;
+  if (plan.meta?.widths) meta.widths = plan.meta.widths;
+  return meta;
+}
+
+/** FormMeta.widths as read from a workbook: column letters (at most three) to widths between 0 and 255, at most 200
+ *  of them; undefined when none is usable. */
+export function widthsOf(stored: unknown): Record<string, number> | undefined {
+  if (!stored || typeof stored !== "object" || Array.isArray(stored)) return undefined;
+  const out: Record<string, number> = {};
+  let count = 0;
+  for (const [letters, width] of Object.entries(stored as Record<string, unknown>)) {
+    if (count >= 200) break;
+    if (!/^[A-Z]{1,3}$/.test(letters) || typeof width !== "number" || !(width > 0 && width <= 255)) continue;
+    out[letters] = width;
+    count++;
+  }
+  return count ? out : undefined;
 }
 
 /**

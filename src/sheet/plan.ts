@@ -115,6 +115,8 @@ export interface WritePlan {
     helpers?: Record<string, string>;
     /** The targets table a single form was made from (its Form.source), kept in its FormMeta. */
     source?: Form["source"];
+    /** The visible columns' widths by letter (FormMeta.widths). */
+    widths?: Record<string, number>;
   };
   /** Print area (A1 range of the visible form); the writer may default to the used range. */
   printArea?: string;

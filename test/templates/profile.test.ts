@@ -8,7 +8,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { PROFILES, getProfile } from "../../src/domain/profiles";
-import { PROFILE, bandsText, gradeLegend, profileConstants } from "../../src/domain/templates/lists";
+import { PROFILE, bandsText, gradeLegend, profileConstants } from "../../src/domain/templates/profile-constants";
 import { profileDifferences, profileFindings, storedProfileName, type StoredProfile } from "../../src/domain/templates/profile-constants";
 import type { Finding } from "../../src/domain/model";
 import { buildPlan } from "../../src/sheet/render";

@@ -4,7 +4,7 @@
 // switch of profile rewrites those cells and nothing else. Tokens: {field} a field's cell or range; {*ind.score}
 // every indicator block's column, comma-joined.
 import { NATIONAL_PROFILE } from "../profiles";
-import { PROFILE } from "./lists";
+import { PROFILE } from "./profile-constants";
 import { reasonEmpty, speaksOfExecution } from "./helpers";
 
 export { fold, q, reasonEmpty } from "./helpers";

@@ -13,7 +13,8 @@
 // Functions: only those Excel 2016, WPS and LibreOffice 7.4 all evaluate, and array work only inside SUMPRODUCT
 // (no IF or IFERROR inside it, which Excel would not evaluate elementwise without Ctrl+Shift+Enter). ASC folds
 // full-width characters the way the engine's NFKC does for digits, letters and signs.
-import { formulaLists, LIST, PROFILE, SHEET_STOPS, tierInitials } from "./lists";
+import { formulaLists, LIST, SHEET_STOPS, tierInitials } from "./lists";
+import { PROFILE } from "./profile-constants";
 
 /** The lengths of a list's words (the longest decides how many trailing characters are looked up). */
 function wordLengths(name: string): number[] {

@@ -11,7 +11,6 @@
 // - lists matched at the end or start of a text ("以上", "不低于") start with an empty row: the longest match is found
 //   as MAX(ROW) over the matching rows, and the empty row stands for "none" (index 1, op "").
 import { normaliseUnit, toWan, unitKind, UNIT_WORDS, MULTIPLIABLE, MULTIPLIERS } from "../units";
-import type { Profile } from "../profiles";
 import {
   ACHIEVED_WORDS,
   COMPARATOR_PREFIX_WORDS,
@@ -66,17 +65,6 @@ export const LIST = {
 } as const;
 export type ListKey = keyof typeof LIST;
 
-/** The profile's parameters as named cells (see profileConstants). */
-export const PROFILE = {
-  name: "JX_P_NAME",
-  cap: "JX_P_CAP",
-  ratio: "JX_P_RATIO",
-  over: "JX_P_OVER",
-  rate: "JX_P_RATE",
-  mins: "JX_P_MINS",
-  grades: "JX_P_GRADES",
-} as const;
-export type ProfileKey = keyof typeof PROFILE;
 
 /**
  * What the spreadsheet function ASC makes of a text: full-width ASCII (！…～) becomes half-width, and the CJK
@@ -223,43 +211,4 @@ export function formulaLists(): WorkbookList[] {
     // Offsets 0…39: the 4-character runs of an indicator's name (a shared 偏差 text names it by one of them).
     { name: LIST.nameSteps, values: Array.from({ length: 40 }, (_, i) => i) },
   ];
-}
-
-/**
- * The profile as named cells: its id, whether the 执行率 score is capped (1/0), whether ≤ targets use the older A/B
- * rule (1/0), the over-achievement trigger, the 执行率 threshold, and the grade bands as two columns read by MATCH:
- * the lowest total of each band (ascending, 差 first) and its wording. Written at insert and rewritten when the
- * officer switches the profile (excel/profile-constants.ts); compared with the named profile by
- * profile-constants.ts when a file is checked.
- */
-export function profileConstants(p: Profile): WorkbookList[] {
-  // four bands, as every template prints them (the legends index them 1–4), and as the names' ranges are sized
-  if (p.gradeBands.length !== 4) throw new Error(`profile ${p.id}: the templates print four grade bands, not ${p.gradeBands.length}`);
-  const bands = [...p.gradeBands].reverse(); // lowest band first
-  return [
-    { name: PROFILE.name, values: [p.id] },
-    { name: PROFILE.cap, values: [p.executionCap ? 1 : 0] },
-    { name: PROFILE.ratio, values: [p.reverseFormula === "ratio" ? 1 : 0] },
-    { name: PROFILE.over, values: [p.overTrigger] },
-    { name: PROFILE.rate, values: [p.executionThreshold] },
-    { name: PROFILE.mins, values: bands.map((b) => (Number.isFinite(b.min) ? b.min : -1e9)) },
-    { name: PROFILE.grades, values: bands.map((b) => b.labels[0]) },
-  ];
-}
-
-/** The department form's words for the bands (seed 001): "优（S≥90）、良（90＞S≥80）、中（80＞S≥60）、差（S＜60）". */
-export function bandsText(p: Profile): string {
-  const b = p.gradeBands;
-  return b
-    .map((x, i) => (i === 0 ? `${x.labels[0]}（S≥${x.min}）` : Number.isFinite(x.min) ? `${x.labels[0]}（${b[i - 1].min}＞S≥${x.min}）` : `${x.labels[0]}（S＜${b[i - 1].min}）`))
-    .join("、");
-}
-
-/** The printed legend of the grade bands for a profile: "评价等级（优≥90，良80–90，中60–80，差<60）". */
-export function gradeLegend(p: Profile): string {
-  const b = p.gradeBands;
-  const [top, ...rest] = b;
-  const parts = [`${top.labels[0]}≥${top.min}`];
-  rest.forEach((x, i) => parts.push(Number.isFinite(x.min) ? `${x.labels[0]}${x.min}–${b[i].min}` : `${x.labels[0]}<${b[i].min}`));
-  return `评价等级（${parts.join("，")}）`;
 }

@@ -4,7 +4,7 @@
 // and hidden per-row checks (parts vs 合计; a low 执行率 or an unfinished indicator with no problem written).
 import { taxonomyFor, type TaxonomyYear } from "./categories";
 import { rateFormula, reasonEmpty } from "./formulas";
-import { PROFILE } from "./lists";
+import { PROFILE } from "./profile-constants";
 import { footerRows } from "./footer";
 import type { CellDef, ListColumn, RowDef, TemplateDef } from "./types";
 

@@ -1,11 +1,62 @@
 // The profile a workbook's formulas computed with (docs/rules.md#profiles): its name and parameters as named cells on the lists
-// sheet (lists.ts PROFILE), read back by the file readers into Grid.meta.profile. A checker applies the named profile
+// sheet (PROFILE below), read back by the file readers into Grid.meta.profile. A checker applies the named profile
 // from its own table and never trusts the parameters: where they differ from it, that is profile-modified (an error).
 // When the reviewer checks under another profile (--profile), the cells the formulas computed under the file's profile
 // naturally disagree with the rules applied: they are reported once, not as the officer's errors cell by cell.
 import type { Finding, FindingCode } from "../model";
 import { getProfile, PROFILES, type Profile } from "../profiles";
-import { PROFILE, profileConstants } from "./lists";
+import type { WorkbookList } from "./lists";
+
+/** The profile's parameters as named cells (see profileConstants). */
+export const PROFILE = {
+  name: "JX_P_NAME",
+  cap: "JX_P_CAP",
+  ratio: "JX_P_RATIO",
+  over: "JX_P_OVER",
+  rate: "JX_P_RATE",
+  mins: "JX_P_MINS",
+  grades: "JX_P_GRADES",
+} as const;
+export type ProfileKey = keyof typeof PROFILE;
+
+/**
+ * The profile as named cells: its id, whether the 执行率 score is capped (1/0), whether ≤ targets use the older A/B
+ * rule (1/0), the over-achievement trigger, the 执行率 threshold, and the grade bands as two columns read by MATCH:
+ * the lowest total of each band (ascending, 差 first) and its wording. Written at insert and rewritten when the
+ * officer switches the profile (excel/profile-constants.ts); compared with the named profile by
+ * profile-constants.ts when a file is checked.
+ */
+export function profileConstants(p: Profile): WorkbookList[] {
+  // four bands, as every template prints them (the legends index them 1–4), and as the names' ranges are sized
+  if (p.gradeBands.length !== 4) throw new Error(`profile ${p.id}: the templates print four grade bands, not ${p.gradeBands.length}`);
+  const bands = [...p.gradeBands].reverse(); // lowest band first
+  return [
+    { name: PROFILE.name, values: [p.id] },
+    { name: PROFILE.cap, values: [p.executionCap ? 1 : 0] },
+    { name: PROFILE.ratio, values: [p.reverseFormula === "ratio" ? 1 : 0] },
+    { name: PROFILE.over, values: [p.overTrigger] },
+    { name: PROFILE.rate, values: [p.executionThreshold] },
+    { name: PROFILE.mins, values: bands.map((b) => (Number.isFinite(b.min) ? b.min : -1e9)) },
+    { name: PROFILE.grades, values: bands.map((b) => b.labels[0]) },
+  ];
+}
+
+/** The department form's words for the bands (seed 001): "优（S≥90）、良（90＞S≥80）、中（80＞S≥60）、差（S＜60）". */
+export function bandsText(p: Profile): string {
+  const b = p.gradeBands;
+  return b
+    .map((x, i) => (i === 0 ? `${x.labels[0]}（S≥${x.min}）` : Number.isFinite(x.min) ? `${x.labels[0]}（${b[i - 1].min}＞S≥${x.min}）` : `${x.labels[0]}（S＜${b[i - 1].min}）`))
+    .join("、");
+}
+
+/** The printed legend of the grade bands for a profile: "评价等级（优≥90，良80–90，中60–80，差<60）". */
+export function gradeLegend(p: Profile): string {
+  const b = p.gradeBands;
+  const [top, ...rest] = b;
+  const parts = [`${top.labels[0]}≥${top.min}`];
+  rest.forEach((x, i) => parts.push(Number.isFinite(x.min) ? `${x.labels[0]}${x.min}–${b[i].min}` : `${x.labels[0]}<${b[i].min}`));
+  return `评价等级（${parts.join("，")}）`;
+}
 
 /** What the lists sheet holds: each PROFILE name's values, row 1 first (absent when the workbook has none). */
 export type StoredProfile = Partial<Record<string, (string | number | boolean | null)[]>>;

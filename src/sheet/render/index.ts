@@ -4,7 +4,8 @@ import type { Form, FormKind } from "../../domain/model";
 import type { TemplateOptions } from "../../domain/templates/options";
 import { listNames, taxonomyFor, TIERS } from "../../domain/templates/categories";
 import { templateFor } from "../../domain/templates";
-import { bandsText, formulaLists, gradeLegend, profileConstants } from "../../domain/templates/lists";
+import { formulaLists } from "../../domain/templates/lists";
+import { bandsText, gradeLegend, profileConstants } from "../../domain/templates/profile-constants";
 import { getProfile } from "../../domain/profiles";
 import type { IndicatorSection, Section, TemplateDef } from "../../domain/templates/types";
 import type { PlanList, WritePlan } from "../plan";
@@ -91,6 +92,7 @@ export function buildPlan(kind: FormKind, options: TemplateOptions = {}, fill?: 
       ...(forms && Object.keys(builder.indicatorRows).length ? { indicatorRows: { ...builder.indicatorRows } } : {}),
       ...(builder.formRows.length ? { formRows: [...builder.formRows] } : {}),
       helpers: builder.helperColumns(),
+      widths: { ...def.widths },
       ...(forms?.length === 1 && first?.source && kind !== "multi-project" ? { source: { ...first.source } } : {}),
     },
   };

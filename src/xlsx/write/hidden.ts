@@ -1,7 +1,7 @@
 // The two very hidden sheets of meta.ts: JX_LISTS (validation lists, the formulas' word lists and units, the profile's
 // parameters: each a named column) and JX_META (one row per form: A = sheet name, B = JSON of FormMeta).
 import type ExcelJS from "exceljs";
-import { keyToName, LISTS_SHEET, META_SHEET, type FormMeta } from "../../sheet/meta";
+import { keyToName, LISTS_SHEET, META_SHEET, planMeta, type FormMeta } from "../../sheet/meta";
 import type { PlanList, WritePlan } from "../../sheet/plan";
 
 export function addListsSheet(wb: ExcelJS.Workbook, lists: PlanList[]): void {
@@ -23,11 +23,7 @@ export function addListsSheet(wb: ExcelJS.Workbook, lists: PlanList[]): void {
 export function formMeta(plan: WritePlan, k: number): FormMeta {
   const fields: Record<string, string> = {};
   for (const key of Object.keys(plan.fields)) fields[key] = keyToName(key);
-  const meta: FormMeta = { template: plan.template, prefix: `JX${k}_`, fields };
-  if (plan.meta?.indicatorColumns) meta.indicatorColumns = plan.meta.indicatorColumns;
-  if (plan.meta?.options) meta.options = plan.meta.options;
-  if (plan.meta?.source) meta.source = plan.meta.source;
-  return meta;
+  return planMeta(plan, `JX${k}_`, fields);
 }
 
 export function addMetaSheet(wb: ExcelJS.Workbook, rows: [sheet: string, meta: FormMeta][]): void {
