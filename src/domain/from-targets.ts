@@ -10,6 +10,7 @@
 // does anything else the table lacks; the engine reports those as field-missing. The one default is the weights,
 // and only when the table has none at all: the national 一级 weights split evenly (see defaultWeights).
 
+import { emptyForm } from "./form";
 import type { Form, FormFields, FormKind, Indicator, NumField, TextField } from "./model";
 import type { TemplateOptions } from "./templates/options";
 import { templateFor } from "./templates";
@@ -254,10 +255,7 @@ function carry(t: Form, kind: FormKind, file: string | undefined): Carried {
   if (file) source.file = file;
   if (t.code) source.code = carryText(t.code).trim();
   if (projectName) source.name = projectName;
-  const form: Form = {
-    kind,
-    sheet: t.sheet,
-    name,
+  const form: Form = emptyForm(kind, t.sheet, name, {
     fields,
     source,
     ...(unit ? { unit } : {}),
@@ -276,13 +274,7 @@ function carry(t: Form, kind: FormKind, file: string | undefined): Carried {
     goals: goalText ? [{ index: 1, text: goalText }] : [],
     indicators,
     scored: true,
-    enteredTotal: null,
-    enteredGrade: null,
-    sharedReason: null,
-    improvement: null,
-    spendingPlan: [],
-    readIssues: [],
-  };
+  });
   return { form, notes };
 }
 

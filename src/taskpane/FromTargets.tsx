@@ -145,7 +145,7 @@ export function FromTargets({ host, onInserted, onBack, onError }: FromTargetsPr
           <Field label={t.fromTargetsTables}>
             <ul className={styles.list} data-testid="targets-list">
               {tables.map((table, i) => (
-                <li key={`${table.sheet}-${table.anchor ?? i}`}>
+                <li key={`${table.sheet}-${table.anchor ?? ""}-${i}`}>
                   <Checkbox
                     checked={picked.has(i)}
                     onChange={(_, d) => toggle(i, d.checked === true)}

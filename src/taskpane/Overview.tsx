@@ -53,7 +53,7 @@ export function Overview({ state, profileLabel, busy, onCheck, onInsert }: Overv
           </div>
         </Panel>
       ) : (
-        evaluations.map((ev, i) => <FormCard key={`${ev.form.sheet}-${ev.form.anchor ?? i}`} ev={ev} />)
+        evaluations.map((ev, i) => <FormCard key={`${ev.form.sheet}-${ev.form.anchor ?? ""}-${i}`} ev={ev} />)
       )}
       <Txt size={200}>
         {s.profileInUse}
