@@ -60,55 +60,6 @@ function ConvertToUrl(path: string): string {
   return `file://${path.split("/").map(encodeURIComponent).join("/")}`;
 }
 
-/** CPU seconds (user + system) a shell command and its children used, from bash's `times`. */
-function cpuOf(command: string[]): Promise<number> {
-  const quoted = command.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
-  return new Promise((resolve, reject) => {
-    execFile("bash", ["-c", `${quoted} >/dev/null 2>&1; times`], { timeout: 900_000 }, (err, stdout) => {
-      if (err) return reject(err);
-      const lines = String(stdout).trim().split("\n");
-      const secs = (t: string) => {
-        const m = /(\d+)m([\d.]+)s/.exec(t);
-        return m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
-      };
-      const [user, sys] = lines[lines.length - 1].trim().split(/\s+/).map(secs);
-      resolve(user + sys);
-    });
-  });
-}
-
-/**
- * CPU milliseconds LibreOffice spends loading each file once (opening the document, reading it, recalculating it),
- * measured as processor time rather than wall time, which a shared machine's load would blur: one soffice process per
- * file loads it `rounds` times after a warm-up load, and the same process loading nothing is subtracted (start-up).
- * Result: ms per load, per file.
- */
-export async function loLoadCpu(files: string[], rounds: number): Promise<number[]> {
-  const profile = mkdtempSync(join(tmpdir(), "jx-lo-cpu-"));
-  try {
-    mkdirSync(join(profile, "user"), { recursive: true });
-    writeFileSync(join(profile, "user", "registrymodifications.xcu"), REGISTRY);
-    await soffice(profile, ["--terminate_after_init"]);
-    const run = async (file: string | null, n: number): Promise<number> => {
-      const out = join(profile, "times.txt");
-      writeFileSync(join(profile, "user", "basic", "Standard", "Module1.xba"), macro(file ? [file] : [], n, out));
-      return cpuOf([
-        "soffice",
-        `-env:UserInstallation=file://${profile}`,
-        "--headless",
-        "--norestore",
-        "vnd.sun.star.script:Standard.Module1.Main?language=Basic&location=application",
-      ]);
-    };
-    const base = await run(null, rounds);
-    const out: number[] = [];
-    for (const f of files) out.push((((await run(f, rounds)) - base) * 1000) / rounds);
-    return out;
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
-}
-
 /**
  * Milliseconds to load each file, `rounds` times each (after one warm-up round that is not counted):
  * result[i] = the times of files[i].

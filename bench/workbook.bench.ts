@@ -8,6 +8,8 @@
 // - lo-load-ratio: LibreOffice's load (with recalculation) of the filled 20-row project form over a plain form with
 //   the same indicator rows whose only formulas are, per row, ROUND(MIN(actual/target,1)*weight,2), plus the funds
 //   rate, a SUM for 总分 and an IF for 等级 — loaded in turns in one soffice process. Goal ≤ 2.
+//   lo-load-ratio-without-helpers: the same with our form stripped of its helper columns (everything else kept: the
+//   lists sheet, names, validations, conditional formats, print setup), to tell the helper formulas' share.
 // - check-own-20: `jixiao check` of our own filled 20-row form, ms per file (20 files in one run). Goal ≤ 30 ms.
 import { promises as fs, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,6 +23,15 @@ import { plainForm } from "./plain-form";
 import { runCheck } from "../src/cli/check";
 import { filledProject } from "./filled-form";
 import { loLoadTimes } from "./lo-load";
+import type { WritePlan } from "../src/sheet/plan";
+import { HELPER_COLUMN } from "../src/sheet/meta";
+import { lettersToCol } from "../src/sheet/address";
+
+/** A plan without its helper columns (their formulas, headers and the runs that fill them). */
+function withoutHelpers(plan: WritePlan): WritePlan {
+  const visible = (addr: string): boolean => lettersToCol(addr.replace(/\d+$/, "")) < HELPER_COLUMN;
+  return { ...plan, cells: plan.cells.filter((c) => visible(c.addr)), runs: plan.runs.filter((r) => visible(`${r.col}1`)) };
+}
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -59,6 +70,8 @@ async function main(): Promise<void> {
     console.log(`bench xlsx-size-filled: ${(filled.length / 1024).toFixed(1)} KB`);
     const plain = join(dir, "plain.xlsx");
     await plainForm(form, plain);
+    const bare = join(dir, "no-helpers.xlsx");
+    await fs.writeFile(bare, await writeXlsxBuffer([withoutHelpers(buildPlan("project", { year: 2024 }, form))]));
 
     const checkDir = join(dir, "check");
     await fs.mkdir(checkDir);
@@ -74,11 +87,13 @@ async function main(): Promise<void> {
 
     // Loaded in turns in one process; the ratio of each round's pair, then the median: the machine's load drifts,
     // and a pair loaded back to back sees the same load.
-    const [a, b] = await loLoadTimes([ours, plain], 15);
+    const [a, b, c] = await loLoadTimes([ours, plain, bare], 15);
     const ratio = median(a.map((x, i) => x / b[i]));
     console.log(`bench lo-load-ours: ${median(a)} ms (fastest ${Math.min(...a)})`);
     console.log(`bench lo-load-plain: ${median(b)} ms (fastest ${Math.min(...b)})`);
+    console.log(`bench lo-load-ours-without-helpers: ${median(c)} ms (fastest ${Math.min(...c)})`);
     console.log(`bench lo-load-ratio: ${ratio.toFixed(2)}`);
+    console.log(`bench lo-load-ratio-without-helpers: ${median(c.map((x, i) => x / b[i])).toFixed(2)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -5,13 +5,16 @@
 // other), take minutes. So each part is rebuilt here from what the reader needs, under the limits:
 // - only the workbook, its relationships, the shared strings, the styles and the worksheets are kept;
 // - a worksheet keeps its cells (`<sheetData>`) and its merged areas, each clipped to the part of the sheet that
-//   holds cells (never expanded); cells, rows and merges are counted against the limits;
+//   holds cells (never expanded); cells, rows and merges are counted against the limits; the cells the reader
+//   never reads are left out (right of HELPER_COLUMN, and the word lists on our hidden lists sheet);
 // - the workbook keeps its sheet list (with each sheet's hidden state) and date system; the defined names are read
 //   here, as plain text, and never reach ExcelJS;
 // - a part with a DTD is refused: workbooks never have one, entity expansion and external entities live there.
 // The scanning is by index and by regular expressions without nested repetition: linear in the size of a part.
 
 import { sheetOf } from "../sheet/address";
+import { HELPER_COLUMN, LISTS_SHEET } from "../sheet/meta";
+import { PROFILE } from "../domain/templates/lists";
 import { LimitError, type Limits } from "./limits";
 
 /** Parts ExcelJS reads that the reader needs. */
@@ -47,7 +50,10 @@ export function prepareOoxml(parts: Map<string, Buffer>, limits: Limits): Prepar
   const tally: Tally = { cells: 0, merges: 0, mergedCells: 0 };
   let names = new Map<string, Record<string, string>>();
   let sheets = 0;
-  for (const [name, buf] of parts) {
+  const lists = hiddenListsPart(parts);
+  // The workbook part first: a sheet may need its defined names.
+  const ordered = [...parts].sort(([a], [b]) => Number(b === "xl/workbook.xml") - Number(a === "xl/workbook.xml"));
+  for (const [name, buf] of ordered) {
     // latin1 maps each byte to one character and back: the rebuilt part keeps the file's UTF-8 bytes untouched.
     const xml = buf.toString("latin1");
     if (hasDoctype(xml)) throw new LimitError(`「${name}」含有 DTD 声明（工作簿从不使用，可能是 XML 实体攻击）`);
@@ -57,7 +63,8 @@ export function prepareOoxml(parts: Map<string, Buffer>, limits: Limits): Prepar
       out.set(name, Buffer.from(wb.xml, "latin1"));
     } else if (/^xl\/worksheets\//.test(name)) {
       if (++sheets > limits.sheets) throw new LimitError(`工作表超过 ${limits.sheets} 张`);
-      out.set(name, Buffer.from(prepareSheet(xml, name, limits, tally), "latin1"));
+      const keep = name === lists ? profileAreas(names) : undefined;
+      out.set(name, Buffer.from(prepareSheet(xml, name, limits, tally, keep), "latin1"));
     } else {
       out.set(name, buf);
     }
@@ -143,14 +150,56 @@ export function clipMerges(areas: Area[], maxRow: number, maxCol: number, limits
   return kept;
 }
 
-function prepareSheet(xml: string, part: string, limits: Limits, tally: Tally): string {
+/**
+ * The part of the hidden lists sheet our workbooks carry (JX_LISTS: word lists and the profile's constants), when
+ * hidden: the reader takes only the profile's named cells from it (read.ts), so the rest of its cells are cut out.
+ * A visible lists sheet is read as any sheet.
+ */
+function hiddenListsPart(parts: Map<string, Buffer>): string | undefined {
+  const wb = parts.get("xl/workbook.xml")?.toString("latin1");
+  const rels = parts.get("xl/_rels/workbook.xml.rels")?.toString("latin1");
+  if (!wb || !rels) return undefined;
+  const sheet = /<sheet(?=\s)[^>]*>/g;
+  for (let m = sheet.exec(wb); m; m = sheet.exec(wb)) {
+    const tag = m[0];
+    if (/\bname="([^"]*)"/.exec(tag)?.[1] !== LISTS_SHEET || !/\bstate="(hidden|veryHidden)"/.test(tag)) continue;
+    const id = /\s[\w.-]+:id="([^"]*)"/.exec(tag)?.[1];
+    const rel = /<Relationship(?=\s)[^>]*>/g;
+    for (let r = rel.exec(rels); r; r = rel.exec(rels)) {
+      if (id === undefined || /\bId="([^"]*)"/.exec(r[0])?.[1] !== id) continue;
+      const target = /\bTarget="([^"]*)"/.exec(r[0])?.[1] ?? "";
+      return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+    }
+  }
+  return undefined;
+}
+
+/** The cells of the profile's named ranges on the lists sheet (1-based rows and columns). */
+function profileAreas(names: Map<string, Record<string, string>>): Area[] {
+  const on = names.get(LISTS_SHEET) ?? {};
+  const out: Area[] = [];
+  for (const n of Object.values(PROFILE)) {
+    const [a, z = a] = (on[n] ?? "").split(":");
+    const p = cellRef(a);
+    const q = cellRef(z);
+    if (p && q) out.push({ r0: p[0], c0: p[1], r1: q[0], c1: q[1] });
+  }
+  return out;
+}
+
+const inside = (areas: Area[], row: number, col: number): boolean => areas.some((a) => row >= a.r0 && row <= a.r1 && col >= a.c0 && col <= a.c1);
+
+function prepareSheet(xml: string, part: string, limits: Limits, tally: Tally, keep?: Area[]): string {
   const root = rootStart(xml, "worksheet");
   if (!root) return EMPTY_SHEET; // a prefixed or foreign root: ExcelJS would read no cell from it either
   const data = block(xml, "sheetData");
   const sheetData = data ? xml.slice(data.start, data.end) : "<sheetData/>";
 
   // Count cells and rows and find the filled extent. Cells without an r attribute follow the previous one.
+  // The cells the reader never reads are cut out (cutOut): right of HELPER_COLUMN, or on the hidden lists sheet
+  // outside `keep`.
   const tags = /<(c|row)(?=[\s>/])([^>]*)>/g;
+  const cut: number[] = [];
   let maxRow = 0;
   let maxCol = 0;
   let row = 0;
@@ -166,7 +215,14 @@ function prepareSheet(xml: string, part: string, limits: Limits, tally: Tally): 
     const at = r ? cellRef(r) : null;
     if (at) [row, col] = at;
     else col++;
-    if (m[2].endsWith("/")) continue; // <c r="B2" s="3"/>: formatting only, no content
+    const empty = m[2].endsWith("/"); // <c r="B2" s="3"/>: formatting only, no content
+    const unread = keep ? !inside(keep, row, col) : col > HELPER_COLUMN;
+    if (unread && m.index >= (cut[cut.length - 1] ?? 0)) {
+      // The scan goes on inside the cut cell (a malformed file may nest cells there: they still count).
+      const end = empty ? tags.lastIndex : endOfCell(sheetData, tags.lastIndex);
+      if (!sharedBack(sheetData.slice(m.index, end))) cut.push(m.index, end);
+    }
+    if (empty) continue;
     if (row > maxRow) maxRow = row;
     if (col > maxCol) maxCol = col;
   }
@@ -190,7 +246,43 @@ function prepareSheet(xml: string, part: string, limits: Limits, tally: Tally): 
         .map((k) => `<mergeCell ref="${colLetters(k.c0)}${k.r0}:${colLetters(k.c1)}${k.r1}"/>`)
         .join("")}</mergeCells>`
     : "";
-  return `${XML_DECL}${root}${sheetData}${mergeXml}</worksheet>`;
+  return `${XML_DECL}${root}${cutOut(sheetData, cut)}${mergeXml}</worksheet>`;
+}
+
+/** Where the cell whose start tag ends at `from` ends (after its </c>). */
+function endOfCell(xml: string, from: number): number {
+  const close = xml.indexOf("</c>", from);
+  return close < 0 ? xml.length : close + 4;
+}
+
+/**
+ * Whether a cell is the first of a shared formula whose run reaches back into the columns that are read: such a cell
+ * is kept (the cells of the run there are written from it).
+ */
+function sharedBack(cell: string): boolean {
+  const f = /<f(?=[\s>/])([^>]*)>/.exec(cell)?.[1];
+  if (!f || !/\bt="shared"/.test(f)) return false;
+  const ref = /\bref="([^":]*)/.exec(f)?.[1];
+  const from = ref ? cellRef(ref) : null;
+  return !!from && from[1] <= HELPER_COLUMN;
+}
+
+/**
+ * The sheet data without the spans in `cut` (start, end pairs): cells the reader never reads — right of HELPER_COLUMN
+ * (1-based column > HELPER_COLUMN, sheet-grid.ts), or on the hidden lists sheet outside the profile's cells. On our
+ * own forms those are the hidden helper formulas (two thirds of the sheet's XML) and the word lists, and ExcelJS
+ * would build an object for each.
+ */
+function cutOut(xml: string, cut: number[]): string {
+  if (!cut.length) return xml;
+  const parts: string[] = [];
+  let last = 0;
+  for (let i = 0; i < cut.length; i += 2) {
+    parts.push(xml.slice(last, cut[i]));
+    last = cut[i + 1];
+  }
+  parts.push(xml.slice(last));
+  return parts.join("");
 }
 
 // ---------- the workbook part ----------

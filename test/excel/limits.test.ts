@@ -3,6 +3,8 @@
 import { createFakeExcel, ErrorCodes } from "../../src/fake-excel";
 import { rig } from "./helpers";
 import type { FormKind } from "../../src/domain/model";
+import { HELPER_COLUMN } from "../../src/sheet/meta";
+import { formatA1, lettersToCol } from "../../src/sheet/address";
 
 describe("payload limit (Excel on the web)", () => {
   test("the fake refuses a request over the limit and applies none of it", async () => {
@@ -51,6 +53,37 @@ describe("payload limit (Excel on the web)", () => {
       const { request, response } = fake.maxPayload;
       expect(request).toBeGreaterThan(10_000); // the accounting sees the form's cells
       expect(Math.max(request, response)).toBeLessThanOrEqual(1_500_000);
+    } finally {
+      undo();
+    }
+  });
+});
+
+describe("what a recompute reads (issue #13: only the columns it needs)", () => {
+  // The helper band starts HELPER_COLUMN columns right of the form; a recompute's read stops before it. A big text put
+  // into the band must not grow the read's response; the same text left of the band must (the measure can see it).
+  test.each([
+    { where: "in the helper band", col: HELPER_COLUMN + 5, grows: false },
+    { where: "left of the helper band", col: HELPER_COLUMN - 5, grows: true },
+  ])("a 200 KB text $where: the recompute's response grows: $grows", async ({ col, grows }) => {
+    const { fake, host, undo } = rig();
+    try {
+      const out = await host.insert("department-goals", { rows: 20 }, "new-sheet");
+      const sheet = out.sheet!;
+      const helpers = Object.entries(fake.snapshot(sheet).cells).filter(([a, c]) => lettersToCol(a.replace(/\d+$/, "")) >= HELPER_COLUMN && c.formula);
+      expect(helpers.length).toBeGreaterThan(1000); // the band holds the helper formulas
+      const responseOfRefresh = async (): Promise<number> => {
+        fake.book.maxPayload = { request: 0, response: 0 };
+        const state = await host.refresh();
+        expect(state.sheet).toBe(sheet);
+        return fake.book.maxPayload.response;
+      };
+      const before = await responseOfRefresh();
+      // the helper formulas alone weigh more than the whole read
+      expect(helpers.reduce((n, [, c]) => n + JSON.stringify(c.formula).length, 0)).toBeGreaterThan(before);
+      fake.setCells(sheet, formatA1(10, col), [["长".repeat(70_000)]]);
+      const after = await responseOfRefresh();
+      expect([after - before > 200_000, after - before < 1_000]).toEqual([grows, !grows]);
     } finally {
       undo();
     }

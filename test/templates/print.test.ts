@@ -12,6 +12,8 @@ import { promisify } from "node:util";
 import type { Form, FormKind } from "../../src/domain/model";
 import { buildPlan } from "../../src/sheet/render";
 import type { WritePlan } from "../../src/sheet/plan";
+import { HELPER_COLUMN } from "../../src/sheet/meta";
+import { lettersToCol } from "../../src/sheet/address";
 import { layoutPrint, PRINT_METRICS } from "../../src/sheet/render/print";
 import { writeXlsxFile } from "../../src/xlsx/write";
 import { freshProfile, pageInk, pdfToPng, toPdf } from "../helpers/libreoffice";
@@ -119,7 +121,7 @@ describe("printed through LibreOffice", () => {
     expect((await pdfToPng(pdf, 40)).length).toBe(pages.length);
     // the helper headers, 来源核对 and 核对 columns are outside the print area
     for (const t of pages) {
-      expect(t).not.toMatch(/规整文本|比较方式|按规则得分|来源核对|核对结果/);
+      expect(t).not.toMatch(/规整文本|比较方式|按规则得分|来源核对|核对结果|不适用指标的分值合计|未填完的项数|执行率偏低且未说明/);
     }
     if (c.total) {
       const last = c.plan.meta?.helpers ? lastTableText(c.plan) : null;
@@ -140,7 +142,9 @@ function lastTableText(plan: WritePlan): string | null {
     .map(([, ref]) => Number(/(\d+)$/.exec(ref)![1]));
   if (!body.length) return null;
   const row = Math.max(...body);
-  const texts = plan.cells.filter((c) => new RegExp(`^[A-Z]+${row}$`).test(c.addr) && typeof c.value === "string" && c.value.length >= 2 && !c.formula);
+  // visible cells only: a hidden helper column may hold a header in that row
+  const visible = (addr: string): boolean => lettersToCol(addr.replace(/\d+$/, "")) < HELPER_COLUMN;
+  const texts = plan.cells.filter((c) => new RegExp(`^[A-Z]+${row}$`).test(c.addr) && visible(c.addr) && typeof c.value === "string" && c.value.length >= 2 && !c.formula);
   return texts.length ? String(texts[0].value).replace(/\s+/g, "").slice(0, 12) : null;
 }
 

@@ -328,3 +328,21 @@ export const LEVEL1_HELPERS: HelperDef[] = [
 
 /** The 得分 cell's default: the rule's score where the rule gives one (a qualitative row stays blank for hers). */
 export const SCORE_DEFAULT = `=IF(ISNUMBER({h:rule}),{h:rule},"")`;
+
+/**
+ * Headers of the helper columns that hold one cell each (not a column of rows): written just above the cell, hidden
+ * with its column, like the indicator helpers' headers. Keyed by the helper's key (a template's "@key" column, or
+ * "flag.<field>" for a flag computed in a helper cell).
+ */
+export const HELPER_CELL_HEADERS: Record<string, string> = {
+  // formulas.ts naWeightFormula: the 分值 of the rows whose 比较方式 is "na", left out of 总分's scale.
+  naWeight: "不适用指标的分值合计",
+  // formulas.ts incompleteFormula: blank required cells, missing amounts, open rows, nothing compared yet.
+  incomplete: "未填完的项数（0为填完）",
+  // The shared 偏差 text folded once (fold above), so no row folds it again.
+  sharedReasonText: "共用偏差说明：规整文本",
+  // formulas.ts partsCheck on the targets table's 预算数 and its sources.
+  fundsCheck: "资金来源核对（相符/不符）",
+  // formulas.ts rateUnexplained: the 执行率 flag, computed once here and painted from here.
+  "flag.funds.rate": "执行率偏低且未说明（TRUE是）",
+};

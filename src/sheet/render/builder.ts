@@ -7,6 +7,7 @@ import type { CellDef, StyleKey } from "../../domain/templates/types";
 import { HELPER_COLUMN } from "../meta";
 import { FLAG_STYLE, STYLES } from "./styles";
 import { anchorColumns } from "../move-formula";
+import { HELPER_CELL_HEADERS } from "../../domain/templates/helpers";
 
 /** Where a formula was written: the row, and the columns of the table it belongs to. */
 export interface Ctx {
@@ -156,6 +157,17 @@ export class PlanBuilder {
     return absolute(this.fields[tok] ?? fail(tok));
   }
 
+  /** A header above the first cell of each one-cell helper column that has none (HELPER_CELL_HEADERS). */
+  private headSingleHelpers(): void {
+    for (const [key, col] of this.helpers) {
+      const header = HELPER_CELL_HEADERS[key];
+      if (!header) continue;
+      const rows = [...this.cells.keys()].filter((a) => a.replace(/\d+$/, "") === col).map((a) => Number(a.slice(col.length)));
+      const top = Math.min(...rows);
+      if (Number.isFinite(top) && top > 1 && !this.cells.has(`${col}${top - 1}`)) this.cells.set(`${col}${top - 1}`, { addr: `${col}${top - 1}`, value: header, style: { numFmt: "@" } });
+    }
+  }
+
   /** The finished plan parts (formulas, runs and conditional formats resolved). */
   finish(): Pick<WritePlan, "cells" | "conditionalFormats" | "size" | "runs"> & { hiddenColumns: string[] } {
     for (const pending of this.pending) {
@@ -169,6 +181,7 @@ export class PlanBuilder {
       style: { ...FLAG_STYLE[flag.style] },
       meaning: flag.meaning,
     }));
+    this.headSingleHelpers();
     const hiddenColumns = [...new Set(this.helpers.values())].sort((a, b) => lettersToCol(a) - lettersToCol(b));
     return {
       cells: [...this.cells.values()],
