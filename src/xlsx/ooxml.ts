@@ -14,7 +14,7 @@
 
 import { sheetOf } from "../sheet/address";
 import { HELPER_COLUMN, LISTS_SHEET } from "../sheet/meta";
-import { PROFILE } from "../domain/templates/lists";
+import { PROFILE } from "../domain/templates/profile-constants";
 import { LimitError, type Limits } from "./limits";
 
 /** Parts ExcelJS reads that the reader needs. */

@@ -7,7 +7,8 @@ import { FORM_KINDS } from "../../src/domain/model";
 import { buildPlan } from "../../src/sheet/render";
 import { HELPER_COLUMN } from "../../src/sheet/meta";
 import { lettersToCol } from "../../src/sheet/address";
-import { formulaLists, profileConstants } from "../../src/domain/templates/lists";
+import { formulaLists } from "../../src/domain/templates/lists";
+import { profileConstants } from "../../src/domain/templates/profile-constants";
 import { getProfile } from "../../src/domain/profiles";
 import type { WritePlan } from "../../src/sheet/plan";
 
