@@ -1,11 +1,12 @@
-// What the template formulas read from the workbook instead of holding it themselves (DESIGN §10): the word lists of
+// What the template formulas read from the workbook instead of holding it themselves: the word lists of
 // domain/vocabulary.ts, the units of domain/units.ts and the profile's parameters (domain/profiles.ts), each a named
 // range on the very hidden lists sheet. The formulas match against these ranges (see helpers.ts), so one vocabulary
 // serves the engine and the sheet, and switching the profile rewrites a few cells, never a formula.
 //
 // How a list is matched in a formula decides how it is written here:
-// - exact lists ("无", "不适用", "已完成" …) are compared with `list=text` inside SUMPRODUCT (never MATCH or COUNTIF:
-//   they read * ? ~ as wildcards, and "**" is a real target text), so they hold the words as the sheet sees them;
+// - exact lists ("无", "不适用", "已完成" …) are looked up with MATCH(…, 0) on the folded text (helpers.ts fold): the
+//   fold turns * ? ~ into ¤ first, so MATCH, which reads them as wildcards, compares whole texts ("**" is a real
+//   target text); the lists hold the words as the sheet sees them;
 // - the sheet folds a cell with ASC (full-width digits, letters and signs to half-width; 。 becomes ｡ in LibreOffice),
 //   so every word here is folded the same way (asc() below mirrors ASC);
 // - lists matched at the end or start of a text ("以上", "不低于") start with an empty row: the longest match is found
