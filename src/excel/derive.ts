@@ -3,11 +3,10 @@
 // the officer wrote more than fits (Excel's autofit ignores merged cells, and our rows have set heights).
 
 import type { Evaluation, Finding, IndicatorResult } from "../domain/model";
-import { parseA1, parseRange } from "../sheet/address";
+import { colToLetters, parseA1, parseRange } from "../sheet/address";
 import type { Grid, Rect } from "../sheet/grid";
 import { cellLookup } from "../sheet/grid";
 import { widthsOf, type FormMeta } from "../sheet/meta";
-import { colToLetters } from "../sheet/address";
 import { MIN_ROW_HEIGHT, textHeight } from "../sheet/render/heights";
 import { isOurNote, KEPT_NOTES, NOTES_FIELD } from "./workbook-parts";
 
