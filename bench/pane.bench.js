@@ -7,7 +7,10 @@
 //                                          shares with other parts; not loaded before the overview shows
 //   bench pane-lazy-js-gzip: <KB> KB      every chunk loaded on demand, together
 //   bench pane-first-render: <ms> ms      headless Chromium, navigation start → the overview showing the form
-//                                          (median of 5 cold loads; office.js answered by the fake-workbook stub)
+//                                          (median of 5 cold loads; office.js answered by the fake-workbook stub),
+//                                          less the time the stub spends building its sample workbook (Excel's work
+//                                          in Office, done before the pane opens)
+//   bench pane-first-render-with-stub     the same with the stub's time in, and that time
 // Always builds the add-in afresh (webpack.config.js, production) into .tmp/bench-pane (a stale dist/ would give
 // stale figures), and dist-preview/office-stub.js (webpack.preview.config.js). Fails when a chunk
 // loaded on demand is fetched before the overview shows (it would then count as initial and is not measured so).
@@ -91,6 +94,8 @@ async function firstRenderMs(lazyFiles) {
     ],
   });
   const times = [];
+  const rawTimes = [];
+  const stubTimes = [];
   try {
     for (let i = 0; i < RUNS; i++) {
       const context = await browser.newContext({ viewport: { width: 320, height: 720 } }); // cold cache each time
@@ -116,9 +121,18 @@ async function firstRenderMs(lazyFiles) {
       await page.waitForFunction(() => typeof window.__jxFirstRender === "number", null, { timeout: 30000 });
       const seen = await page.evaluate(() => ({
         at: window.__jxFirstRender,
+        stubStart: window.__jxStubStart,
+        stubReady: window.__jxStubReady,
         fetched: performance.getEntriesByType("resource").map((e) => ({ name: e.name, start: e.startTime })),
       }));
-      times.push(seen.at);
+      // The stand-in for Excel (src/preview/office-stub.ts) builds its sample workbook on the page's main thread,
+      // with the fake's formula engine, before it says Office is ready: in Office that is Excel's own work, done
+      // before the pane opened. It is left out of the pane's figure and printed on a line of its own.
+      const stubMs = seen.stubReady - seen.stubStart;
+      if (!(stubMs >= 0)) throw new Error("the office stub did not mark its preparation");
+      times.push(seen.at - stubMs);
+      rawTimes.push(seen.at);
+      stubTimes.push(stubMs);
       // Started before the overview showed (the parts are fetched in the background once the pane is idle).
       const early = seen.fetched
         .filter((e) => e.start < seen.at && lazyFiles.has(e.name.split("/").pop()))
@@ -130,8 +144,8 @@ async function firstRenderMs(lazyFiles) {
     await browser.close();
     server.close();
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { pane: median(times), raw: median(rawTimes), stub: median(stubTimes) };
 }
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -155,7 +169,9 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
   );
   for (const f of fs.readdirSync(DIST)) if (f.endsWith(".js") && !started.has(f)) lazy.add(f);
   console.log(`bench pane-lazy-js-gzip: ${kb([...lazy].reduce((n, f) => n + gzipBytes(f), 0))}`);
-  console.log(`bench pane-first-render: ${Math.round(await firstRenderMs(lazy))} ms`);
+  const first = await firstRenderMs(lazy);
+  console.log(`bench pane-first-render: ${Math.round(first.pane)} ms`);
+  console.log(`bench pane-first-render-with-stub: ${Math.round(first.raw)} ms (of which the stub's sample workbook ${Math.round(first.stub)} ms)`);
 })().catch((e) => {
   console.error(e);
   process.exit(1);
