@@ -2,13 +2,10 @@
 import type { FormKind, TotalResult } from "../domain/model";
 import { KIND_NAMES, SEVERITY_NAMES } from "../domain/names";
 import { totalText } from "../domain/progress";
-import { capText, documentText } from "../sheet/safe-text";
+import { lineText } from "../sheet/safe-text";
 
-/** Text from the workbook in a dialog line (a sheet name, a message quoting a cell): no control or bidi characters
- *  (shown as "�"), one line, at most `max` characters. */
-export function lineText(text: string, max = 300): string {
-  return capText(documentText(String(text).slice(0, max * 4 + 16)).replace(/\s*\n\s*/g, " ").trim(), max);
-}
+/** How much of a text from the workbook (a sheet name, a message quoting a cell) a dialog line shows. */
+const DIALOG_TEXT = 300;
 
 export type MessageTone = "ok" | "warning" | "error";
 
@@ -53,7 +50,7 @@ export function checkMessage(r: CheckSummary): CommandMessage {
     return {
       tone: "warning",
       title,
-      lines: [`没有检查：${lineText(r.problem)}`],
+      lines: [`没有检查：${lineText(r.problem, DIALOG_TEXT)}`],
       linesEn: ["Nothing was checked: no form could be read on this sheet."],
     };
   }
@@ -80,7 +77,7 @@ export function checkMessage(r: CheckSummary): CommandMessage {
   const linesEn = [`Found ${en(r.errors, "error")} and ${en(r.warnings, "warning")}.`];
   if (r.first) {
     const at = cellRef(lineText(r.first.sheet, 40), r.first.cell);
-    const message = lineText(r.first.message);
+    const message = lineText(r.first.message, DIALOG_TEXT);
     lines.push(`第一处 ${at}：${message}`, "已选中该单元格。打开“任务窗格”可逐条查看全部问题。");
     linesEn.push(`First: ${at} (${message})`, "That cell is selected. Open the Task Pane to review every finding.");
   }

@@ -104,6 +104,15 @@ export function cellText(text: string, max = EXCEL_CELL_MAX): string {
 const DOCUMENT_UNSAFE = /[\ud800-\udbff][\udc00-\udfff]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff\ud800-\udfff]/g;
 
 /**
+ * One line of text from a workbook for a dialog or the pane: no control or bidi characters (shown as "�"), line
+ * breaks and the spaces around them made one space, at most `max` characters. Never cleans more than a few times
+ * what is shown, so a cell of megabytes costs no more than a short one.
+ */
+export function lineText(text: string, max: number): string {
+  return capText(documentText(String(text).slice(0, max * 4 + 16)).replace(/\s*\n\s*/g, " ").trim(), max);
+}
+
+/**
  * Text for a document: line breaks of every kind become "\n" (the renderer decides what a line is), a tab a space,
  * and every character that could hide, reorder or break the text a visible "�".
  */

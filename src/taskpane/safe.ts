@@ -2,16 +2,12 @@
 // shows it (issue #12 item 3): React already escapes HTML, so what is left is what could hide or reorder the text —
 // control characters and bidi overrides, each shown as a visible "�" (the shared rule of sheet/safe-text.ts) —,
 // line breaks, which become spaces, and length: a long text is cut with "…".
-import { capText, documentText } from "../sheet/safe-text";
+import { lineText } from "../sheet/safe-text";
 
 /** Caps for what the pane shows. */
 export const CAP = { name: 80, sheet: 40, message: 600 } as const;
 
 /** One line of text from the workbook, safe to show, at most `max` characters. */
 export function paneText(text: string | null | undefined, max: number = CAP.message): string {
-  if (text == null) return "";
-  const s = String(text);
-  // Never clean more than a few times what is shown: a cell of megabytes costs no more than a short one.
-  const head = s.length > max * 4 + 16 ? s.slice(0, max * 4 + 16) : s;
-  return capText(documentText(head).replace(/\s*\n\s*/g, " ").trim(), max);
+  return text == null ? "" : lineText(text, max);
 }
