@@ -12,7 +12,7 @@
 // - a part with a DTD is refused: workbooks never have one, entity expansion and external entities live there.
 // The scanning is by index and by regular expressions without nested repetition: linear in the size of a part.
 
-import { sheetOf } from "../sheet/address";
+import { colToLetters, sheetOf } from "../sheet/address";
 import { HELPER_COLUMN, LISTS_SHEET } from "../sheet/meta";
 import { PROFILE } from "../domain/templates/profile-constants";
 import { LimitError, type Limits } from "./limits";
@@ -111,12 +111,6 @@ function cellRef(ref: string): [number, number] | null {
   let col = 0;
   for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
   return [Number(m[2]), col];
-}
-
-function colLetters(col: number): string {
-  let s = "";
-  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
 }
 
 interface Area {
@@ -243,7 +237,7 @@ function prepareSheet(xml: string, part: string, limits: Limits, tally: Tally, k
   const kept = clipMerges(areas, maxRow, maxCol, limits, tally, part);
   const mergeXml = kept.length
     ? `<mergeCells count="${kept.length}">${kept
-        .map((k) => `<mergeCell ref="${colLetters(k.c0)}${k.r0}:${colLetters(k.c1)}${k.r1}"/>`)
+        .map((k) => `<mergeCell ref="${colToLetters(k.c0 - 1)}${k.r0}:${colToLetters(k.c1 - 1)}${k.r1}"/>`)
         .join("")}</mergeCells>`
     : "";
   return `${XML_DECL}${root}${cutOut(sheetData, cut)}${mergeXml}</worksheet>`;
