@@ -162,7 +162,11 @@ export function queueWrites(ws: Excel.Worksheet, all: CellWrite[]): number {
   const writes = all.filter((w) => w.height === undefined);
   const heights = all.filter((w) => w.height !== undefined).sort((a, b) => a.r - b.r);
   const byCol = new Map<number, CellWrite[]>();
-  for (const w of writes) byCol.set(w.c, [...(byCol.get(w.c) ?? []), w]);
+  for (const w of writes) {
+    const list = byCol.get(w.c);
+    if (list) list.push(w);
+    else byCol.set(w.c, [w]);
+  }
   let ops = 0;
   for (let i = 0; i < heights.length; ) {
     let j = i;
