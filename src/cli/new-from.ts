@@ -12,7 +12,7 @@ import type { TemplateOptions } from "../domain/templates/options";
 import { buildPlan } from "../sheet/render";
 import type { WritePlan } from "../sheet/plan";
 import { readForms } from "../sheet/read";
-import { terminalText } from "../sheet/safe-text";
+import { sheetNameFor, terminalText } from "../sheet/safe-text";
 import { LimitError, readWorkbookFile, ReadFileError } from "../xlsx/read";
 import type { Io } from "./io";
 
@@ -24,16 +24,6 @@ export interface NewFromOptions {
   force: boolean;
   /** What the officer gave on the command line (year, unit, taxonomy): it wins over the table. */
   options: TemplateOptions;
-}
-
-// What a sheet name may not hold in Excel, and what a cell cannot (control characters).
-// eslint-disable-next-line no-control-regex
-const SHEET_UNSAFE = /[[\]:*?/\\\u0000-\u001f\u007f]/g;
-
-/** A sheet name from a project name: without the characters Excel refuses, not starting or ending with "'". */
-export function sheetNameFor(name: string, fallback: string): string {
-  const clean = name.replace(SHEET_UNSAFE, " ").replace(/\s+/g, " ").trim().replace(/^'+|'+$/g, "").trim().slice(0, 28);
-  return clean || fallback;
 }
 
 /** A line for the terminal: text from the file cannot move the cursor, start an escape or a line of its own. */

@@ -1,7 +1,6 @@
 // After a form made from a targets table is inserted: its notes ("按默认分值分配，请核对") in its 助手提示 column, on
 // the rows of the indicators they concern, marked ℹ like the live loop's own notes (which keep them beside their own
-// until the officer deletes them: workbook-parts KEPT_NOTES). One sync, events off. And the name of the sheet
-// a filled form goes to: its project's, as the CLI names it.
+// until the officer deletes them: workbook-parts KEPT_NOTES). One sync, events off.
 
 import { parseRange } from "../sheet/address";
 import type { InsertFill } from "../sheet/host-contract";
@@ -41,16 +40,4 @@ export async function writeFillNotes(sheet: string, writes: CellWrite[]): Promis
     context.runtime.enableEvents = true;
     await context.sync();
   });
-}
-
-/** A sheet name from a project's name: one line, without characters Excel refuses, at most 28 characters (room for
- *  " (2)"); `fallback` when nothing is left. uniqueSheetName makes it unique when it is written. */
-export function sheetNameFor(name: string, fallback: string): string {
-  const clean = documentText(name)
-    .replace(/[\ufffd[\]:*?/\\]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/^'+|'+$/g, "")
-    .trim();
-  return capText(clean, 28).replace(/…$/, "").trim() || fallback;
 }

@@ -122,3 +122,19 @@ export function documentText(text: string): string {
     .replace(/\t/g, " ")
     .replace(DOCUMENT_UNSAFE, keepPairs(() => "\ufffd"));
 }
+
+/**
+ * A sheet name from a project's name, for a form made from a targets table (`jixiao new --from` and the pane's
+ * 从绩效目标表生成 name it alike): one line, no control or bidi characters, none of the characters Excel refuses in a
+ * sheet name, not starting or ending with "'", at most 28 characters (room for " (2)" when the writer makes it
+ * unique); `fallback` when nothing is left.
+ */
+export function sheetNameFor(name: string, fallback: string): string {
+  const clean = documentText(name)
+    .replace(/[\ufffd[\]:*?/\\]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^'+|'+$/g, "")
+    .trim();
+  return capText(clean, 29).replace(/…$/, "").trim() || fallback;
+}
