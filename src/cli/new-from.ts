@@ -3,7 +3,6 @@
 // becomes a sheet of its own in the one output file, or one row of a multi-project form. The drafting is the
 // domain's (domain/from-targets.ts); here: read the file, pick the sheet, write, and say what the officer must check.
 
-import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { draftsFromTargets, type Draft, type DraftKind } from "../domain/from-targets";
 import type { Form } from "../domain/model";
@@ -15,6 +14,7 @@ import { readForms } from "../sheet/read";
 import { sheetNameFor, terminalText } from "../sheet/safe-text";
 import { LimitError, readWorkbookFile, ReadFileError } from "../xlsx/read";
 import type { Io } from "./io";
+import { writeNewWorkbook } from "./write-new";
 
 export interface NewFromOptions {
   from: string;
@@ -85,7 +85,6 @@ export async function runNewFrom(o: NewFromOptions, io: Io): Promise<number> {
     return 1;
   }
   const drafts = draftsFromTargets(tables, { kind: o.kind, file: path.basename(o.from) });
-  const file = path.resolve(o.out);
   let bytes: Buffer;
   try {
     // The writer (and ExcelJS with it) is loaded only now, as `jixiao new` does.
@@ -95,16 +94,7 @@ export async function runNewFrom(o: NewFromOptions, io: Io): Promise<number> {
     err(`无法生成自评表：${e instanceof Error ? e.message : String(e)}`);
     return 1;
   }
-  try {
-    // "wx": an existing file is never overwritten without --force, even one that appears meanwhile.
-    await fs.writeFile(file, bytes, { flag: o.force ? "w" : "wx" });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") err(`文件已存在，未写入：${line(o.out)}（如需覆盖，请加 --force）`);
-    else if (code === "ENOENT") err(`文件夹不存在：${line(path.dirname(o.out) || ".")}`);
-    else err(`无法写入 ${line(o.out)}${code === "EACCES" || code === "EPERM" ? "：没有写入权限" : code ? `（${code}）` : ""}`);
-    return 1;
-  }
+  if (!(await writeNewWorkbook(o.out, bytes, o.force, err))) return 1;
   const forms = drafts.flatMap((d) => (Array.isArray(d.fill) ? d.fill : [d.fill]));
   io.out(
     o.kind === "multi-project"

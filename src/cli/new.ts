@@ -1,14 +1,13 @@
 // `jixiao new <kind> -o <file.xlsx> [--year Y] [--unit 名称] [--department 名称] [--project 名称] [--rows N] [--taxonomy 2020|2021] [--force]`
 // Writes a blank form that computes itself. Exit codes: 0 written, 1 not written (file exists, cannot write),
 // 2 bad arguments. Arguments are parsed by util.parseArgs (args.ts); `--` ends the options.
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { FORM_KINDS, type FormKind } from "../domain/model";
 import { kindName } from "../domain/names";
 import type { TemplateOptions } from "../domain/templates/options";
 import { buildPlan } from "../sheet/render";
 import { terminalText } from "../sheet/safe-text";
 import { processIo, type Io } from "./io";
+import { writeNewWorkbook } from "./write-new";
 import { parseCommandArgs } from "./args";
 import { DRAFT_KINDS as FROM_KINDS, type DraftKind } from "../domain/from-targets";
 
@@ -123,24 +122,16 @@ export async function runNew(args: string[], io: Io = processIo): Promise<number
     const { runNewFrom } = await import("./new-from");
     return runNewFrom({ from: p.from.file, sheet: p.from.sheet, kind: p.kind as DraftKind, out: p.out, force: p.force, options: p.options }, io);
   }
-  const file = path.resolve(p.out);
-  if (fs.existsSync(file) && !p.force) {
-    io.err(`jixiao new：文件已存在，未写入：${terminalText(p.out)}（如需覆盖，请加 --force）`);
-    return 1;
-  }
-  if (!fs.existsSync(path.dirname(file))) {
-    io.err(`jixiao new：文件夹不存在：${terminalText(path.dirname(p.out) || ".")}`);
-    return 1;
-  }
+  let bytes: Buffer;
   try {
     // The writer (and ExcelJS with it) is loaded only now, so `jixiao --help` starts as fast as Node itself.
-    const { writeXlsxFile } = await import("../xlsx/write");
-    await writeXlsxFile([buildPlan(p.kind, p.options)], file);
+    const { writeXlsxBuffer } = await import("../xlsx/write");
+    bytes = await writeXlsxBuffer([buildPlan(p.kind, p.options)]);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    io.err(`jixiao new：无法写入 ${terminalText(p.out)}${code === "EACCES" || code === "EPERM" ? "：没有写入权限" : code ? `（${code}）` : ""}`);
+    io.err(`jixiao new：无法生成表格：${terminalText(e instanceof Error ? e.message : String(e))}`);
     return 1;
   }
+  if (!(await writeNewWorkbook(p.out, bytes, p.force, (line) => io.err(`jixiao new：${line}`)))) return 1;
   io.out(`已生成${kindName(p.kind)}：${terminalText(p.out)}`);
   return 0;
 }
