@@ -77,39 +77,40 @@ const TARGET_UNIT = "MOD(MAX(0,N({h:targetUnit})),1000)";
 
 /**
  * The helpers that read one side ("target" or "actual"), each a short formula over the cells before it: the folded
- * text, where its number starts and how many characters it has, what follows the number — the unit and any comparator
- * word that ends it (以上, 以内 …) — and the number itself (in 万元 when both sides are money) or, when the text is not a
- * number, what kind of text it is; the target also keeps the comparator written before its number (≥, 不低于 …) and
- * the direction it is compared in. LibreOffice copies a shared formula into every cell it fills and spends about a
- * microsecond per function call, so the cells are few and the usual cases take short paths (a tail that is a unit
- * alone, nothing before an actual's number); the word lists are searched only when those fail
- * (docs/helper-columns.md).
+ * text, where its number starts and how many characters it has, the text after the number (its final stop dropped)
+ * and the row of the comparator word that ends it (以上, 以内 …), the unit, the text before the number and the
+ * comparator there (≥, 不低于 …), and the number itself (in 万元 when both sides are money) or, when the text is not a
+ * number, what kind of text it is; the target also keeps the direction it is compared in.
+ *
+ * Cells are cheap and function calls are not: LibreOffice spends about half a microsecond per call and two per
+ * lookup in a list, and a formula cannot name a value it uses twice (no LET before Excel 2021). So every part that
+ * a later formula uses more than once has a cell of its own (the tail, its ending word, the text before the number,
+ * the comparator there), and the usual cases take short paths: a tail that is a unit alone, nothing before an
+ * actual's number (docs/helper-columns.md).
  */
-function side(p: "target" | "actual"): HelperDef[] {
+function side(p: "target" | "actual", mode: HelperMode): HelperDef[] {
   const h = (k: string) => `{h:${p}${k}}`;
   const raw = `{r:${p}}`;
-  const [X, S, W, U] = ["Text", "Start", "Digits", "Unit"].map(h);
+  const [X, S, W, U, T, E0, B] = ["Text", "Start", "Digits", "Unit", "Tail", "Ending", "Before"].map(h);
   const none = `${S}>LEN(${X})`;
   const run = `MID(${X},${S},16)`;
   const rest = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", ".", ","].reduce((acc, ch) => `SUBSTITUTE(${acc},${q(ch)},"")`, run);
   // What follows the number, its final stop dropped: [unit][以上/以下 …][完成/左右 …]. Most tails are a unit alone.
-  const tail = bare(`MID(${X},${S}+${W},99)`);
-  const ending = longestMatch(LIST.after, tail, "end", lengthsOf(LIST.after, 4));
-  const unitText = `LEFT(${tail},LEN(${tail})-LEN(INDEX(${LIST.after},${ending})))`;
+  const unitText = `LEFT(${T},LEN(${T})-LEN(INDEX(${LIST.after},${E0})))`;
   // The target's unit cell keeps the comparator word's row too (×1000): its direction may be written there.
-  const [E, u] = p === "target" ? [`INT(${U}/1000)`, `MOD(${U},1000)`] : [ending, U];
+  const [E, u] = p === "target" ? [`INT(${U}/1000)`, `MOD(${U},1000)`] : [E0, U];
   // 百分之95 is 95% (the text cell drops 百分之): no other unit may follow.
   const percentWords = `IF(ISNUMBER(FIND("百分之",${raw}&"")),MATCH("%",${LIST.units},0),0)`;
   const slowUnit = `IF(${unitText}="",${percentWords},IFERROR(${unitRow(unitText)},-1))`;
   const unit =
     p === "target"
-      ? `IF(${none},"",IF(${tail}="",1000+${percentWords},IFERROR(1000+${unitRow(tail)},IF(${slowUnit}<0,-1,${ending}*1000+${slowUnit}))))`
-      : `IF(${none},"",IF(${tail}="",${percentWords},IFERROR(${unitRow(tail)},${slowUnit})))`;
+      ? `IF(${none},"",IF(${T}="",1000+${percentWords},IFERROR(1000+${unitRow(T)},IF(${slowUnit}<0,-1,${E0}*1000+${slowUnit}))))`
+      : `IF(${none},"",IF(${T}="",${percentWords},IFERROR(${unitRow(T)},${slowUnit})))`;
   // Before the number: a sign belongs to it; then a comparator sign or word (≥, 不低于 …), then any other text.
   const c = `MID(" "&${X},${S},1)`;
-  const before = `LEFT(${X},${S}-1-OR(${c}="-",${c}="+"))`;
-  const lead = p === "target" ? "MOD({h:targetLead},1000)" : longestMatch(LIST.before, before, "end", lengthsOf(LIST.before, 5));
-  const pre = `LEFT(${before},LEN(${before})-LEN(INDEX(${LIST.before},${lead})))`;
+  const beforeLead = longestMatch(LIST.before, B, "end", lengthsOf(LIST.before, 5));
+  const lead = p === "target" ? "MOD({h:targetLead},1000)" : "{h:actualLead}";
+  const pre = `LEFT(${B},LEN(${B})-LEN(INDEX(${LIST.before},${lead})))`;
   const written = `INDEX(${LIST.beforeOp},${lead})&INDEX(${LIST.afterOp},${E})`;
   // value.ts numeric(): text before the number counts only with a comparator or a unit, never after a range sign,
   // and without a comparator never with a list separator.
@@ -119,7 +120,8 @@ function side(p: "target" | "actual"): HelperDef[] {
     `OR(${written}<>"",NOT(OR(${separator})))))`;
   // An actual usually has nothing before its number: then nothing is looked up.
   const ok = p === "target" ? `IF({h:targetLead}<1000,TRUE,${preOk})` : `IF(${S}=1,TRUE,${preOk})`;
-  const uo = p === "target" ? "{h:actualUnit}" : TARGET_UNIT;
+  // The other side's unit, for 万元 (a targets table has no actual: its target is never converted).
+  const uo = p === "target" ? (mode === "targets" ? '""' : "{h:actualUnit}") : TARGET_UNIT;
   const wan = (x: string) => `INDEX(${LIST.unitWan},MAX(1,N(${x})))`;
   const number =
     `IF(${c}="-",-1,1)*VALUE(SUBSTITUTE(MID(${X},${S},${W}),",",""))*` +
@@ -140,19 +142,27 @@ function side(p: "target" | "actual"): HelperDef[] {
         `SUMPRODUCT(MIN(FIND({0,1,2,3,4,5,6,7,8,9},${X}&1234567890))))))`,
     },
     { key: `${p}Digits`, header: `${P}：数字的字数`, formula: `=IF(${none},0,FIND(LEFT(${rest}&"¤",1),${run}&"¤")-1)` },
+    { key: `${p}Tail`, header: `${P}：数字后的文字（去掉句末标点）`, formula: `=${bare(`MID(${X},${S}+${W},99)`)}` },
+    {
+      key: `${p}Ending`,
+      header: `${P}：结尾比较词序号（1无）`,
+      formula: `=IF(${T}="",1,${longestMatch(LIST.after, T, "end", lengthsOf(LIST.after, 4))})`,
+    },
     {
       key: `${p}Unit`,
       header: p === "target" ? "指标值：结尾比较词序号×1000＋单位序号（0无，-1不认识）" : "完成值：单位序号（0无，-1不认识）",
       formula: `=${unit}`,
     },
+    { key: `${p}Before`, header: `${P}：数字前的文字（不含正负号）`, formula: `=IF(${none},"",LEFT(${X},${S}-1-OR(${c}="-",${c}="+")))` },
   ];
   if (p === "target")
     defs.push({
       // The comparator just before the number (its row in the list, 1 for none) and, ×1000, whether text stands before it.
       key: "targetLead",
       header: "指标值：数字前比较符序号（1无；＋1000：其前还有文字）",
-      formula: `=IF(${none},1,IF(${before}="",1,${longestMatch(LIST.before, before, "end", lengthsOf(LIST.before, 5))}+1000*(LEN(${before})>LEN(INDEX(${LIST.before},${longestMatch(LIST.before, before, "end", lengthsOf(LIST.before, 5))})))))`,
+      formula: `=IF(${B}="",1,${beforeLead}+1000*(LEN(${B})>LEN(INDEX(${LIST.before},${beforeLead}))))`,
     });
+  else defs.push({ key: "actualLead", header: "完成值：数字前比较符序号（1无）", formula: `=IF(${B}="",1,${beforeLead})` });
   defs.push({
     key: `${p}Value`,
     header: `${P}：读出的数值（两边都是金额时为万元）或类别`,
@@ -206,12 +216,18 @@ const INFERRED =
 function tierFormula(): string {
   const Y = "{h:actualText}";
   const t = bare(Y);
-  const k = `IF(ISNUMBER(FIND(LEFT(${Y},1),${q(tierInitials().join(""))})),${longestMatch(LIST.tierWord, Y, "start", lengthsOf(LIST.tierWord, 8).filter((n) => n >= 2))},1)`;
+  const k = "{h:actualTierWord}";
   const rest = `MID(${Y},LEN(INDEX(${LIST.tierWord},${k}))+1,1)`;
   const lead = `AND(INDEX(${LIST.tierLead},${k})=1,ISNUMBER(FIND(${rest}&"¤",${q(`:,;｡。､、(¤`)})))`;
   const exactTier = `IF(${inList(LIST.achieved, t)},"达成",IF(${inList(LIST.notAchieved, t)},"未达成",INDEX(${LIST.tierOf},${k})&""))`;
   // A number is no tier, unless it is 100%完成 or 完成100% (words of the 达成 list).
   return `=IF(${Y}="","",IF(${lead},INDEX(${LIST.tierOf},${k})&"",IF(ISNUMBER({h:actualValue}),IF(OR(${t}="100%完成",${t}="完成100%"),"达成",""),${exactTier})))`;
+}
+
+/** The row of the tier word the actual starts with (1 for none), looked up only when its first character starts one. */
+function tierWordFormula(): string {
+  const Y = "{h:actualText}";
+  return `=IF(ISNUMBER(FIND(LEFT(${Y},1),${q(tierInitials().join(""))})),${longestMatch(LIST.tierWord, Y, "start", lengthsOf(LIST.tierWord, 8).filter((n) => n >= 2))},1)`;
 }
 
 // ---------- the row ----------
@@ -299,10 +315,11 @@ const TARGET_CHECK =
 
 /** The helper columns of a table, in order, for its mode and where its reasons are written. */
 export function helperColumns(mode: HelperMode, reason: { column: true } | { shared: string }): HelperDef[] {
-  if (mode === "targets") return [...side("target"), { key: "check", header: "指标值可疑（1是）", formula: TARGET_CHECK }];
+  if (mode === "targets") return [...side("target", mode), { key: "check", header: "指标值可疑（1是）", formula: TARGET_CHECK }];
   return [
-    ...side("target"),
-    ...side("actual"),
+    ...side("target", mode),
+    ...side("actual", mode),
+    { key: "actualTierWord", header: "完成值：开头档次词序号（1无）", formula: tierWordFormula() },
     { key: "tier", header: "完成值所写档次", formula: tierFormula() },
     { key: "mode", header: "比较方式", formula: modeFormula() },
     ...(mode === "scored" ? [{ key: "rule", header: "按规则得分", formula: RULE }] : []),
