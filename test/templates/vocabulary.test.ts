@@ -26,6 +26,7 @@ import {
   TRAILING_WORDS,
 } from "../../src/domain/vocabulary";
 import { buildPlan } from "../../src/sheet/render";
+import { formulaLists, LIST } from "../../src/domain/templates/lists";
 import type { WritePlan } from "../../src/sheet/plan";
 import { writeWorkbook } from "../../src/xlsx/write";
 import { recalcXlsx } from "../helpers/libreoffice";
@@ -188,6 +189,15 @@ test("every list is exercised, each word with and without a final stop or space"
   for (const w of EXECUTION_WORDS) expect(/[*?~]/.test(w)).toBe(false);
   // both answers occur for the execution words and the empty reasons (the comparison can fail either way)
   expect(new Set(EXEC_TEXTS.map((t) => engineExplained(execForm(t)))).size).toBe(2);
+});
+
+test("no unit ends with a word that may follow a unit (the sheet's ending column skips its lookup for a unit alone)", () => {
+  const get = (name: string) => (formulaLists().find((l) => l.name === name)?.values ?? []).map(String).filter(Boolean);
+  const after = get(LIST.after);
+  const units = get(LIST.units);
+  expect(after.length).toBeGreaterThan(10);
+  expect(units.length).toBeGreaterThan(20);
+  expect(units.filter((u) => after.some((a) => u.endsWith(a)))).toEqual([]);
 });
 
 test("our formula evaluator gives the engine's answer for every word", () => {

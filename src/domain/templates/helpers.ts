@@ -146,7 +146,8 @@ function side(p: "target" | "actual", mode: HelperMode): HelperDef[] {
     {
       key: `${p}Ending`,
       header: `${P}：结尾比较词序号（1无）`,
-      formula: `=IF(${T}="",1,${longestMatch(LIST.after, T, "end", lengthsOf(LIST.after, 4))})`,
+      // A tail that is a unit alone (most are) ends in no such word: no unit ends with one (a test keeps it so).
+      formula: `=IF(OR(${T}="",ISNUMBER(${unitRow(T)})),1,${longestMatch(LIST.after, T, "end", lengthsOf(LIST.after, 4))})`,
     },
     {
       key: `${p}Unit`,
