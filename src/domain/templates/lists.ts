@@ -152,8 +152,15 @@ const COMMON_UNITS = [
 /** Units compare when they are the same, both money, or of one kind (count, time, percent): one class each. */
 const unitClass = (u: { norm: string; kind: string }): string => (u.kind === "money" ? "money" : u.kind === "other" ? u.norm : u.kind);
 
-/** Word lists, units and steps for the formulas (not the validation lists, which sheet/render/index.ts adds). */
-export function formulaLists(): WorkbookList[] {
+/** Word lists, units and steps for the formulas (not the validation lists, which sheet/render/index.ts adds).
+ *  Built once: they come from constants, and every template and every helper formula asks for them. */
+export function formulaLists(): readonly WorkbookList[] {
+  built ??= buildFormulaLists();
+  return built;
+}
+let built: readonly WorkbookList[] | undefined;
+
+function buildFormulaLists(): WorkbookList[] {
   const before = byLength(
     uniq(
       [...SIGNS, ...COMPARATOR_PREFIX_WORDS].map(([w, op]): [string, string] => [asc(w), OP_SIGN[op]]),
