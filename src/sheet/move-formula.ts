@@ -66,17 +66,53 @@ type RefKind = "cell" | "column" | "row";
  * returned unchanged.
  */
 export function editReferences(formula: string, edit: (text: string, kind: RefKind) => string | null): string {
-  if (!formula.startsWith("=")) return formula;
+  const refs = referencesOf(formula);
+  if (!refs.length) return formula;
+  const parts: string[] = [];
+  let last = 0;
+  for (const ref of refs) {
+    const text = edit(ref.v, ref.kind);
+    if (text === null || text === ref.v) continue;
+    parts.push(formula.slice(last, ref.pos), text);
+    last = ref.pos + ref.v.length;
+  }
+  if (!parts.length) return formula;
+  parts.push(formula.slice(last));
+  return parts.join("");
+}
+
+interface Ref {
+  pos: number;
+  v: string;
+  kind: RefKind;
+}
+
+/** The references of a formula on its own sheet, in order. A formula filled down a column is moved once per cell:
+ *  its references are found once (a bounded cache by text, like the evaluator's parse cache). */
+const REFS_KEPT = 2000;
+const refsCache = new Map<string, Ref[]>();
+
+function referencesOf(formula: string): Ref[] {
+  let refs = refsCache.get(formula);
+  if (!refs) {
+    refs = findReferences(formula);
+    if (refsCache.size >= REFS_KEPT) refsCache.clear();
+    refsCache.set(formula, refs);
+  }
+  return refs;
+}
+
+function findReferences(formula: string): Ref[] {
+  if (!formula.startsWith("=")) return [];
   let toks: Token[];
   try {
     toks = tokenize(formula.slice(1), formula, 1);
   } catch {
-    return formula;
+    return [];
   }
-  const edits: { pos: number; len: number; text: string }[] = [];
+  const refs: Ref[] = [];
   const offer = (tok: Token, kind: RefKind): void => {
-    const text = edit(tok.v, kind);
-    if (text !== null && text !== tok.v) edits.push({ pos: tok.pos, len: tok.v.length, text });
+    refs.push({ pos: tok.pos, v: tok.v, kind });
   };
   for (let i = 0; i < toks.length; i++) {
     const tok = toks[i];
@@ -104,9 +140,7 @@ export function editReferences(formula: string, edit: (text: string, kind: RefKi
     const partner = rangeAfter ? toks[i + 2] : prev?.t === "op" && prev.v === ":" ? toks[i - 2] : undefined;
     if (COLUMN.test(tok.v) && partner?.t === "ident" && COLUMN.test(partner.v)) offer(tok, "column");
   }
-  let out = formula;
-  for (const e of edits.sort((a, b) => b.pos - a.pos)) out = out.slice(0, e.pos) + e.text + out.slice(e.pos + e.len);
-  return out;
+  return refs.sort((a, b) => a.pos - b.pos);
 }
 
 /** Shifts the references of `formula` (with its leading "=") by dr rows and dc columns. */
