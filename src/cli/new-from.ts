@@ -11,6 +11,7 @@ import type { TemplateOptions } from "../domain/templates/options";
 import { buildPlan } from "../sheet/render";
 import type { WritePlan } from "../sheet/plan";
 import { readForms } from "../sheet/read";
+import { withNotes } from "../sheet/notes";
 import { sheetNameFor, terminalText } from "../sheet/safe-text";
 import { LimitError, readWorkbookFile, ReadFileError } from "../xlsx/read";
 import type { Io } from "./io";
@@ -56,7 +57,8 @@ export function plansFor(drafts: Draft[], options: TemplateOptions): WritePlan[]
   return drafts.map((d) => {
     const fill = Array.isArray(d.fill) ? d.fill.map((f) => withOptions(f, options)) : withOptions(d.fill, options);
     const plan = buildPlan(d.kind, { ...d.options, ...options }, fill);
-    return Array.isArray(fill) ? plan : { ...plan, sheetName: sheetNameFor(fill.name, plan.sheetName) };
+    // The notes (weights given by default) go into the form's 助手提示 column, as the add-in writes them.
+    return Array.isArray(fill) ? plan : withNotes({ ...plan, sheetName: sheetNameFor(fill.name, plan.sheetName) }, d.notes);
   });
 }
 

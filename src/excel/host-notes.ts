@@ -5,7 +5,7 @@
 import { parseRange } from "../sheet/address";
 import type { InsertFill } from "../sheet/host-contract";
 import type { WritePlan } from "../sheet/plan";
-import { capText, documentText } from "../sheet/safe-text";
+import { noteText } from "../sheet/notes";
 import { queueWrites, type CellWrite } from "./derive";
 
 /** The note cells of an inserted plan: `notesAt` is its notes column (planNotes), `address` where it was written. */
@@ -24,8 +24,8 @@ export function fillNoteWrites(
     const row = rows[n.indicatorId];
     if (!row || seen.has(row)) continue;
     seen.add(row);
-    const text = capText(documentText(n.note).replace(/\s+/g, " ").trim(), 200);
-    if (text) out.push({ r: origin.r0 + row - 1, c: origin.c0 + notesAt.col, value: `ℹ ${text}` });
+    const text = noteText(n.note);
+    if (text) out.push({ r: origin.r0 + row - 1, c: origin.c0 + notesAt.col, value: text });
   }
   return out;
 }

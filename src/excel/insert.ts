@@ -2,32 +2,19 @@
 // suspended; recalculate what was written and, on a new sheet, set the print settings (best effort). At the
 // selection it first checks that the whole target area is empty, and refuses otherwise.
 
-import { formatRange, parseA1, parseRange } from "../sheet/address";
+import { formatRange } from "../sheet/address";
 import { shiftRef } from "../sheet/move-formula";
 import { HELPER_COLUMN, LISTS_SHEET, META_SHEET, planMeta } from "../sheet/meta";
 import type { WritePlan } from "../sheet/plan";
 import { nextFormNumber, type NameInfo } from "./read-grid";
 import { metaFields, prefixed, queuePlan, queuePrint } from "./write-plan";
-import { NOTES_FIELD, NOTES_HEADER, queueLists, queueMetaRow, uniqueSheetName } from "./workbook-parts";
+import { queueLists, queueMetaRow, uniqueSheetName } from "./workbook-parts";
+import { NOTES_FIELD, NOTES_HEADER, NOTES_WIDTH_POINTS, planNotes } from "../sheet/notes";
 import { queueProfileValues } from "./profile-constants";
 import type { InsertResult } from "../sheet/host-contract";
 
-/** Where the notes column of a fresh plan goes: right of everything it writes, header above its first indicator
- *  (the first body row of its indicator blocks, or of the multi-project table: their `name` fields). */
-export function planNotes(plan: WritePlan): { row: number; col: number } | null {
-  let maxCol = plan.size.cols - 1;
-  for (const c of plan.cells) {
-    const at = parseA1(c.addr);
-    if (at && at.col < HELPER_COLUMN) maxCol = Math.max(maxCol, at.col);
-  }
-  const rows = Object.entries(plan.fields)
-    .filter(([k]) => /^(ind\d*|proj)\.name$/.test(k))
-    .map(([, ref]) => parseRange(ref))
-    .filter((r): r is NonNullable<typeof r> => !!r && r.r0 > 0)
-    .map((r) => r.r0);
-  if (!rows.length) return null;
-  return { row: Math.min(...rows) - 1, col: maxCol + 1 };
-}
+// host.ts loads this module lazily and takes the notes column's place from it.
+export { planNotes } from "../sheet/notes";
 
 const NO_ROOM = "无法在所选位置插入：请只选择一个单元格，并确保它的右侧和下方有足够的空白区域；也可以插入到新工作表。";
 const TOO_FAR_RIGHT = "无法在所选位置插入：位置太靠右，表格右侧需留出隐藏的计算列。请选择更靠左的单元格，或插入到新工作表。";
@@ -114,7 +101,7 @@ export async function insertPlan(plan: WritePlan, where: "new-sheet" | "selectio
       cell.values = [[NOTES_HEADER]];
       cell.format.font.bold = true;
       cell.format.font.color = "#7F7F7F";
-      cell.format.columnWidth = 160;
+      cell.format.columnWidth = NOTES_WIDTH_POINTS;
       wb.names.add(`${prefix}NOTES`, cell);
       fields[NOTES_FIELD] = "NOTES";
     }

@@ -7,8 +7,9 @@ import { colToLetters, sheetOf } from "../sheet/address";
 import { literal } from "./write-plan";
 import type { NameInfo } from "./read-grid";
 
-export const NOTES_HEADER = "助手提示";
-export const NOTES_FIELD = "notes";
+import { NOTES_HEADER } from "../sheet/notes";
+
+export { NOTES_FIELD, NOTES_HEADER } from "../sheet/notes";
 /** Notes the add-in writes start with one of these; a cell without one is the user's and is never touched. */
 export const NOTE_MARKS = ["⚠", "ℹ"] as const;
 

@@ -38,6 +38,33 @@ describe("jixiao new --from", () => {
     expect(r.out).toContain("全年预算数、全年执行数和实际完成值留空，请填写");
     const forms = await formsIn(out);
     expect(forms.map((f) => [f.kind, f.sheet, f.name])).toEqual(SEED004.map((s) => ["project", s.name, s.name]));
+    // The default weights are said in each form's 助手提示 column too, on the rows of the indicators they concern, as
+    // the add-in writes them: right of the form, outside its print area.
+    for (const f of forms) expect(f.indicators.length).toBe(9);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    for (const s of SEED004) {
+      const ws = wb.getWorksheet(s.name)!;
+      const header: ExcelJS.Cell[] = [];
+      ws.eachRow((row) => row.eachCell((c) => void (c.value === "助手提示" && header.push(c))));
+      expect(header).toHaveLength(1);
+      const col = Number(header[0].col);
+      const notes: number[] = [];
+      ws.eachRow((row, n) => {
+        const v = row.getCell(col).value;
+        if (typeof v === "string" && v.startsWith("ℹ")) {
+          expect(v).toBe("ℹ 按默认分值分配，请核对");
+          notes.push(n);
+        }
+      });
+      expect(notes).toHaveLength(9);
+      const form = forms.find((f) => f.sheet === s.name)!;
+      expect(notes).toEqual(form.indicators.map((i) => i.cells.row!).sort((a, b) => a - b));
+      const area = String(ws.pageSetup.printArea ?? "");
+      const lastPrinted = area.replace(/\$/g, "").split(":")[1]?.replace(/\d+$/, "") ?? "";
+      expect(lastPrinted).not.toBe("");
+      expect(ws.getColumn(lastPrinted).number).toBeLessThan(col);
+    }
     // Without a kind at all, --from makes project forms too.
     const again = await run(["new", "--from", TARGETS, "-o", at("默认.xlsx")]);
     expect(again.code).toBe(0);
