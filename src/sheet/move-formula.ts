@@ -65,7 +65,11 @@ type RefKind = "cell" | "column" | "row";
  * Strings, names, functions and references to other sheets are never offered. A formula the lexer cannot read is
  * returned unchanged.
  */
-export function editReferences(formula: string, edit: (text: string, kind: RefKind) => string | null): string {
+export function editReferences(
+  formula: string,
+  edit: (text: string, kind: RefKind) => string | null,
+  opts: { otherSheets?: boolean } = {},
+): string {
   if (!formula.startsWith("=")) return formula;
   let toks: Token[];
   try {
@@ -83,7 +87,7 @@ export function editReferences(formula: string, edit: (text: string, kind: RefKi
     const next = toks[i + 1];
     const prev = toks[i - 1];
     const rangeAfter = next?.t === "op" && next.v === ":";
-    if (onOtherSheet(toks, i)) {
+    if (!opts.otherSheets && onOtherSheet(toks, i)) {
       // "Sheet2!A1:B2": the second corner belongs to the other sheet as well.
       if (rangeAfter) i += 2;
       continue;
@@ -114,6 +118,19 @@ export function shiftFormula(formula: string, dr: number, dc: number, mode: Move
   if (dr === 0 && dc === 0) return formula;
   return editReferences(formula, (text, kind) =>
     kind === "cell" ? moveCell(text, dr, dc, mode) : kind === "column" ? moveColumn(text, dc, mode) : moveRow(text, dr, mode),
+  );
+}
+
+/**
+ * A formula filled from its cell to one (dr, dc) away, as Excel fills a shared formula's run: relative parts move, "$"
+ * parts stay, and references to other sheets move as well; a reference pushed off the grid becomes #REF!.
+ */
+export function fillFormula(formula: string, dr: number, dc: number): string {
+  if (dr === 0 && dc === 0) return formula;
+  return editReferences(
+    formula,
+    (text, kind) => (kind === "cell" ? moveCell(text, dr, dc, "copy") : kind === "column" ? moveColumn(text, dc, "copy") : moveRow(text, dr, "copy")),
+    { otherSheets: true },
   );
 }
 
