@@ -3,13 +3,14 @@
 // Every visible sheet is read whatever its name, and every hidden one too (the caller reports forms found there),
 // except the add-in's own hidden helper sheets JX_LISTS and JX_META, which hold lists and metadata, never a form.
 //
-// Formats: Office Open XML (.xlsx, .xlsm, .xltx) through ExcelJS; Excel 97–2003 (.xls), WPS 表格 (.et), OpenDocument
+// Formats: Office Open XML (.xlsx, .xlsm, .xltx) through our own reader of the package's parts (ooxml.ts,
+// sheet-xml.ts, shared-strings.ts, styles.ts); Excel 97–2003 (.xls), WPS 表格 (.et), OpenDocument
 // (.ods) and Excel 2003 XML through SheetJS (legacy.ts). The format is found from the file's bytes, not its
 // extension, so a renamed file is read as what it is and a file that is no workbook is named for what it is.
 //
 // Bounds (limits.ts): the first bytes and the size are checked before anything else is read; a zip package is read
-// by its directory, part by part, through an inflater that counts what it really produces (zip.ts), and rebuilt
-// for ExcelJS from what the reader needs (ooxml.ts). A file that cannot be read throws ReadFileError with a
+// by its directory, part by part, through an inflater that counts what it really produces (zip.ts), and its parts are
+// read straight into grids under the limits (ooxml.ts). A file that cannot be read throws ReadFileError with a
 // one-line Chinese reason; one past a limit throws LimitError ("文件过大或结构异常：…，已跳过。").
 
 import { promises as fs, constants as fsc } from "node:fs";
