@@ -1,3 +1,9 @@
+// An Office Open XML workbook (xlsx, xlsm, xltx) read from its parts: readOoxml (at the end of this file) is what
+// the reader uses — the workbook part, its relationships, the shared strings, the styles and each worksheet read
+// straight into cells (sheet-xml.ts) under the limits, with the same bounds as below. prepareOoxml, the parts rebuilt
+// for ExcelJS, is no longer on the read path: the tests keep it to read every workbook through ExcelJS as well and
+// compare (test/xlsx/exceljs-oracle.ts, test/templates/lean-read.test.ts).
+//
 // An Office Open XML workbook (xlsx, xlsm, xltx) made safe for ExcelJS before ExcelJS sees it.
 // ExcelJS turns some small markup into work without bound: every cell of a merged area becomes an object (one
 // `<mergeCell ref="J1:XFD1048576"/>` is 17 billion), and so does every cell of a defined name's range, of a data
