@@ -65,8 +65,12 @@ type RefKind = "cell" | "column" | "row";
  * Strings, names, functions and references to other sheets are never offered. A formula the lexer cannot read is
  * returned unchanged.
  */
-export function editReferences(formula: string, edit: (text: string, kind: RefKind) => string | null): string {
-  const refs = referencesOf(formula);
+export function editReferences(
+  formula: string,
+  edit: (text: string, kind: RefKind) => string | null,
+  opts: { otherSheets?: boolean } = {},
+): string {
+  const refs = referencesOf(formula, !!opts.otherSheets);
   if (!refs.length) return formula;
   const parts: string[] = [];
   let last = 0;
@@ -92,17 +96,19 @@ interface Ref {
 const REFS_KEPT = 2000;
 const refsCache = new Map<string, Ref[]>();
 
-function referencesOf(formula: string): Ref[] {
-  let refs = refsCache.get(formula);
+/** With `otherSheets`, references qualified by another sheet are offered too (a shared formula's fill moves them). */
+function referencesOf(formula: string, otherSheets: boolean): Ref[] {
+  const key = (otherSheets ? "1" : "0") + formula;
+  let refs = refsCache.get(key);
   if (!refs) {
-    refs = findReferences(formula);
+    refs = findReferences(formula, otherSheets);
     if (refsCache.size >= REFS_KEPT) refsCache.clear();
-    refsCache.set(formula, refs);
+    refsCache.set(key, refs);
   }
   return refs;
 }
 
-function findReferences(formula: string): Ref[] {
+function findReferences(formula: string, otherSheets: boolean): Ref[] {
   if (!formula.startsWith("=")) return [];
   let toks: Token[];
   try {
@@ -119,7 +125,7 @@ function findReferences(formula: string): Ref[] {
     const next = toks[i + 1];
     const prev = toks[i - 1];
     const rangeAfter = next?.t === "op" && next.v === ":";
-    if (onOtherSheet(toks, i)) {
+    if (!otherSheets && onOtherSheet(toks, i)) {
       // "Sheet2!A1:B2": the second corner belongs to the other sheet as well.
       if (rangeAfter) i += 2;
       continue;
@@ -148,6 +154,19 @@ export function shiftFormula(formula: string, dr: number, dc: number, mode: Move
   if (dr === 0 && dc === 0) return formula;
   return editReferences(formula, (text, kind) =>
     kind === "cell" ? moveCell(text, dr, dc, mode) : kind === "column" ? moveColumn(text, dc, mode) : moveRow(text, dr, mode),
+  );
+}
+
+/**
+ * A formula filled from its cell to one (dr, dc) away, as Excel fills a shared formula's run: relative parts move, "$"
+ * parts stay, and references to other sheets move as well; a reference pushed off the grid becomes #REF!.
+ */
+export function fillFormula(formula: string, dr: number, dc: number): string {
+  if (dr === 0 && dc === 0) return formula;
+  return editReferences(
+    formula,
+    (text, kind) => (kind === "cell" ? moveCell(text, dr, dc, "copy") : kind === "column" ? moveColumn(text, dc, "copy") : moveRow(text, dr, "copy")),
+    { otherSheets: true },
   );
 }
 

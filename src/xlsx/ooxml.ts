@@ -1,3 +1,9 @@
+// An Office Open XML workbook (xlsx, xlsm, xltx) read from its parts: readOoxml (at the end of this file) is what
+// the reader uses — the workbook part, its relationships, the shared strings, the styles and each worksheet read
+// straight into cells (sheet-xml.ts) under the limits, with the same bounds as below. prepareOoxml, the parts rebuilt
+// for ExcelJS, is no longer on the read path: the tests keep it to read every workbook through ExcelJS as well and
+// compare (test/xlsx/exceljs-oracle.ts, test/templates/lean-read.test.ts).
+//
 // An Office Open XML workbook (xlsx, xlsm, xltx) made safe for ExcelJS before ExcelJS sees it.
 // ExcelJS turns some small markup into work without bound: every cell of a merged area becomes an object (one
 // `<mergeCell ref="J1:XFD1048576"/>` is 17 billion), and so does every cell of a defined name's range, of a data
@@ -16,6 +22,13 @@ import { colToLetters, sheetOf } from "../sheet/address";
 import { HELPER_COLUMN, LISTS_SHEET } from "../sheet/meta";
 import { PROFILE } from "../domain/templates/profile-constants";
 import { LimitError, type Limits } from "./limits";
+import type { GridCell, Rect } from "../sheet/grid";
+import { cellRef, clipMerges, insideAny, readSheetXml, type Area, type Tally } from "./sheet-xml";
+import { readSharedStrings } from "./shared-strings";
+import { NO_STYLES, readStyles } from "./styles";
+import { attr, element, startTag } from "./xml-text";
+
+export { clipMerges } from "./sheet-xml";
 
 /** Parts ExcelJS reads that the reader needs. */
 export function wantedPart(name: string): boolean {
@@ -34,13 +47,6 @@ export interface Prepared {
   parts: Map<string, Buffer>;
   /** Defined names by the sheet they point into: sheet → name → "$D$14". */
   names: Map<string, Record<string, string>>;
-}
-
-/** Counters shared by every sheet of one workbook. */
-interface Tally {
-  cells: number;
-  merges: number;
-  mergedCells: number;
 }
 
 const EMPTY_SHEET = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>';
@@ -104,46 +110,6 @@ const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 // ---------- worksheets ----------
 
-/** "AB12" → [row, col], 1-based; null when not a cell reference. */
-function cellRef(ref: string): [number, number] | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return [Number(m[2]), col];
-}
-
-interface Area {
-  r0: number;
-  c0: number;
-  r1: number;
-  c1: number;
-}
-
-/**
- * Clip merged areas to the filled part of a sheet (rows 1..maxRow, columns 1..maxCol): an area whose top-left
- * cell lies outside holds nothing and is dropped, as is one that shrinks to a single cell; an area overlapping one
- * kept before it is dropped (spreadsheet programs never write those). Counts go to the workbook's tally.
- */
-export function clipMerges(areas: Area[], maxRow: number, maxCol: number, limits: Limits, tally: Tally, where: string): Area[] {
-  const kept: Area[] = [];
-  for (const a of areas) {
-    const r0 = Math.min(a.r0, a.r1);
-    const c0 = Math.min(a.c0, a.c1);
-    const r1 = Math.min(Math.max(a.r0, a.r1), maxRow);
-    const c1 = Math.min(Math.max(a.c0, a.c1), maxCol);
-    if (r0 > r1 || c0 > c1 || (r0 === r1 && c0 === c1)) continue;
-    if (kept.some((k) => r0 <= k.r1 && k.r0 <= r1 && c0 <= k.c1 && k.c0 <= c1)) continue;
-    if (++tally.merges > limits.merges) throw new LimitError(`合并单元格区域超过 ${limits.merges} 个`);
-    tally.mergedCells += (r1 - r0 + 1) * (c1 - c0 + 1);
-    if (tally.mergedCells > limits.mergedCells) {
-      throw new LimitError(`合并单元格覆盖的单元格超过 ${limits.mergedCells} 个（${where}）`);
-    }
-    kept.push({ r0, c0, r1, c1 });
-  }
-  return kept;
-}
-
 /**
  * The part of the hidden lists sheet our workbooks carry (JX_LISTS: word lists and the profile's constants), when
  * hidden: the reader takes only the profile's named cells from it (read.ts), so the rest of its cells are cut out.
@@ -181,8 +147,6 @@ function profileAreas(names: Map<string, Record<string, string>>): Area[] {
   return out;
 }
 
-const inside = (areas: Area[], row: number, col: number): boolean => areas.some((a) => row >= a.r0 && row <= a.r1 && col >= a.c0 && col <= a.c1);
-
 function prepareSheet(xml: string, part: string, limits: Limits, tally: Tally, keep?: Area[]): string {
   const root = rootStart(xml, "worksheet");
   if (!root) return EMPTY_SHEET; // a prefixed or foreign root: ExcelJS would read no cell from it either
@@ -210,7 +174,7 @@ function prepareSheet(xml: string, part: string, limits: Limits, tally: Tally, k
     if (at) [row, col] = at;
     else col++;
     const empty = m[2].endsWith("/"); // <c r="B2" s="3"/>: formatting only, no content
-    const unread = keep ? !inside(keep, row, col) : col > HELPER_COLUMN;
+    const unread = keep ? !insideAny(keep, row, col) : col > HELPER_COLUMN;
     if (unread && m.index >= (cut[cut.length - 1] ?? 0)) {
       // The scan goes on inside the cut cell (a malformed file may nest cells there: they still count).
       const end = empty ? tags.lastIndex : endOfCell(sheetData, tags.lastIndex);
@@ -347,4 +311,92 @@ function prepareWorkbook(xml: string, limits: Limits): { xml: string; names: Map
   const pr = block(xml, "workbookPr");
   const parts = [XML_DECL, root, pr ? xml.slice(pr.start, pr.end) : "", xml.slice(sheets.start, sheets.end), "</workbook>"];
   return { xml: parts.join(""), names };
+}
+
+// ---------- reading the package straight into grids ----------
+
+/** One worksheet of the package, read: its name, hidden state and cells. */
+export interface OoxmlSheet {
+  name: string;
+  hidden?: "hidden" | "veryHidden";
+  cells: GridCell[];
+  merges: Rect[];
+}
+
+export interface OoxmlBook {
+  /** The worksheets in the workbook's order (chart sheets and sheets whose part is missing are left out). */
+  sheets: OoxmlSheet[];
+  /** Defined names by the sheet they point into: sheet → name → "$D$14". */
+  names: Map<string, Record<string, string>>;
+}
+
+/** The parts as text; a part with a DTD is refused (workbooks never have one; entity expansion lives there). */
+function partTexts(parts: Map<string, Buffer>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [name, buf] of parts) {
+    const xml = buf.toString("utf8");
+    if (hasDoctype(xml)) throw new LimitError(`「${name}」含有 DTD 声明（工作簿从不使用，可能是 XML 实体攻击）`);
+    out.set(name, xml);
+  }
+  return out;
+}
+
+/** A relationship's target as a part name: absolute ("/xl/worksheets/sheet1.xml") or relative to xl/. */
+function targetPart(target: string): string {
+  const segments = target.startsWith("/") ? [] : ["xl"];
+  for (const s of target.replace(/^\/+/, "").split("/")) {
+    if (s === "..") segments.pop();
+    else if (s && s !== ".") segments.push(s);
+  }
+  return segments.join("/");
+}
+
+/**
+ * The workbook's worksheets as cells and merged areas, read from the package's parts (those wantedPart keeps) under
+ * the limits: the sheet list and date system from xl/workbook.xml, each sheet's part through the workbook's
+ * relationships, the shared strings and the number formats, then each sheet (sheet-xml.ts).
+ */
+export function readOoxml(parts: Map<string, Buffer>, limits: Limits): OoxmlBook {
+  let worksheets = 0;
+  for (const name of parts.keys()) if (/^xl\/worksheets\//.test(name) && ++worksheets > limits.sheets) throw new LimitError(`工作表超过 ${limits.sheets} 张`);
+  const texts = partTexts(parts);
+  const wb = texts.get("xl/workbook.xml");
+  if (!wb || !startTag(wb, "workbook")) return { sheets: [], names: new Map() };
+  const dn = element(wb, "definedNames");
+  const names = dn ? definedNamesOf(Buffer.from(wb.slice(dn.at, dn.end), "utf8").toString("latin1"), limits) : new Map<string, Record<string, string>>();
+  const pr = startTag(wb, "workbookPr");
+  const date1904 = !!pr && /^(1|true)$/.test(attr(pr.attrs, "date1904") ?? "");
+
+  const targets = new Map<string, string>();
+  const rels = texts.get("xl/_rels/workbook.xml.rels") ?? "";
+  for (let t = startTag(rels, "Relationship"); t; t = startTag(rels, "Relationship", t.end)) {
+    const id = attr(t.attrs, "Id");
+    const target = attr(t.attrs, "Target");
+    if (id !== undefined && target !== undefined) targets.set(id, targetPart(target.trim()));
+  }
+  const sstXml = texts.get("xl/sharedStrings.xml");
+  const strings = sstXml ? readSharedStrings(sstXml) : [];
+  const stylesXml = texts.get("xl/styles.xml");
+  const styles = stylesXml ? readStyles(stylesXml) : NO_STYLES;
+
+  const tally: Tally = { cells: 0, merges: 0, mergedCells: 0 };
+  const out: OoxmlSheet[] = [];
+  const list = element(wb, "sheets");
+  const seen = new Set<string>();
+  for (let t = list && startTag(wb, "sheet", list.inner, list.innerEnd); list && t; t = startTag(wb, "sheet", t.end, list.innerEnd)) {
+    const name = attr(t.attrs, "name");
+    const rid = /\s[\w.-]+:id\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(t.attrs);
+    const part = rid ? targets.get(rid[1] ?? rid[2]) : undefined;
+    if (name === undefined || !part || seen.has(part) || !/^xl\/worksheets\//.test(part)) continue;
+    const xml = texts.get(part);
+    if (xml === undefined) continue;
+    seen.add(part);
+    const state = attr(t.attrs, "state");
+    const hidden = state === "hidden" || state === "veryHidden" ? state : undefined;
+    // Of the hidden lists sheet only the profile's named cells are read (read.ts); a visible one is read as any sheet.
+    const keep = hidden && name === LISTS_SHEET ? profileAreas(names) : undefined;
+    const read = readSheetXml(xml, { strings, styles, date1904, limits, tally, part, keep });
+    out.push({ name, ...(hidden ? { hidden } : {}), cells: read.cells, merges: read.merges });
+  }
+  return { sheets: out, names };
 }

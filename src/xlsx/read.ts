@@ -3,24 +3,23 @@
 // Every visible sheet is read whatever its name, and every hidden one too (the caller reports forms found there),
 // except the add-in's own hidden helper sheets JX_LISTS and JX_META, which hold lists and metadata, never a form.
 //
-// Formats: Office Open XML (.xlsx, .xlsm, .xltx) through ExcelJS; Excel 97–2003 (.xls), WPS 表格 (.et), OpenDocument
+// Formats: Office Open XML (.xlsx, .xlsm, .xltx) through our own reader of the package's parts (ooxml.ts,
+// sheet-xml.ts, shared-strings.ts, styles.ts); Excel 97–2003 (.xls), WPS 表格 (.et), OpenDocument
 // (.ods) and Excel 2003 XML through SheetJS (legacy.ts). The format is found from the file's bytes, not its
 // extension, so a renamed file is read as what it is and a file that is no workbook is named for what it is.
 //
 // Bounds (limits.ts): the first bytes and the size are checked before anything else is read; a zip package is read
-// by its directory, part by part, through an inflater that counts what it really produces (zip.ts), and rebuilt
-// for ExcelJS from what the reader needs (ooxml.ts). A file that cannot be read throws ReadFileError with a
+// by its directory, part by part, through an inflater that counts what it really produces (zip.ts), and its parts are
+// read straight into grids under the limits (ooxml.ts). A file that cannot be read throws ReadFileError with a
 // one-line Chinese reason; one past a limit throws LimitError ("文件过大或结构异常：…，已跳过。").
 
 import { promises as fs, constants as fsc } from "node:fs";
-import type ExcelJS from "exceljs";
-import type { Grid } from "../sheet/grid";
+import { cellLookup, makeGrid, type Grid } from "../sheet/grid";
 import { LISTS_SHEET, META_SHEET, metaForSheet, refValues, storedProfileOf } from "../sheet/meta";
-import { plain, toGrid } from "./sheet-grid";
 import { DEFAULT_LIMITS, LimitError, formatBytes, type Limits } from "./limits";
 import { bufferSource, listEntries, readEntry, storedZip, ZipError, type ByteSource, type InflateBudget } from "./zip";
 import { FORMAT_NAMES, oleFormat, sniffHead, zipFormat, type FileFormat } from "./sniff";
-import { prepareOoxml, wantedPart } from "./ooxml";
+import { readOoxml, wantedPart, type OoxmlBook, type OoxmlSheet } from "./ooxml";
 import { PASSWORD_ERROR, readWithSheetJS } from "./legacy";
 
 export { LimitError } from "./limits";
@@ -175,36 +174,25 @@ async function readZipPackage(src: ByteSource, limits: Limits): Promise<Grid[]> 
     if (format !== "xlsx") throw wrongFormat(format);
     const parts = new Map<string, Buffer>();
     for (const e of entries) if (wantedPart(e.name)) parts.set(e.name, await readEntry(src, e, limits, budget));
-    const prepared = prepareOoxml(parts, limits);
-    return withSheets(await excelJS(storedZip(prepared.parts), prepared.names));
+    return withSheets(gridsOf(readOoxml(parts, limits)));
   } catch (e) {
     if (e instanceof ZipError) throw e.encrypted ? ENCRYPTED() : damaged(e.message);
     throw e;
   }
 }
 
-/** ExcelJS's Workbook alone: the package's entry also loads its streaming reader and writer (unzipper, archiver …),
- *  which the reader never uses: about 120 ms less at the start of every checking worker. */
-const EXCELJS_WORKBOOK: string = "exceljs/lib/doc/workbook";
-
-async function excelJS(zip: Buffer, names: Map<string, Record<string, string>>): Promise<Grid[]> {
-  const Workbook = ((await import(EXCELJS_WORKBOOK)) as { default: typeof ExcelJS.Workbook }).default;
-  const wb = new Workbook();
-  try {
-    await wb.xlsx.load(zip as unknown as ExcelJS.Buffer);
-  } catch (e) {
-    throw damaged(e instanceof Error ? e.message : String(e));
-  }
-  const metas = readMeta(wb);
+/** The grids of a package read by readOoxml, with the add-in's metadata (JX_META) and stored profile (JX_LISTS). */
+function gridsOf(book: OoxmlBook): Grid[] {
+  const { names } = book;
+  const metas = readMeta(book.sheets.find((s) => s.name === META_SHEET));
   // the scoring profile the workbook's formulas use (named cells on JX_LISTS), for the checker to hold it to its own
-  const lists = wb.getWorksheet(LISTS_SHEET);
-  const profile = lists && storedProfileOf((n) => refValues(names.get(LISTS_SHEET)?.[n], (r, c) => plain(lists.getCell(r + 1, c + 1).value)));
+  const lists = book.sheets.find((s) => s.name === LISTS_SHEET);
+  const at = lists && cellLookup(makeGrid(lists.name, lists.cells));
+  const profile = at && storedProfileOf((n) => refValues(names.get(LISTS_SHEET)?.[n], (r, c) => at(r, c)?.value ?? null));
   const grids: Grid[] = [];
-  for (const ws of wb.worksheets) {
-    const hidden = ws.state === "hidden" || ws.state === "veryHidden" ? ws.state : undefined;
-    if (hidden && (ws.name === META_SHEET || ws.name === LISTS_SHEET)) continue;
-    const g = toGrid(ws, names.get(ws.name) ?? {});
-    if (hidden) g.hidden = hidden;
+  for (const ws of book.sheets) {
+    if (ws.hidden && (ws.name === META_SHEET || ws.name === LISTS_SHEET)) continue;
+    const g = makeGrid(ws.name, ws.cells, { merges: ws.merges, names: names.get(ws.name) ?? {}, hidden: ws.hidden });
     const mine = metaForSheet(metas, ws.name, g.names);
     if (mine.length) g.meta = { forms: mine };
     if (profile) g.meta = { ...g.meta, profile };
@@ -219,20 +207,20 @@ function withSheets(grids: Grid[]): Grid[] {
   return grids;
 }
 
-/** The JX_META sheet: A = sheet name, B = JSON of FormMeta. Unreadable rows are skipped. */
-function readMeta(wb: ExcelJS.Workbook): { sheet: string; meta: { prefix?: unknown } }[] {
-  const ws = wb.getWorksheet(META_SHEET);
+/** The JX_META sheet: A = sheet name, B = JSON of FormMeta, top-down. Unreadable rows are skipped. */
+function readMeta(ws: OoxmlSheet | undefined): { sheet: string; meta: { prefix?: unknown } }[] {
   if (!ws) return [];
+  const at = cellLookup(makeGrid(ws.name, ws.cells));
   const out: { sheet: string; meta: { prefix?: unknown } }[] = [];
-  ws.eachRow((row) => {
-    const a = plain(row.getCell(1).value);
-    const b = plain(row.getCell(2).value);
-    if (typeof a !== "string" || typeof b !== "string") return;
+  for (const cell of ws.cells.filter((c) => c.col === 0).sort((x, y) => x.row - y.row)) {
+    const a = cell.value;
+    const b = at(cell.row, 1)?.value;
+    if (typeof a !== "string" || typeof b !== "string") continue;
     try {
       out.push({ sheet: a, meta: JSON.parse(b) });
     } catch {
       // not JSON: a header row or a damaged entry
     }
-  });
+  }
   return out;
 }
