@@ -59,6 +59,9 @@ function wrongFormat(format: FileFormat): ReadFileError {
   );
 }
 
+/** Files up to this size are read into memory at once (see readWorkbookFile). */
+const WHOLE_FILE_BYTES = 4 * 1024 * 1024;
+
 /** Opens a file without following it into a FIFO or device: only a regular file is read. */
 export async function readWorkbookFile(file: string, limits: Limits = DEFAULT_LIMITS): Promise<Grid[]> {
   let fh: fs.FileHandle;
@@ -77,6 +80,18 @@ export async function readWorkbookFile(file: string, limits: Limits = DEFAULT_LI
     if (stat.isDirectory()) throw new ReadFileError("这是一个文件夹，不是 Excel 文件。", "This is a folder.", "not-xlsx");
     if (!stat.isFile()) throw new ReadFileError(`${specialKind(stat)}，不是普通文件，已跳过。`, "Not a regular file.", "not-file");
     const size = stat.size;
+    // A file of the usual size (a form is tens of kilobytes) is read in one go: reading it part by part costs more in
+    // waiting than it saves in memory. A larger one is read by its zip directory, part by part, under the limits.
+    if (size > 0 && size <= WHOLE_FILE_BYTES) {
+      const whole = Buffer.alloc(size);
+      let got = 0;
+      while (got < size) {
+        const { bytesRead } = await fh.read(whole, got, size - got, got);
+        if (bytesRead === 0) break;
+        got += bytesRead;
+      }
+      return await readSource(bufferSource(got === size ? whole : whole.subarray(0, got)), limits);
+    }
     const src: ByteSource = {
       size,
       read: async (position, length) => {

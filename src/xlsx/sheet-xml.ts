@@ -34,11 +34,27 @@ export interface Tally {
 
 /** "AB12" / "$AB$12" → [row, col], 1-based; null when not a cell reference. */
 export function cellRef(ref: string): [number, number] | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
-  if (!m) return null;
+  // By character codes, not a regular expression: it runs once per cell of every sheet.
+  let i = ref.charCodeAt(0) === 36 ? 1 : 0; // "$"
   let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return [Number(m[2]), col];
+  const letters = i;
+  for (; i < ref.length && i - letters < 4; i++) {
+    const ch = ref.charCodeAt(i) | 32; // lower case
+    if (ch < 97 || ch > 122) break;
+    col = col * 26 + (ch - 96);
+  }
+  const nLetters = i - letters;
+  if (nLetters < 1 || nLetters > 3) return null;
+  if (ref.charCodeAt(i) === 36) i++;
+  const digits = i;
+  let row = 0;
+  for (; i < ref.length; i++) {
+    const d = ref.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    row = row * 10 + d;
+  }
+  if (i - digits < 1 || i - digits > 7) return null;
+  return [row, col];
 }
 
 /**
@@ -150,6 +166,7 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetCells {
   let maxCol = 0;
   let row = 0;
   let col = 0;
+  let nextRef = 0;
   const tags = /<(c|row)(?=[\s>/])([^>]*)>/g;
   for (let m = tags.exec(data); m; m = tags.exec(data)) {
     if (++tally.cells > limits.cells) throw new LimitError(`单元格超过 ${limits.cells} 个`);
@@ -159,6 +176,11 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetCells {
       // a row without r follows the previous one; its cells without r start at column A
       row = r && /^\d{1,7}$/.test(r) ? Number(r) : row + 1;
       col = 0;
+      // On the hidden lists sheet only the profile's few rows are read: any other row is passed over whole.
+      if (keep && !attrs.endsWith("/") && !keep.some((k) => row >= k.r0 && row <= k.r1)) {
+        const close = data.indexOf("</row>", tags.lastIndex);
+        tags.lastIndex = close < 0 ? data.length : close + 6;
+      }
       continue;
     }
     const at = r ? cellRef(r) : null;
@@ -171,6 +193,14 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetCells {
     tags.lastIndex = Math.min(data.length, end + 4);
     if (row > maxRow) maxRow = row;
     if (col > maxCol) maxCol = col;
+    const unread = keep ? !insideAny(keep, row, col) : col > HELPER_COLUMN;
+    if (unread) {
+      // Of a cell never read only a shared formula's first cell matters (its run may reach the cells that are read):
+      // any other is passed over without a look inside (on our forms, thousands of helper cells per sheet).
+      // (the next "ref=" is looked for again only once passed: one scan of the part in all)
+      if (nextRef >= 0 && nextRef < start) nextRef = data.indexOf("ref=", start);
+      if (nextRef < 0 || nextRef >= end) continue;
+    }
     const content = data.slice(start, end);
     const fTag = startTag(content, "f");
     let fText = "";
@@ -185,7 +215,7 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetCells {
       if (si !== undefined && attr(fTag.attrs, "ref") && fText) masters.set(si, { formula: fText, row, col });
     }
     // The cells the reader never reads: a shared formula's first cell there was noted above, nothing else is decoded.
-    if (keep ? !insideAny(keep, row, col) : col > HELPER_COLUMN) continue;
+    if (unread) continue;
 
     let formula: string | undefined;
     if (fTag && (fText || fType !== undefined)) {

@@ -13,8 +13,17 @@ export const MAX_NUMBER = 40;
 
 /** Label key: NFKC (full-width → half-width), no whitespace at all, no trailing colon. "三级指标\u3000" → "三级指标". */
 export function normLabel(text: string): string {
-  return stripColons(text.normalize("NFKC").replace(/[\s\u3000\u00a0\u200b]+/g, ""));
+  // Every part of the reader asks for the labels of the same cells: each text is normalised once (a bounded memo).
+  let label = labels.get(text);
+  if (label === undefined) {
+    label = stripColons(text.normalize("NFKC").replace(/[\s\u3000\u00a0\u200b]+/g, ""));
+    if (labels.size >= LABELS_KEPT) labels.clear();
+    if (text.length <= 200) labels.set(text, label);
+  }
+  return label;
 }
+const LABELS_KEPT = 20000;
+const labels = new Map<string, string>();
 
 /** normLabel of a text short enough to be a label; "" for a paragraph (which is never normalised for a label test). */
 export function shortLabel(text: string): string {
