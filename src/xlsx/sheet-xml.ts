@@ -167,6 +167,7 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetCells {
   let row = 0;
   let col = 0;
   let nextRef = 0;
+  let rowEnd = 0; // -1 once no "</row>" is left in the part
   const tags = /<(c|row)(?=[\s>/])([^>]*)>/g;
   for (let m = tags.exec(data); m; m = tags.exec(data)) {
     if (++tally.cells > limits.cells) throw new LimitError(`单元格超过 ${limits.cells} 个`);
@@ -199,7 +200,15 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetCells {
       // any other is passed over without a look inside (on our forms, thousands of helper cells per sheet).
       // (the next "ref=" is looked for again only once passed: one scan of the part in all)
       if (nextRef >= 0 && nextRef < start) nextRef = data.indexOf("ref=", start);
-      if (nextRef < 0 || nextRef >= end) continue;
+      if (nextRef < 0 || nextRef >= end) {
+        // Right of HELPER_COLUMN the rest of the row is never read either (a row's cells come in column order): it is
+        // passed over whole unless a shared formula starts in it.
+        if (!keep && rowEnd !== -1) {
+          rowEnd = data.indexOf("</row>", end);
+          if (rowEnd >= 0 && (nextRef < 0 || nextRef >= rowEnd)) tags.lastIndex = rowEnd;
+        }
+        continue;
+      }
     }
     const content = data.slice(start, end);
     const fTag = startTag(content, "f");

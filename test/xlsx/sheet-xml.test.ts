@@ -230,6 +230,17 @@ describe("addresses, merges, columns never read", () => {
     const reaching = one('<row r="3"><c r="DR3"><f t="shared" ref="B3:DR3" si="0">DS3+A3</f><v>1</v></c><c r="B4"><f t="shared" si="0"/><v>7</v></c></row>');
     expect(await ours(reaching)).toEqual({ B4: { value: 7, formula: "=C4+#REF!" } });
   });
+
+  test("the rest of a row right of HELPER_COLUMN is passed over, unless a shared formula starts there; the next row is read", async () => {
+    const buf = one(
+      '<row r="1"><c r="A1"><v>1</v></c><c r="DR1"><v>2</v></c><c r="DS1"><v>3</v></c><c r="DT1"><f>A1</f><v>1</v></c></row>' +
+        '<row r="2"><c r="A2"><v>4</v></c><c r="DR2"><v>5</v></c><c r="DS2"><f t="shared" ref="DS2:DS3" si="0">A2</f><v>4</v></c></row>' +
+        '<row r="3"><c r="B3"><v>6</v></c><c r="DS3"><f t="shared" si="0"/><v>0</v></c></row>' +
+        // cells out of column order (the file format forbids it; Excel repairs such a file): after a helper cell, not read
+        '<row r="4"><c r="DR4"><v>7</v></c><c r="C4"><v>8</v></c></row><row r="5"><c r="A5"><v>9</v></c></row>',
+    );
+    expect(await ours(buf)).toEqual({ A1: { value: 1 }, A2: { value: 4 }, B3: { value: 6 }, A5: { value: 9 } });
+  });
 });
 
 describe("the workbook", () => {
