@@ -221,6 +221,17 @@ export async function runCheck(args: string[], io: Io = processIo, limits: Limit
     io.err(`jixiao check：文件已存在，未写入：${terminalText(opts.xlsx)}（如需覆盖，请加 --force）`);
     return 2;
   }
+  // The checking worker starts now, while the files are being listed (it takes tens of milliseconds to start).
+  const checker = new IsolatedChecker(limits);
+  checker.warm();
+  try {
+    return await checkAll(opts, io, checker);
+  } finally {
+    await checker.close();
+  }
+}
+
+async function checkAll(opts: Options, io: Io, checker: IsolatedChecker): Promise<number> {
   const collected = await collectFiles(opts.inputs);
   const { fromFolder } = collected;
   // The summary of an earlier run, inside the folder being checked, is not a returned form.
@@ -234,44 +245,43 @@ export async function runCheck(args: string[], io: Io = processIo, limits: Limit
   }
   const results: FileResult[] = [];
   const skipped: Skipped[] = [];
-  const checker = new IsolatedChecker(limits);
   const notes = new Map<FileResult, PairNote[]>();
-  try {
-    let tables: TargetsTable[] = [];
-    if (opts.targets !== undefined) {
-      const given = (await collectFiles([opts.targets])).entries;
-      const loaded = await loadTargets(given, (f) => checkWith(checker, f, opts.profile));
-      for (const p of loaded.problems) io.err(`jixiao check：--targets ${terminalText(p.file, 300)}：${terminalText(p.message)}`);
-      if (loaded.tables.length === 0) {
-        io.err("jixiao check：--targets 给出的文件中没有找到绩效目标表。");
-        return 2;
-      }
-      tables = loaded.tables;
+  let tables: TargetsTable[] = [];
+  if (opts.targets !== undefined) {
+    const given = (await collectFiles([opts.targets])).entries;
+    const loaded = await loadTargets(given, (f) => checkWith(checker, f, opts.profile));
+    for (const p of loaded.problems) io.err(`jixiao check：--targets ${terminalText(p.file, 300)}：${terminalText(p.message)}`);
+    if (loaded.tables.length === 0) {
+      io.err("jixiao check：--targets 给出的文件中没有找到绩效目标表。");
+      return 2;
     }
-    let n = 0;
-    for (const e of entries) {
-      let r: FileResult;
-      if ("skip" in e) {
-        skipped.push({ file: e.file, reason: e.skip });
-        if (!opts.json) io.out(skippedLine({ file: e.file, skip: e.skip }));
-        continue;
-      }
-      if ("error" in e) r = { file: e.file, error: e.error, forms: [] };
-      else {
-        n++;
-        if (fromFolder) io.err(`检查 ${n}/${toRead}：${terminalText(e.file, 300)}`);
-        r = await checkWith(checker, e.file, opts.profile);
-      }
-      const compared = compareFile(r, tables);
-      r = compared.result;
-      results.push(r);
-      notes.set(r, compared.notes);
-      if (!opts.json) for (const line of textReport(r)) io.out(line);
-      for (const p of compared.notes) (opts.json ? io.err : io.out)(`  提示：[${terminalText(p.form.sheet)}] ${terminalText(p.message, 400)}`);
-    }
-  } finally {
-    await checker.close();
+    tables = loaded.tables;
   }
+  // Every file is asked for at once: the worker checks them in turn without waiting for this loop, which reports
+  // each answer in the files' order.
+  const answers = new Map(entries.flatMap((e) => ("skip" in e || "error" in e ? [] : [[e, checkWith(checker, e.file, opts.profile)] as const])));
+  let n = 0;
+  for (const e of entries) {
+    let r: FileResult;
+    if ("skip" in e) {
+      skipped.push({ file: e.file, reason: e.skip });
+      if (!opts.json) io.out(skippedLine({ file: e.file, skip: e.skip }));
+      continue;
+    }
+    if ("error" in e) r = { file: e.file, error: e.error, forms: [] };
+    else {
+      n++;
+      if (fromFolder) io.err(`检查 ${n}/${toRead}：${terminalText(e.file, 300)}`);
+      r = await answers.get(e)!;
+    }
+    const compared = compareFile(r, tables);
+    r = compared.result;
+    results.push(r);
+    notes.set(r, compared.notes);
+    if (!opts.json) for (const line of textReport(r)) io.out(line);
+    for (const p of compared.notes) (opts.json ? io.err : io.out)(`  提示：[${terminalText(p.form.sheet)}] ${terminalText(p.message, 400)}`);
+  }
+  await checker.close(); // the worker is not needed for the summary
   if (opts.json) io.out(printJson(jsonReport(results, skipped)));
   else io.out(summaryLine(results, skipped));
   if (opts.xlsx) {

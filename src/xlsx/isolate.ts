@@ -23,11 +23,33 @@ interface Running {
 
 export class IsolatedChecker {
   private running: Running | null = null;
+  /** The jobs asked for run one after another: each starts (and its deadline with it) when the one before is done. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly limits: Limits) {}
 
-  /** Reads and checks one file; never throws: any failure is an answer with its one-line reason. */
-  async check(file: string, profile: string): Promise<JobAnswer> {
+  /**
+   * Reads and checks one file; never throws: any failure is an answer with its one-line reason. Files may be asked
+   * for all at once: they are checked in turn, so the worker goes on with the next file while the caller reports
+   * the one before.
+   */
+  check(file: string, profile: string): Promise<JobAnswer> {
+    const answer = this.queue.then(() => this.checkNow(file, profile));
+    this.queue = answer.catch(() => undefined);
+    return answer;
+  }
+
+  /** Starts the worker ahead of the first file (a failure to start is reported with that file). */
+  warm(): void {
+    if (this.running) return;
+    try {
+      this.start();
+    } catch {
+      // reported by check()
+    }
+  }
+
+  private async checkNow(file: string, profile: string): Promise<JobAnswer> {
     const job: CheckJob = { file, profile, limits: this.limits };
     let run: Running;
     try {

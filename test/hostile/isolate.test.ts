@@ -65,3 +65,19 @@ test("within the limits the same file is read", async () => {
     await checker.close();
   }
 }, 120_000);
+
+test("files asked for all at once are checked in turn, each with its own deadline from when its turn comes", async () => {
+  const checker = new IsolatedChecker({ ...DEFAULT_LIMITS, cells: 10_000_000, mergedCells: 10_000_000, timeMs: 1000 });
+  try {
+    // the big file runs past its 1-second deadline; the files queued behind it must not be charged for that wait
+    const answers = await Promise.all([GOOD_FIXTURE, big, GOOD_FIXTURE, GOOD_FIXTURE].map((f) => checker.check(f, "national")));
+    expect(answers).toEqual([
+      goodAnswer,
+      { ok: false, code: "limit", error: "文件过大或结构异常：读取和检查超过 1 秒，已跳过。" },
+      goodAnswer,
+      goodAnswer,
+    ]);
+  } finally {
+    await checker.close();
+  }
+}, 120_000);
