@@ -12,7 +12,7 @@ import { parseRange, sheetOf } from "../sheet/address";
 import { LISTS_SHEET, META_SHEET } from "../sheet/meta";
 import { toGrid } from "./sheet-grid";
 import { LimitError, type Limits } from "./limits";
-import { clipMerges } from "./ooxml";
+import { clipMerges } from "./sheet-xml";
 
 /** The error texts SheetJS gives for a password, in any of its readers. */
 export const PASSWORD_ERROR = /password|encrypt/i;

@@ -7,7 +7,8 @@ import { LISTS_SHEET, META_SHEET, metaForSheet, refValues, storedProfileOf } fro
 import { plain, toGrid } from "../../src/xlsx/sheet-grid";
 import { DEFAULT_LIMITS, type Limits } from "../../src/xlsx/limits";
 import { bufferSource, listEntries, readEntry, storedZip, type InflateBudget } from "../../src/xlsx/zip";
-import { prepareOoxml, wantedPart } from "../../src/xlsx/ooxml";
+import { wantedPart } from "../../src/xlsx/ooxml";
+import { prepareOoxml } from "./exceljs-prepare";
 
 export async function readWithExcelJS(buf: Buffer, limits: Limits = DEFAULT_LIMITS): Promise<Grid[]> {
   const src = bufferSource(buf);
