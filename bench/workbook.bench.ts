@@ -10,8 +10,11 @@
 //   rate, a SUM for 总分 and an IF for 等级 — loaded in turns in one soffice process. Goal ≤ 2.
 //   lo-load-ratio-without-helpers: the same with our form stripped of its helper columns (everything else kept: the
 //   lists sheet, names, validations, conditional formats, print setup), to tell the helper formulas' share.
+//   lo-load-ratio-plain-with-hidden-sheets: the plain form with two nearly empty very hidden sheets added (ours
+//   carries two: JX_LISTS and JX_META), to tell what the sheets alone cost.
 // - check-own-20: `jixiao check` of our own filled 20-row form, ms per file (20 files in one run). Goal ≤ 30 ms.
 import { promises as fs, mkdtempSync, rmSync } from "node:fs";
+import ExcelJS from "exceljs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createFakeExcel } from "../src/fake-excel";
@@ -31,6 +34,14 @@ import { lettersToCol } from "../src/sheet/address";
 function withoutHelpers(plan: WritePlan): WritePlan {
   const visible = (addr: string): boolean => lettersToCol(addr.replace(/\d+$/, "")) < HELPER_COLUMN;
   return { ...plan, cells: plan.cells.filter((c) => visible(c.addr)), runs: plan.runs.filter((r) => visible(`${r.col}1`)) };
+}
+
+/** A copy of `file` with `n` very hidden sheets holding one cell each. */
+async function withHiddenSheets(file: string, out: string, n: number): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  for (let i = 1; i <= n; i++) wb.addWorksheet(`隐藏${i}`, { state: "veryHidden" }).getCell("A1").value = i;
+  await wb.xlsx.writeFile(out);
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -70,6 +81,8 @@ async function main(): Promise<void> {
     console.log(`bench xlsx-size-filled: ${(filled.length / 1024).toFixed(1)} KB`);
     const plain = join(dir, "plain.xlsx");
     await plainForm(form, plain);
+    const sheets = join(dir, "plain-sheets.xlsx");
+    await withHiddenSheets(plain, sheets, 2);
     const bare = join(dir, "no-helpers.xlsx");
     await fs.writeFile(bare, await writeXlsxBuffer([withoutHelpers(buildPlan("project", { year: 2024 }, form))]));
 
@@ -87,13 +100,14 @@ async function main(): Promise<void> {
 
     // Loaded in turns in one process; the ratio of each round's pair, then the median: the machine's load drifts,
     // and a pair loaded back to back sees the same load.
-    const [a, b, c] = await loLoadTimes([ours, plain, bare], 15);
+    const [a, b, c, d] = await loLoadTimes([ours, plain, bare, sheets], 15);
     const ratio = median(a.map((x, i) => x / b[i]));
     console.log(`bench lo-load-ours: ${median(a)} ms (fastest ${Math.min(...a)})`);
     console.log(`bench lo-load-plain: ${median(b)} ms (fastest ${Math.min(...b)})`);
     console.log(`bench lo-load-ours-without-helpers: ${median(c)} ms (fastest ${Math.min(...c)})`);
     console.log(`bench lo-load-ratio: ${ratio.toFixed(2)}`);
     console.log(`bench lo-load-ratio-without-helpers: ${median(c.map((x, i) => x / b[i])).toFixed(2)}`);
+    console.log(`bench lo-load-ratio-plain-with-hidden-sheets: ${median(d.map((x, i) => x / b[i])).toFixed(2)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
