@@ -1,5 +1,6 @@
 // One ExcelJS worksheet as a plain Grid (values, formulas with their cached results, merges, the names pointing
-// into it): what the reader (sheet/read) works on, whatever file it came from. Only the cells that hold something
+// into it): how a sheet of a legacy file (.xls, .et, .ods, read by SheetJS in legacy.ts) reaches the form reader
+// (sheet/read); .xlsx packages are read into Grids directly (ooxml.ts, sheet-xml.ts). Only the cells that hold something
 // are listed; a date cell is marked as a date (its value the date as text) and an error value as an error, so the
 // reader can tell them from an amount or a score.
 
