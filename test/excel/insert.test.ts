@@ -100,20 +100,25 @@ describe("insert", () => {
   });
 });
 
+/** A project form inserted on a new sheet, its first indicator row typed as an officer would (name, target, actual,
+ *  weight 10) and recomputed: the sheet, that row and a field's column letter. */
+async function firstRowTyped(r: ReturnType<typeof rig>, [name, target, actual]: [string, string, string]) {
+  const plan = buildPlan("project", { year: 2024 });
+  const out = await insertPlan(plan, "new-sheet");
+  const row = Number(/\d+/.exec(plan.fields["ind.name"])![0]);
+  const col = (k: string) => plan.fields[k].replace(/\d+.*$/, "");
+  for (const [key, value] of [["ind.name", name], ["ind.target", target], ["ind.actual", actual], ["ind.weight", 10]] as const)
+    await r.fake.userEdit(out.sheet, `${col(key)}${row}`, value);
+  await r.host.refresh();
+  await r.fake.settle();
+  return { out, row, col };
+}
+
 describe("a qualitative row after insert", () => {
   test("its 得分 stays blank, the note asks for her score with the band; her number stands and counts", async () => {
     const r = rig();
     try {
-      const plan = buildPlan("project", { year: 2024 });
-      const out = await insertPlan(plan, "new-sheet");
-      const row = Number(/\d+/.exec(plan.fields["ind.name"])![0]);
-      const col = (k: string) => plan.fields[k].replace(/\d+.*$/, "");
-      await r.fake.userEdit(out.sheet, `${col("ind.name")}${row}`, "长效机制");
-      await r.fake.userEdit(out.sheet, `${col("ind.target")}${row}`, "建立长效机制");
-      await r.fake.userEdit(out.sheet, `${col("ind.actual")}${row}`, "部分达成：制度已建立");
-      await r.fake.userEdit(out.sheet, `${col("ind.weight")}${row}`, 10);
-      await r.host.refresh();
-      await r.fake.settle();
+      const { out, row, col } = await firstRowTyped(r, ["长效机制", "建立长效机制", "部分达成：制度已建立"]);
       const notesRef = Object.entries(r.fake.snapshotAll().names).find(([n]) => /^JX\d+_NOTES$/.test(n))![1];
       const notes = notesRef.replace(/^.*!/, "").replace(/\$/g, "").replace(/\d.*$/, "");
       const score = `${col("ind.score")}${row}`;
@@ -142,17 +147,8 @@ describe("a long reason typed after insert", () => {
   test("the row grows to show it (the add-in sets the height: autofit ignores merged cells); never shrinks", async () => {
     const r = rig();
     try {
-      const plan = buildPlan("project", { year: 2024 });
-      const out = await insertPlan(plan, "new-sheet");
-      const row = Number(/\d+/.exec(plan.fields["ind.name"])![0]);
-      const col = (k: string) => plan.fields[k].replace(/\d+.*$/, "");
+      const { out, row, col } = await firstRowTyped(r, ["培训人次", "≥1000人次", "600人次"]);
       const height = () => r.fake.book.sheet(out.sheet).rowHeights.get(row - 1) ?? 15;
-      await r.fake.userEdit(out.sheet, `${col("ind.name")}${row}`, "培训人次");
-      await r.fake.userEdit(out.sheet, `${col("ind.target")}${row}`, "≥1000人次");
-      await r.fake.userEdit(out.sheet, `${col("ind.actual")}${row}`, "600人次");
-      await r.fake.userEdit(out.sheet, `${col("ind.weight")}${row}`, 10);
-      await r.host.refresh();
-      await r.fake.settle();
       const before = height();
       const long = "受疫情影响，部分培训班次推迟至下半年举办，参训人数未达到年度目标；下一年度将提前安排培训计划并加强宣传动员。".repeat(2);
       await r.fake.userEdit(out.sheet, `${col("ind.reason")}${row}`, long);
