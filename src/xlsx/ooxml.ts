@@ -15,7 +15,7 @@ import { NO_STYLES, readStyles } from "./styles";
 import { attr, element, startTag } from "./xml-text";
 
 
-/** Parts ExcelJS reads that the reader needs. */
+/** The parts of a package the reader reads (the others are never inflated). */
 export function wantedPart(name: string): boolean {
   return (
     name === "_rels/.rels" ||

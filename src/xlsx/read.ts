@@ -80,18 +80,6 @@ export async function readWorkbookFile(file: string, limits: Limits = DEFAULT_LI
     if (stat.isDirectory()) throw new ReadFileError("这是一个文件夹，不是 Excel 文件。", "This is a folder.", "not-xlsx");
     if (!stat.isFile()) throw new ReadFileError(`${specialKind(stat)}，不是普通文件，已跳过。`, "Not a regular file.", "not-file");
     const size = stat.size;
-    // A file of the usual size (a form is tens of kilobytes) is read in one go: reading it part by part costs more in
-    // waiting than it saves in memory. A larger one is read by its zip directory, part by part, under the limits.
-    if (size > 0 && size <= WHOLE_FILE_BYTES) {
-      const whole = Buffer.alloc(size);
-      let got = 0;
-      while (got < size) {
-        const { bytesRead } = await fh.read(whole, got, size - got, got);
-        if (bytesRead === 0) break;
-        got += bytesRead;
-      }
-      return await readSource(bufferSource(got === size ? whole : whole.subarray(0, got)), limits);
-    }
     const src: ByteSource = {
       size,
       read: async (position, length) => {
@@ -105,6 +93,9 @@ export async function readWorkbookFile(file: string, limits: Limits = DEFAULT_LI
         return got === buf.length ? buf : buf.subarray(0, got);
       },
     };
+    // A file of the usual size (a form is tens of kilobytes) is read in one go: reading it part by part costs more in
+    // waiting than it saves in memory. A larger one is read by its zip directory, part by part, under the limits.
+    if (size > 0 && size <= WHOLE_FILE_BYTES) return await readSource(bufferSource(await src.read(0, size)), limits);
     return await readSource(src, limits);
   } finally {
     await fh.close();
