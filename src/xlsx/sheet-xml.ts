@@ -203,8 +203,9 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetCells {
       if (nextRef < 0 || nextRef >= end) {
         // Right of HELPER_COLUMN the rest of the row is never read either (a row's cells come in column order): it is
         // passed over whole unless a shared formula starts in it.
+        // (the row's end is looked for again only once passed, as "ref=" above: no rescans inside a long row)
         if (!keep && rowEnd !== -1) {
-          rowEnd = data.indexOf("</row>", end);
+          if (rowEnd < end) rowEnd = data.indexOf("</row>", end);
           if (rowEnd >= 0 && (nextRef < 0 || nextRef >= rowEnd)) tags.lastIndex = rowEnd;
         }
         continue;
